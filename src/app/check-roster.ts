@@ -1,0 +1,40 @@
+// Use case: check a workbook. Peeks every sheet, reads in full only the rosters, projects and settings sheets.
+import { CheckResult, classifySheets, checkWorkbook, workbookConfig } from "../domain/check";
+import { SheetGrid, WorkbookSnapshot } from "../domain/grid";
+import { HEADER_SEARCH_ROWS } from "../domain/locate";
+import { Lang } from "../domain/vocabulary";
+import { WorkbookSource } from "./workbook-source";
+
+export interface CheckRequest {
+  readonly today: string;
+  readonly asOf?: string;
+  readonly lang?: Lang;
+  /** Called with the name of each sheet as it is read in full. */
+  readonly onProgress?: (step: string) => void;
+}
+
+export class NoRosterError extends Error {
+  constructor(readonly looked: { sheet: string; reason: string }[]) {
+    super(`no roster found; sheets looked at: ${looked.map((l) => `${l.sheet} (${l.reason})`).join("; ") || "none"}`);
+  }
+}
+
+export async function checkRoster(source: WorkbookSource, req: CheckRequest): Promise<CheckResult> {
+  const worksheets = source.sheets.filter((s) => s.kind === "worksheet");
+  const peek: SheetGrid[] = [];
+  for (const s of worksheets) peek.push(await source.readSheet(s.name, { maxRows: HEADER_SEARCH_ROWS + 1 }));
+  const peekSnapshot: WorkbookSnapshot = { date1904: source.date1904, sheets: peek, definedNames: source.definedNames };
+  const { config } = workbookConfig(peekSnapshot);
+  const roles = classifySheets(peekSnapshot, config);
+  const sheets: SheetGrid[] = [];
+  for (const grid of peek) {
+    const role = roles.get(grid.name);
+    if (role === "roster" || role === "projects" || role === "settings") {
+      req.onProgress?.(grid.name);
+      sheets.push(await source.readSheet(grid.name));
+    } else sheets.push(grid);
+  }
+  const result = checkWorkbook({ date1904: source.date1904, sheets, definedNames: source.definedNames }, req);
+  if (result.rosters.length === 0) throw new NoRosterError(result.notRosters);
+  return result;
+}

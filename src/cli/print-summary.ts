@@ -1,0 +1,56 @@
+// The readable summary on stdout: members by category and branch, issue counts, where to look first.
+import { Report } from "../domain/report-schema";
+import { CATEGORY } from "../domain/vocabulary";
+import { CLI_TEXT } from "../i18n/cli-text";
+
+const LOOK_FIRST = 8;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
+const padLeft = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
+
+export function formatSummary(report: Report): string {
+  const t = CLI_TEXT[report.language];
+  const lines: string[] = [`${report.input}  ${t.asOf(report.asOf)}`];
+  for (const r of report.rosters) lines.push(t.rosterAt(r.sheet, r.headerRow, r.firstRow, r.lastRow));
+  lines.push(t.members(report.members, report.rows), "");
+  lines.push(...categoryTable(report));
+  const lost = report.summary.byStatus.lost_contact ?? 0;
+  lines.push("", t.lostContact(lost));
+  const p = report.tallies.projects;
+  if (p.count) lines.push(t.projects(p.count, p.jobsCreated, p.laidOffPlaced));
+  lines.push("");
+  const n = (sev: string) => report.issues.filter((i) => i.severity === sev).length;
+  if (!report.issues.length) lines.push(t.noIssues);
+  else {
+    lines.push(t.issues(n("error"), n("warning"), n("info")));
+    const counts = Object.entries(report.issueCounts).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+    lines.push("  " + counts.map(([code, c]) => `${code} ${c}`).join(", "));
+    lines.push(t.lookFirst);
+    const first = [...report.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, LOOK_FIRST);
+    for (const i of first) lines.push(`  [${i.severity}] ${i.sheet}!${i.column}${i.row}  ${i.message}`);
+    if (report.issues.length > LOOK_FIRST) lines.push(t.more(report.issues.length - LOOK_FIRST));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function categoryTable(report: Report): string[] {
+  const t = CLI_TEXT[report.language];
+  const matrix = report.summary.byCategoryAndBranch;
+  const branches = Object.keys(report.summary.byBranch);
+  const label = (code: string) => CATEGORY.find((c) => c.code === code)?.labels[report.language] ?? code;
+  const rows = Object.keys(matrix).filter((k) => k !== "_total" && (k !== "unknown" || (matrix[k]._total ?? 0) > 0));
+  const head = [t.category, ...branches, t.total];
+  const body = rows.map((cat) => [label(cat), ...branches.map((b) => String(matrix[cat][b] ?? 0)), String(matrix[cat]._total ?? 0)]);
+  const totals = matrix._total ?? {};
+  body.push([t.total, ...branches.map((b) => String(totals[b] ?? 0)), String(totals._total ?? report.members)]);
+  const widths = head.map((h, c) => Math.max(width(h), ...body.map((r) => width(r[c]))));
+  const fmt = (r: string[]) => "  " + r.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : padLeft(cell, widths[c]))).join("  ");
+  return [t.byCategoryAndBranch, fmt(head), ...body.map(fmt)];
+}

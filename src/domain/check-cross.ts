@@ -1,0 +1,72 @@
+// Checks across rows: duplicate IDs, and branch spellings (configured list, or near spellings of a common one).
+import { RowScopeless, issueAt } from "./issue-at";
+import { RosterConfig } from "./config";
+import { foldKey } from "./fold";
+import { RawIssue, Member } from "./schema";
+import { nearest } from "./similarity";
+
+/** Both rows of a duplicate ID are flagged, each naming the other. */
+export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, issues: RawIssue[]): void {
+  const first = new Map<string, Member>();
+  const flagged = new Set<Member>();
+  for (const m of members) {
+    if (!m.idNumber || m.idNumber.length !== 18) continue;
+    const other = first.get(m.idNumber);
+    if (!other) {
+      first.set(m.idNumber, m);
+      continue;
+    }
+    issues.push(issueAt(at, m, "idNumber", "duplicate_id", { otherSheet: other.sheet, otherRow: other.row }));
+    if (!flagged.has(other)) {
+      flagged.add(other);
+      issues.push(issueAt(at, other, "idNumber", "duplicate_id", { otherSheet: m.sheet, otherRow: m.row }));
+    }
+  }
+}
+
+/** A near spelling used by one member beside one used by at least this many is flagged. */
+const COMMON_BRANCH = 3;
+
+/**
+ * Settles each member's branch name: configured branches match after folding (others are unknown_value);
+ * without a list, spellings that fold alike are one branch (named by its most used spelling), and a spelling
+ * used once beside a near one used often is flagged with that one as the suggestion.
+ */
+export function settleBranches(members: Member[], config: RosterConfig, at: RowScopeless, hasColumn: (m: Member) => boolean, issues: RawIssue[]): void {
+  if (config.branches.length) {
+    const byKey = new Map(config.branches.map((b) => [foldKey(b), b]));
+    const keys = [...byKey.keys()];
+    for (const m of members) {
+      if (m.branch === null) continue;
+      const key = foldKey(m.branch);
+      const hit = byKey.get(key);
+      if (hit) m.branch = hit;
+      else if (hasColumn(m)) {
+        const near = nearest(key, keys);
+        issues.push(issueAt(at, m, "branch", "unknown_value", { value: m.branch }, near ? byKey.get(near) : undefined));
+      }
+    }
+    return;
+  }
+  const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
+  for (const m of members) {
+    if (m.branch === null) continue;
+    const key = foldKey(m.branch);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { members: [], spellings: new Map() }));
+    g.members.push(m);
+    g.spellings.set(m.branch, (g.spellings.get(m.branch) ?? 0) + 1);
+  }
+  const names = new Map<string, string>();
+  for (const [key, g] of groups) {
+    names.set(key, [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+    for (const m of g.members) m.branch = names.get(key)!;
+  }
+  const common = [...groups].filter(([, g]) => g.members.length >= COMMON_BRANCH).map(([k]) => k);
+  for (const [key, g] of groups) {
+    if (g.members.length !== 1 || common.includes(key)) continue;
+    const near = nearest(key, common.filter((k) => k !== key), 1);
+    const m = g.members[0];
+    if (near && hasColumn(m)) issues.push(issueAt(at, m, "branch", "unknown_value", { value: m.branch! }, names.get(near)));
+  }
+}

@@ -1,0 +1,216 @@
+// Checks one member row (SPEC section 4) and builds its normalised Member record.
+import { Matcher, RowScope } from "./check-context";
+import { CONTACT_FIELDS, FIELD_BY_CODE, FieldCode, MAX_TEXT_LENGTH } from "./fields";
+import { foldKey } from "./fold";
+import { ETHNIC_GROUPS } from "./ethnic-groups";
+import { isDateCell } from "./grid";
+import { addYears, compareIso, normaliseDate } from "./normalise/date";
+import { idBirthDate, idGender, normaliseIdNumber } from "./normalise/id-number";
+import { normalisePhone } from "./normalise/phone";
+import { normaliseName, normaliseText } from "./normalise/text";
+import { Member } from "./schema";
+import { nearest } from "./similarity";
+import { EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS, Lang } from "./vocabulary";
+
+const ETHNIC_INDEX = new Map<string, string>();
+for (const g of ETHNIC_GROUPS) {
+  ETHNIC_INDEX.set(foldKey(g), g);
+  ETHNIC_INDEX.set(foldKey(g.slice(0, -1)), g);
+}
+const ETHNIC_KEYS = [...ETHNIC_INDEX.keys()];
+
+export type Matchers = Partial<Record<FieldCode, Matcher>>;
+
+function label(table: EnumTable, code: string, lang: Lang): string {
+  return table.find((e) => e.code === code)?.labels[lang] ?? code;
+}
+
+/** Compares two ISO dates at the coarser of their precisions (a month-only date is not a day). */
+function compareLoose(a: string, b: string): number {
+  return a.length === 7 || b.length === 7 ? compareIso(a.slice(0, 7), b.slice(0, 7)) : compareIso(a, b);
+}
+
+function isRequired(s: RowScope, field: FieldCode): boolean {
+  return s.opts.config.required[field] ?? FIELD_BY_CODE.get(field)!.required;
+}
+
+function enumField(s: RowScope, m: Matchers, field: FieldCode, table: EnumTable | undefined, required = isRequired(s, field)): string | null {
+  const matcher = m[field];
+  if (!matcher || s.col(field) === undefined) return null;
+  const r = matcher(s.raw(field));
+  if (r.kind === "ok") {
+    if (table) s.change(field, label(table, r.code, s.opts.lang));
+    return r.code;
+  }
+  if (r.kind === "unknown") s.issue("unknown_value", field, { value: r.value }, r.suggestion && table ? label(table, r.suggestion, s.opts.lang) : r.suggestion);
+  else if (required) s.issue("missing_required", field);
+  return null;
+}
+
+function dateField(s: RowScope, field: FieldCode, required: boolean): string | null {
+  if (s.col(field) === undefined) return null;
+  const raw = s.raw(field);
+  const d = normaliseDate(raw, s.opts.date1904);
+  if (d.kind === "empty") {
+    if (required) s.issue("missing_required", field);
+    return null;
+  }
+  if (d.kind === "invalid") {
+    s.issue("invalid_date", field, { reason: d.reason });
+    return null;
+  }
+  if (d.kind === "ambiguous") s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
+  else if (!isDateCell(raw)) s.change(field, d.value);
+  if (compareIso(d.value, s.opts.asOf) > 0) s.issue("date_in_future", field, { asOf: s.opts.asOf });
+  return d.value;
+}
+
+function textField(s: RowScope, field: FieldCode): string | null {
+  if (s.col(field) === undefined) return null;
+  const v = normaliseText(s.raw(field), s.opts.date1904);
+  if (v !== null) {
+    s.change(field, v);
+    if (v.length > MAX_TEXT_LENGTH) s.issue("text_too_long", field, { length: v.length, max: MAX_TEXT_LENGTH });
+  }
+  return v;
+}
+
+function ethnicityField(s: RowScope): string | null {
+  const v = normaliseText(s.raw("ethnicity"), s.opts.date1904);
+  if (v === null) return null;
+  const group = ETHNIC_INDEX.get(foldKey(v));
+  if (group) {
+    s.change("ethnicity", s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
+    return group;
+  }
+  const near = nearest(foldKey(v), ETHNIC_KEYS);
+  s.issue("unknown_value", "ethnicity", { value: v }, near ? ETHNIC_INDEX.get(near) : undefined);
+  return v;
+}
+
+function idField(s: RowScope): { id: string | null; valid: boolean } {
+  if (s.col("idNumber") === undefined) return { id: null, valid: false };
+  const r = normaliseIdNumber(s.raw("idNumber"));
+  switch (r.kind) {
+    case "empty":
+      if (isRequired(s, "idNumber")) s.issue("missing_required", "idNumber");
+      return { id: null, valid: false };
+    case "precision_lost":
+      s.issue("id_precision_lost", "idNumber", { shown: r.value });
+      return { id: null, valid: false };
+    case "invalid_format":
+      s.issue("invalid_id_format", "idNumber", { reason: r.reason, length: r.length });
+      return { id: r.value, valid: false };
+    case "invalid_checksum":
+      s.issue("invalid_id_checksum", "idNumber", { expected: r.expected, found: r.value.slice(-1) });
+      return { id: r.value, valid: false };
+    case "ok":
+      if (r.upgradedFrom) s.issue("legacy_id_upgraded", "idNumber", { from: r.upgradedFrom, to: r.value }, r.value);
+      s.change("idNumber", r.value);
+      return { id: r.value, valid: true };
+  }
+}
+
+function phoneAndContact(s: RowScope): { phone: string | null; address: string | null } {
+  let phone: string | null = null;
+  let phoneEmpty = s.col("phone") !== undefined;
+  if (s.col("phone") !== undefined) {
+    const p = normalisePhone(s.raw("phone"));
+    if (p.kind === "ok") {
+      phone = p.value;
+      phoneEmpty = false;
+      s.change("phone", p.value);
+    } else if (p.kind === "invalid") {
+      phone = p.value;
+      phoneEmpty = false;
+      s.issue("invalid_phone", "phone", { value: p.value });
+    }
+  }
+  const address = s.col("address") === undefined ? null : textField(s, "address");
+  const addressEmpty = s.col("address") !== undefined && address === null;
+  const checkPhone = s.opts.config.required.phone !== false;
+  const checkAddress = s.opts.config.required.address !== false;
+  const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
+  if (missing.length) s.issue("missing_contact", missing[0], { missing: missing.join(",") });
+  return { phone, address };
+}
+
+function statusField(s: RowScope, m: Matchers): string | null {
+  const fromColumn = s.col("status") === undefined ? null : matchStatus(s, m);
+  const lost = s.col("lostContactFlag") === undefined ? undefined : m.lostContactFlag!(s.raw("lostContactFlag"));
+  const mobile = s.col("mobileFlag") === undefined ? undefined : m.mobileFlag!(s.raw("mobileFlag"));
+  for (const [flag, field] of [[lost, "lostContactFlag"], [mobile, "mobileFlag"]] as const) {
+    if (flag?.kind === "unknown") s.issue("unknown_value", field, { value: flag.value }, flag.suggestion);
+  }
+  if (fromColumn && fromColumn !== "normal") return fromColumn;
+  if (lost?.kind === "ok" && lost.code === "yes") return "lost_contact";
+  if (mobile?.kind === "ok" && mobile.code === "yes") return "mobile";
+  if (fromColumn) return fromColumn;
+  if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
+  if (s.col("status") !== undefined && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", "status");
+  return null;
+}
+
+function matchStatusRaw(s: RowScope, m: Matchers) {
+  return m.status!(s.raw("status"));
+}
+
+function matchStatus(s: RowScope, m: Matchers): string | null {
+  const r = matchStatusRaw(s, m);
+  if (r.kind === "ok") {
+    s.change("status", label(STATUS, r.code, s.opts.lang));
+    return r.code;
+  }
+  if (r.kind === "unknown") s.issue("unknown_value", "status", { value: r.value }, r.suggestion ? label(STATUS, r.suggestion, s.opts.lang) : undefined);
+  return null;
+}
+
+/** Checks the row in `s` and returns its member record (IDs compared across rows later). */
+export function checkMember(s: RowScope, m: Matchers): Member {
+  const { asOf } = s.opts;
+  let name: string | null = null;
+  if (s.col("name") !== undefined) {
+    name = normaliseName(s.raw("name"), s.opts.date1904);
+    if (name === null) s.issue("missing_required", "name");
+    else s.change("name", name);
+  }
+  const { id, valid } = idField(s);
+  const idBirth = valid && id ? idBirthDate(id) : null;
+  const idSex = valid && id ? idGender(id) : null;
+
+  const genderCode = enumField(s, m, "gender", GENDER, isRequired(s, "gender") && !idSex) as Member["gender"];
+  if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", "gender", { fromId: idSex, value: genderCode });
+
+  const birthCol = dateField(s, "birthDate", isRequired(s, "birthDate") && !idBirth);
+  if (birthCol && idBirth && compareLoose(birthCol, idBirth) !== 0) s.issue("id_birthdate_mismatch", "birthDate", { fromId: idBirth, value: birthCol });
+  const birthDate = birthCol ?? idBirth;
+
+  const ethnicity = s.col("ethnicity") === undefined ? null : ethnicityField(s);
+  const education = enumField(s, m, "education", FIELD_BY_CODE.get("education")!.enumTable);
+  const joinDate = dateField(s, "joinDate", isRequired(s, "joinDate"));
+  if (joinDate && birthDate && compareLoose(joinDate, addYears(birthDate, 18)) < 0) s.issue("joined_under_18", "joinDate", { birthDate, joinDate });
+
+  const membershipType = enumField(s, m, "membershipType", MEMBERSHIP_TYPE) as Member["membershipType"];
+  const probationEnds = joinDate ? addYears(joinDate, 1) : null;
+  const needsFull = probationEnds !== null && compareLoose(probationEnds, asOf) < 0 && membershipType !== "probationary";
+  const fullMemberDate = dateField(s, "fullMemberDate", needsFull && s.opts.config.required.fullMemberDate !== false);
+  if (fullMemberDate && joinDate && probationEnds) {
+    if (compareLoose(fullMemberDate, probationEnds) < 0) s.issue("full_member_before_probation", "fullMemberDate", { joinDate, fullMemberDate });
+    else if (compareLoose(fullMemberDate, addYears(joinDate, 2)) > 0) s.issue("probation_overdue", "fullMemberDate", { joinDate, fullMemberDate });
+  }
+
+  const category = enumField(s, m, "category", FIELD_BY_CODE.get("category")!.enumTable);
+  const branch = s.loc.sheetBranch ?? (s.col("branch") === undefined ? null : normaliseText(s.raw("branch"), s.opts.date1904));
+  if (branch === null && s.col("branch") !== undefined && isRequired(s, "branch")) s.issue("missing_required", "branch");
+  const { phone, address } = phoneAndContact(s);
+  const workUnit = textField(s, "workUnit");
+  const employment = enumField(s, m, "employment", FIELD_BY_CODE.get("employment")!.enumTable);
+  const status = statusField(s, m);
+  for (const f of ["ideology", "livingSituation", "role", "responsibilityArea", "note"] as const) textField(s, f);
+
+  return {
+    sheet: s.sheet.name, row: s.row0 + 1, name,
+    gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
+    joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
+  };
+}

@@ -1,0 +1,167 @@
+// The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
+import { buildMatchers, CheckOptions, RowScope } from "./check-context";
+import { checkDuplicateIds, settleBranches } from "./check-cross";
+import { checkMember } from "./check-row";
+import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
+import { FIELD_BY_CODE, FieldCode } from "./fields";
+import { scriptOf } from "./fold";
+import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
+import { RowScopeless } from "./issue-at";
+import { RosterLocation, locateRoster } from "./locate";
+import { cellText } from "./normalise/text";
+import { Project, locateProjects, readProjects, tallyProjects } from "./projects";
+import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
+import { Summary, Tallies } from "./summary-schema";
+import { summarise, tallyEmployment } from "./summarise";
+import { Lang } from "./vocabulary";
+
+export const PRODUCT_NAME_PREFIX = "_RosterAssistant_";
+const SETTINGS_SHEET_NAMES = new Set(["名册设置", "名冊設置", "Roster settings"]);
+
+export interface CheckInput {
+  /** Today's date (ISO), from the caller's clock: the default asOf. */
+  readonly today: string;
+  readonly asOf?: string;
+  readonly lang?: Lang;
+}
+
+export interface CheckResult {
+  readonly asOf: string;
+  readonly language: Lang;
+  readonly rosters: RosterLocation[];
+  /** Every worksheet looked at and why it is not a roster (for the "no roster" message). */
+  readonly notRosters: { sheet: string; reason: string }[];
+  readonly members: Member[];
+  readonly issues: RawIssue[];
+  readonly changes: Change[];
+  readonly projects: Project[];
+  readonly summary: Summary;
+  readonly tallies: Tallies;
+  readonly config: RosterConfig;
+}
+
+/** Sheets the product wrote (named by a workbook-level `_RosterAssistant_*` defined name): never rosters. */
+export function productSheets(snapshot: WorkbookSnapshot): Set<string> {
+  const out = new Set<string>();
+  for (const [name, ref] of snapshot.definedNames) {
+    if (!name.startsWith(PRODUCT_NAME_PREFIX)) continue;
+    const m = /^'((?:[^']|'')+)'!|^([^!'"]+)!/.exec(ref.trim().replace(/^=/, ""));
+    if (m) out.add((m[1] ?? m[2]).replace(/''/g, "'"));
+  }
+  return out;
+}
+
+function settingsSheet(snapshot: WorkbookSnapshot, own: Set<string>): SheetGrid | undefined {
+  const byName = snapshot.definedNames.get(`${PRODUCT_NAME_PREFIX}settings`);
+  return snapshot.sheets.find((s) =>
+    (byName !== undefined && own.has(s.name) && byName.includes(s.name)) ||
+    (SETTINGS_SHEET_NAMES.has(s.name) && s.rows.slice(0, 5).some((r) => isSettingsHeader(r))),
+  );
+}
+
+export type SheetRole = "roster" | "projects" | "settings" | "product" | "other";
+
+/** What each sheet is; works on a peek of the first rows, so callers can read only what is needed in full. */
+export function classifySheets(snapshot: WorkbookSnapshot, config: RosterConfig = EMPTY_CONFIG): Map<string, SheetRole> {
+  const own = productSheets(snapshot);
+  const settings = settingsSheet(snapshot, own);
+  const roles = new Map<string, SheetRole>();
+  for (const sheet of snapshot.sheets) {
+    if (sheet === settings) roles.set(sheet.name, "settings");
+    else if (own.has(sheet.name)) roles.set(sheet.name, "product");
+    else if (typeof locateRoster(sheet, config) !== "string") roles.set(sheet.name, "roster");
+    else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
+    else roles.set(sheet.name, "other");
+  }
+  return roles;
+}
+
+/** Reads the settings sheet, if any. */
+export function workbookConfig(snapshot: WorkbookSnapshot): { config: RosterConfig; issues: RawIssue[] } {
+  const sheet = settingsSheet(snapshot, productSheets(snapshot));
+  return sheet ? readConfig(sheet, snapshot.date1904) : { config: EMPTY_CONFIG, issues: [] };
+}
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): CheckResult {
+  const { config, issues } = workbookConfig(snapshot);
+  const asOf = input.asOf ?? config.asOf ?? input.today;
+  const roles = classifySheets(snapshot, config);
+  const rosters: { sheet: SheetGrid; loc: RosterLocation }[] = [];
+  const notRosters: { sheet: string; reason: string }[] = [];
+  const projects: Project[] = [];
+  for (const sheet of snapshot.sheets) {
+    const role = roles.get(sheet.name);
+    if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config) as RosterLocation });
+    else if (role === "projects") {
+      const read = readProjects(sheet, locateProjects(sheet)!, snapshot.date1904);
+      projects.push(...read.projects);
+      issues.push(...read.issues);
+      notRosters.push({ sheet: sheet.name, reason: "a projects sheet" });
+    } else {
+      const why = role === "other" ? (locateRoster(sheet, config) as string) : `the product's ${role} sheet`;
+      notRosters.push({ sheet: sheet.name, reason: why });
+    }
+  }
+  const language = input.lang ?? config.language ?? langOf(rosters.flatMap((r) => r.loc.headerTexts));
+  const opts: CheckOptions = { asOf, lang: language, config, date1904: snapshot.date1904 };
+  const matchers = buildMatchers(config);
+  const members: Member[] = [];
+  const changes: Change[] = [];
+  for (const { sheet, loc } of rosters) {
+    headerIssues(sheet, loc, opts, issues);
+    const scope = new RowScope(sheet, loc, opts, issues, changes);
+    for (const r of loc.memberRows) {
+      scope.row0 = r;
+      scope.cells = sheet.rows[r]!;
+      members.push(checkMember(scope, matchers));
+    }
+  }
+  const at = locator(rosters, snapshot.date1904);
+  checkDuplicateIds(members, at, issues);
+  const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
+  settleBranches(members, config, at, (m) => withColumn.has(m.sheet), issues);
+  sortIssues(issues, snapshot);
+  return {
+    asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, projects,
+    summary: summarise(members, asOf),
+    tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members) },
+    config,
+  };
+}
+
+function langOf(headerTexts: string[]): Lang {
+  const script = scriptOf(headerTexts);
+  return script === "traditional" ? "zh-TW" : script === "latin" ? "en" : "zh-CN";
+}
+
+/** A required column missing from the sheet altogether: one issue on the header row, not one per member. */
+function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions, issues: RawIssue[]): void {
+  const has = (f: FieldCode) => loc.columns[f] !== undefined;
+  const required = (f: FieldCode) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required;
+  const missing: FieldCode[] = [];
+  for (const def of FIELD_BY_CODE.values()) {
+    if (!required(def.code) || has(def.code)) continue;
+    if ((def.code === "gender" || def.code === "birthDate") && has("idNumber")) continue;
+    if (def.code === "branch" && loc.sheetBranch) continue;
+    missing.push(def.code);
+  }
+  const at = (field: string, code: RawIssue["code"], params: RawIssue["params"]) =>
+    issues.push({ sheet: sheet.name, row: loc.headerRow, column: columnLetter(0), field, code, severity: ISSUE_SEVERITY[code], params, value: "" });
+  for (const f of missing) at(f, "missing_required", { column: "missing" });
+  if (!has("status") && !has("lostContactFlag") && !has("mobileFlag")) at("status", "missing_status", { column: "missing" });
+  const contact = (["phone", "address"] as const).filter((f) => !has(f) && opts.config.required[f] !== false);
+  if (contact.length) at(contact[0], "missing_contact", { column: "missing", missing: contact.join(",") });
+}
+
+function locator(rosters: { sheet: SheetGrid; loc: RosterLocation }[], date1904: boolean): RowScopeless {
+  const bySheet = new Map(rosters.map((r) => [r.sheet.name, r]));
+  return {
+    column: (sheet, field) => bySheet.get(sheet)?.loc.columns[field],
+    text: (sheet, row, col) => cellText(bySheet.get(sheet)?.sheet.rows[row - 1]?.[col], date1904),
+  };
+}
+
+function sortIssues(issues: RawIssue[], snapshot: WorkbookSnapshot): void {
+  const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+}

@@ -1,0 +1,62 @@
+// The member fields of SPEC section 2: code, kind, whether required, header aliases.
+import { CATEGORY, EDUCATION, EMPLOYMENT, EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS, YES_NO } from "./vocabulary";
+
+export type FieldKind = "name" | "text" | "date" | "id" | "phone" | "enum" | "ignored";
+
+export interface FieldDef {
+  readonly code: FieldCode;
+  readonly kind: FieldKind;
+  /** Header aliases (simplified; traditional forms match after folding). */
+  readonly aliases: readonly string[];
+  readonly enumTable?: EnumTable;
+  /** Required: an empty value is missing_required (status and contact fields have their own codes). */
+  readonly required: boolean;
+  /** A party field: one of these in a header row marks the sheet as a roster. */
+  readonly party?: boolean;
+}
+
+export const FIELD_CODES = [
+  "name", "gender", "ethnicity", "birthDate", "idNumber", "education", "joinDate", "fullMemberDate",
+  "category", "membershipType", "branch", "phone", "address", "workUnit", "employment", "status",
+  "lostContactFlag", "mobileFlag", "ideology", "livingSituation", "role", "responsibilityArea", "note", "ignored",
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+
+const f = (code: FieldCode, kind: FieldKind, required: boolean, aliases: string[], extra: Partial<FieldDef> = {}): FieldDef => ({
+  code, kind, required, aliases, ...extra,
+});
+
+export const FIELDS: readonly FieldDef[] = [
+  f("name", "name", true, ["姓名", "名字", "name", "党员姓名"]),
+  f("gender", "enum", true, ["性别", "gender", "sex"], { enumTable: GENDER }),
+  f("ethnicity", "text", false, ["民族", "ethnicity"]),
+  f("birthDate", "date", true, ["出生日期", "出生年月", "出生年月日", "生日", "birthdate", "dateofbirth"]),
+  f("idNumber", "id", true, ["身份证号", "身份证号码", "公民身份号码", "公民身份证号", "身份证", "证件号码", "id", "idnumber"]),
+  f("education", "enum", false, ["学历", "文化程度", "最高学历", "education"], { enumTable: EDUCATION }),
+  f("joinDate", "date", true, ["入党时间", "入党日期", "入党年月", "加入党组织日期", "joindate"], { party: true }),
+  f("fullMemberDate", "date", false, ["转正时间", "转正日期", "转为正式党员日期", "fullmemberdate"], { party: true }),
+  f("category", "enum", true, ["党员类别", "人员类别", "类别", "身份类别", "category"], { enumTable: CATEGORY, party: true }),
+  f("membershipType", "enum", false, ["预备/正式", "党员类型", "党籍", "membershiptype"], { enumTable: MEMBERSHIP_TYPE, party: true }),
+  f("branch", "text", true, ["所在支部", "所属支部", "支部", "所在党支部", "所属党支部", "党支部", "支部名称", "所在社区", "社区", "branch"], { party: true }),
+  f("phone", "phone", false, ["联系电话", "联系方式", "电话", "手机", "手机号码", "联系电话号码", "手机号", "phone"]),
+  f("address", "text", false, ["家庭住址", "住址", "现住址", "现居住地", "居住地址", "家庭地址", "联系地址", "address"]),
+  f("workUnit", "text", false, ["工作单位", "工作单位及职务", "工作岗位", "职业", "单位", "workunit"]),
+  f("employment", "enum", false, ["就业情况", "就业状况", "就业", "employment"], { enumTable: EMPLOYMENT }),
+  f("status", "enum", false, ["状态", "党员状态", "组织关系状态", "党籍状态", "status"], { enumTable: STATUS }),
+  f("lostContactFlag", "enum", false, ["是否失联党员", "是否失联"], { enumTable: YES_NO }),
+  f("mobileFlag", "enum", false, ["是否流动党员", "是否流动"], { enumTable: YES_NO }),
+  f("ideology", "text", false, ["思想动态"]),
+  f("livingSituation", "text", false, ["生活状况"]),
+  f("role", "text", false, ["发挥作用情况"]),
+  f("responsibilityArea", "text", false, ["党员责任区"]),
+  f("note", "text", false, ["备注", "note", "notes", "remark"]),
+  f("ignored", "ignored", false, ["序号", "编号", "no.", "no", "#"]),
+];
+
+export const FIELD_BY_CODE: ReadonlyMap<FieldCode, FieldDef> = new Map(FIELDS.map((d) => [d.code, d]));
+
+/** Contact fields: empty ones give one missing_contact per row. */
+export const CONTACT_FIELDS: readonly FieldCode[] = ["phone", "address"];
+
+/** The longest a free-text archive field may be before it is flagged (archive fields are otherwise unchecked). */
+export const MAX_TEXT_LENGTH = 2000;

@@ -1,0 +1,26 @@
+// Header text -> field, by folded alias; also strips a trailing parenthesised note: 身份证号(18位) -> 身份证号.
+import { FieldCode, FIELDS } from "./fields";
+import { foldKey } from "./fold";
+
+let aliasIndex: Map<string, FieldCode> | undefined;
+
+function index(): Map<string, FieldCode> {
+  if (!aliasIndex) {
+    aliasIndex = new Map();
+    for (const def of FIELDS) for (const a of def.aliases) aliasIndex.set(foldKey(a), def.code);
+  }
+  return aliasIndex;
+}
+
+const NOTE = /[(（[【][^)）\]】]*[)）\]】]$/;
+
+/** The field a header names, or undefined. `extra` maps folded header text to a field (config overrides). */
+export function matchHeader(text: string, extra?: ReadonlyMap<string, FieldCode>): FieldCode | undefined {
+  const key = foldKey(text);
+  if (!key) return undefined;
+  const hit = extra?.get(key) ?? index().get(key);
+  if (hit) return hit;
+  const stripped = key.replace(NOTE, "");
+  if (stripped !== key && stripped) return extra?.get(stripped) ?? index().get(stripped);
+  return undefined;
+}

@@ -1,0 +1,185 @@
+// Finding the roster in a sheet (SPEC section 2): header row, columns, member rows, branch from the title.
+import { RosterConfig } from "./config";
+import { FIELD_BY_CODE, FieldCode } from "./fields";
+import { foldKey, toSimplified } from "./fold";
+import { CellValue, SheetGrid, columnLetter } from "./grid";
+import { matchHeader } from "./header-match";
+import { recogniseColumn } from "./recognise-column";
+
+export interface RosterLocation {
+  readonly sheet: string;
+  /** 1-based row numbers as Excel shows them. */
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** field -> 0-based column index. */
+  readonly columns: Partial<Record<FieldCode, number>>;
+  /** Header cells mapped to no field, as "H:籍贯". */
+  readonly unmapped: string[];
+  /** 0-based indexes of the rows holding members (repeated headers, footers and empty rows left out). */
+  readonly memberRows: number[];
+  /** Branch for every row where the sheet has no branch column (config, sheet name or title), else null. */
+  readonly sheetBranch: string | null;
+  /** The header texts, for telling the roster's script (traditional, simplified, Latin). */
+  readonly headerTexts: string[];
+}
+
+export const HEADER_SEARCH_ROWS = 20;
+const FOOTER_WORDS = ["合计", "总计", "小计", "填表人", "填报人", "审核人", "制表", "说明", "total"];
+
+interface HeaderMatch { row0: number; columns: Partial<Record<FieldCode, number>>; unmapped: string[]; texts: string[] }
+
+function textOf(v: CellValue | undefined): string {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+}
+
+/** Maps one row's cells to fields; a field named twice keeps its first column (the other goes to unmapped). */
+function matchRow(row: ReadonlyArray<CellValue | undefined>, overrides: ReadonlyMap<string, FieldCode>): HeaderMatch {
+  const columns: Partial<Record<FieldCode, number>> = {};
+  const unmapped: string[] = [];
+  const texts: string[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = textOf(row[c]).trim();
+    if (!text) continue;
+    texts.push(text);
+    const field = overrides.get(columnLetter(c)) ?? matchHeader(text, overrides);
+    if (field && columns[field] === undefined) columns[field] = c;
+    else if (!field || field !== "ignored") unmapped.push(`${columnLetter(c)}:${text}`);
+  }
+  return { row0: -1, columns, unmapped, texts };
+}
+
+function isRosterHeader(columns: Partial<Record<FieldCode, number>>): boolean {
+  const fields = (Object.keys(columns) as FieldCode[]).filter((f) => f !== "ignored");
+  return columns.name !== undefined && fields.length >= 3 && fields.some((f) => FIELD_BY_CODE.get(f)?.party);
+}
+
+function overridesFor(config: RosterConfig): Map<string, FieldCode> {
+  const m = new Map<string, FieldCode>();
+  for (const { field, header } of config.columns) {
+    m.set(/^[A-Z]{1,3}$/.test(header) ? header : foldKey(header), field);
+  }
+  return m;
+}
+
+/** The header row within the first 20 rows, or why there is none. Content-based recognition fills unknown columns. */
+export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch | string {
+  const overrides = overridesFor(config);
+  let best: HeaderMatch | undefined;
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const m = matchRow(row, overrides);
+    m.row0 = r;
+    for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
+    if (isRosterHeader(m.columns)) return m;
+    if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
+  }
+  if (!best || Object.keys(best.columns).length === 0) return `no known headers in rows 1-${HEADER_SEARCH_ROWS}`;
+  const found = Object.keys(best.columns).filter((f) => f !== "ignored");
+  return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部)`;
+}
+
+/** Unmapped columns whose values say what they are (IDs, mobiles, 预备/正式, 男/女). */
+function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [number, FieldCode][] {
+  const row = sheet.rows[row0]!;
+  const out: [number, FieldCode][] = [];
+  const width = Math.max(row.length, sheet.rows[row0 + 1]?.length ?? 0);
+  const taken = new Set(Object.values(m.columns));
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    const text = textOf(row[c]).trim();
+    if (text && matchHeader(text)) continue; // a second column for a mapped field stays unmapped
+    const field = recogniseColumn(sheet, row0 + 1, c);
+    if (field && m.columns[field] === undefined) {
+      out.push([c, field]);
+      m.columns[field] = c;
+      m.unmapped = m.unmapped.filter((u) => u.split(":")[0] !== columnLetter(c));
+    }
+  }
+  return out;
+}
+
+function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
+  for (const v of row) {
+    const t = textOf(v).trim();
+    if (!t) continue;
+    const s = foldKey(toSimplified(t));
+    return FOOTER_WORDS.some((w) => s.startsWith(w));
+  }
+  return false;
+}
+
+/** The branch a sheet name or title names: 铁西街道铁康社区党员名单 -> 铁康社区. */
+export function branchFromTitle(text: string): string | null {
+  const s = toSimplified(text.normalize("NFKC")).replace(/\s+/g, "");
+  for (const suffix of ["社区", "党支部", "支部", "村"]) {
+    const at = s.indexOf(suffix);
+    if (at <= 0) continue;
+    let start = at;
+    while (start > 0 && at - start < 8 && !/[街道镇乡区市县:：()（）\d]/.test(s[start - 1])) start--;
+    if (start < at) return s.slice(start, at + suffix.length);
+  }
+  return null;
+}
+
+export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLocation | string {
+  const header = findHeader(sheet, config);
+  if (typeof header === "string") return header;
+  const { row0, columns } = header;
+  const headerRow = sheet.rows[row0]!;
+  const headerKeys = new Map<number, FieldCode>();
+  for (const [f, c] of Object.entries(columns) as [FieldCode, number][]) {
+    const t = textOf(headerRow[c]).trim();
+    if (t && matchHeader(t)) headerKeys.set(c, f);
+  }
+  const dataCols = Object.entries(columns).filter(([f]) => f !== "ignored").map(([, c]) => c as number);
+  const nameCol = columns.name!;
+  const memberRows: number[] = [];
+  for (let r = row0 + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    let filled = 0;
+    for (const c of dataCols) if (!isBlank(row[c])) filled++;
+    if (filled === 0) continue;
+    if (isFooter(row)) continue;
+    if (isRepeatedHeader(row, headerKeys)) continue;
+    if (isBlank(row[nameCol]) && filled <= 1) continue; // a lone value (a 续 title, a note): not a member row
+    memberRows.push(r);
+  }
+  let sheetBranch: string | null = null;
+  if (columns.branch === undefined) {
+    sheetBranch = config.sheetBranches[sheet.name] ?? branchFromTitle(sheet.name);
+    for (let r = 0; !sheetBranch && r < row0; r++) {
+      const t = (sheet.rows[r] ?? []).map(textOf).find((x) => x.trim());
+      if (t) sheetBranch = branchFromTitle(t);
+    }
+  }
+  return {
+    sheet: sheet.name,
+    headerRow: row0 + 1,
+    firstRow: memberRows.length ? memberRows[0] + 1 : row0 + 2,
+    lastRow: memberRows.length ? memberRows[memberRows.length - 1] + 1 : row0 + 1,
+    columns,
+    unmapped: header.unmapped,
+    memberRows,
+    sheetBranch,
+    headerTexts: header.texts,
+  };
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** A header printed again (page two): at least 3 cells name the same fields in the same columns. */
+function isRepeatedHeader(row: ReadonlyArray<CellValue | undefined>, headerKeys: ReadonlyMap<number, FieldCode>): boolean {
+  let same = 0;
+  for (const [c, f] of headerKeys) {
+    const v = row[c];
+    if (typeof v === "string" && matchHeader(v) === f && ++same >= 3) return true;
+  }
+  return false;
+}
+

@@ -1,0 +1,85 @@
+// The enumerations of SPEC section 2: codes, the canonical label per language, and the spellings that map.
+// Spellings are matched after folding (fold.ts) and after dropping a trailing 党员/人员/干部.
+
+export type Lang = "zh-CN" | "zh-TW" | "en";
+
+export interface EnumEntry {
+  readonly code: string;
+  readonly labels: Readonly<Record<Lang, string>>;
+  /** Further spellings (simplified; traditional forms match after folding). The labels match too. */
+  readonly spellings: readonly string[];
+}
+
+export type EnumTable = readonly EnumEntry[];
+
+const e = (code: string, cn: string, tw: string, en: string, spellings: string[] = []): EnumEntry => ({
+  code,
+  labels: { "zh-CN": cn, "zh-TW": tw, en },
+  spellings,
+});
+
+export const CATEGORY: EnumTable = [
+  e("oilfield_released", "油田有偿解除劳动合同", "油田有償解除勞動合同", "Oilfield contract released", ["有偿解除", "油田有偿解除", "油田有偿解除劳动关系"]),
+  e("laid_off", "下岗职工", "下崗職工", "Laid-off worker", ["下岗"]),
+  e("veteran", "复员军人", "復員軍人", "Veteran", ["退伍军人", "复转军人"]),
+  e("retired", "离退休", "離退休", "Retired", ["退休", "离休"]),
+  e("resident", "居民", "居民", "Resident", ["社区居民"]),
+  e("agency", "机关", "機關", "Government agency", ["机关干部"]),
+  e("other", "其他", "其他", "Other"),
+];
+
+export const STATUS: EnumTable = [
+  e("normal", "正常", "正常", "Normal"),
+  e("lost_contact", "失联", "失聯", "Lost contact", ["失联党员", "未找到", "联系不上"]),
+  e("mobile", "流动", "流動", "Mobile", ["流动党员", "外出"]),
+  e("suspended", "停止党籍", "停止黨籍", "Suspended"),
+  e("deceased", "去世", "去世", "Deceased", ["死亡", "已故"]),
+  e("transferred_out", "转出", "轉出", "Transferred out", ["已转出"]),
+];
+
+/** Statuses that count as current members (the rest are listed in byStatus only). */
+export const CURRENT_STATUSES: ReadonlySet<string> = new Set(["normal", "lost_contact", "mobile", "suspended"]);
+
+export const GENDER: EnumTable = [
+  e("male", "男", "男", "Male", ["m", "male", "男性"]),
+  e("female", "女", "女", "Female", ["f", "female", "女性"]),
+];
+
+export const EDUCATION: EnumTable = [
+  e("graduate", "研究生", "研究生", "Postgraduate", ["硕士", "博士", "硕士研究生", "博士研究生"]),
+  e("bachelor", "大学本科", "大學本科", "Bachelor", ["本科", "大学"]),
+  e("associate", "大学专科", "大學專科", "Associate (college)", ["大专", "专科"]),
+  e("secondary_vocational", "中专", "中專", "Secondary vocational", ["中等专科", "技校"]),
+  e("high_school", "高中", "高中", "High school", ["高中、中技", "中技", "普通高中"]),
+  e("junior_or_below", "初中及以下", "初中及以下", "Junior high or below", ["初中", "小学", "文盲"]),
+];
+
+/** Education codes that count as 大专及以上 (collegeOrAbove). */
+export const COLLEGE_OR_ABOVE: ReadonlySet<string> = new Set(["graduate", "bachelor", "associate"]);
+
+export const EMPLOYMENT: EnumTable = [
+  e("employed", "在职", "在職", "Employed", ["在岗"]),
+  e("unemployed", "下岗", "下崗", "Unemployed", ["失业", "待业"]),
+  e("reemployed", "再就业", "再就業", "Re-employed"),
+  e("self_employed", "自主创业", "自主創業", "Self-employed", ["个体", "自谋职业"]),
+  e("retired", "退休", "退休", "Retired", ["离退休"]),
+];
+
+export const MEMBERSHIP_TYPE: EnumTable = [
+  e("probationary", "预备党员", "預備黨員", "Probationary", ["预备"]),
+  e("full", "正式党员", "正式黨員", "Full", ["正式"]),
+];
+
+export const YES_NO: EnumTable = [
+  e("yes", "是", "是", "Yes", ["y", "yes", "√", "1", "true"]),
+  e("no", "否", "否", "No", ["n", "no", "×", "0", "false"]),
+];
+
+export const PROJECT_TYPE: EnumTable = [
+  e("investment", "招商引资", "招商引資", "Investment", ["招商", "引资", "招商项目"]),
+  e("self_employment", "自主创业", "自主創業", "Self-employment", ["创业", "个体"]),
+  e("other", "其他", "其他", "Other"),
+];
+
+/** Trailing words dropped before matching an enumeration value (下岗职工党员 -> 下岗职工). */
+export const ENUM_SUFFIXES: readonly string[] = ["党员", "人员", "干部"];

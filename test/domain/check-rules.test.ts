@@ -1,0 +1,108 @@
+// SPEC section 4: every issue code with a passing and a failing row, through the whole engine.
+import { checkWorkbook } from "../../src/domain/check";
+import { CellValue } from "../../src/domain/grid";
+import { IssueCode } from "../../src/domain/schema";
+import { grid, makeId, workbook } from "../helpers/grid";
+
+const HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "就业情况", "状态"];
+type Row = Record<string, CellValue>;
+const ID = makeId("19650315", "123"); // 17th digit 3: male
+const BASE: Row = {
+  序号: 1, 姓名: "张三", 性别: "男", 民族: "汉族", 出生日期: "1965-03-15", 身份证号: ID, 学历: "高中",
+  入党时间: "1990-07-01", 转正时间: "1991-07-01", 党员类别: "油田有偿解除劳动合同", 所在支部: "铁安社区",
+  联系电话: "13812345678", 家庭住址: "铁安小区1号楼", 就业情况: "在职", 状态: "正常",
+};
+const ASOF = "2025-12-31";
+
+function run(rows: Row[], header = HEADER) {
+  const cells = rows.map((r) => header.map((h) => r[h] ?? null));
+  const wb = workbook([grid("铁安社区", [["铁安社区党员花名册"], header, ...cells])]);
+  return checkWorkbook(wb, { today: ASOF, asOf: ASOF });
+}
+const codes = (rows: Row[], header?: string[]) => run(rows, header).issues.map((i) => i.code);
+const m = (over: Row): Row => ({ ...BASE, ...over });
+
+type Case = [string, IssueCode, Row[], boolean];
+const CASES: Case[] = [
+  ["name present", "missing_required", [BASE], false],
+  ["name empty", "missing_required", [m({ 姓名: "" })], true],
+  ["phone and address present", "missing_contact", [BASE], false],
+  ["phone a placeholder", "missing_contact", [m({ 联系电话: "不详" })], true],
+  ["address empty", "missing_contact", [m({ 家庭住址: null })], true],
+  ["status present", "missing_status", [BASE], false],
+  ["status empty", "missing_status", [m({ 状态: "" })], true],
+  ["ID of 18 characters", "invalid_id_format", [BASE], false],
+  ["ID of 17 characters", "invalid_id_format", [m({ 身份证号: ID.slice(0, 17) })], true],
+  ["ID with a letter inside", "invalid_id_format", [m({ 身份证号: ID.slice(0, 5) + "A" + ID.slice(6) })], true],
+  ["ID check character right", "invalid_id_checksum", [BASE], false],
+  ["ID check character wrong", "invalid_id_checksum", [m({ 身份证号: ID.slice(0, 17) + (ID[17] === "1" ? "2" : "1") })], true],
+  ["ID as text", "id_precision_lost", [BASE], false],
+  ["ID as an 18-digit number cell", "id_precision_lost", [m({ 身份证号: Number(ID.slice(0, 17) + "1") })], true],
+  ["IDs distinct", "duplicate_id", [BASE, m({ 序号: 2, 身份证号: makeId("19650315", "133") })], false],
+  ["same ID on two rows", "duplicate_id", [BASE, m({ 序号: 2, 姓名: "李四" })], true],
+  ["birth date agrees with ID", "id_birthdate_mismatch", [BASE], false],
+  ["birth date month-only agrees with ID", "id_birthdate_mismatch", [m({ 出生日期: "1965.03" })], false],
+  ["birth date disagrees with ID", "id_birthdate_mismatch", [m({ 出生日期: "1965-03-16" })], true],
+  ["gender agrees with ID", "id_gender_mismatch", [BASE], false],
+  ["gender disagrees with ID", "id_gender_mismatch", [m({ 性别: "女" })], true],
+  ["date readable", "invalid_date", [BASE], false],
+  ["date impossible", "invalid_date", [m({ 入党时间: "1990-02-30" })], true],
+  ["date unreadable", "invalid_date", [m({ 入党时间: "去年" })], true],
+  ["year.month 1968.05 as a number", "ambiguous_date", [m({ 出生日期: 1965.03 })], false],
+  ["year.month 1971.1 as a number", "ambiguous_date", [m({ 入党时间: 1971.1, 转正时间: "1972-11-01", 出生日期: "1950-01-01", 身份证号: makeId("19500101", "123") })], true],
+  ["date before asOf", "date_in_future", [BASE], false],
+  ["date after asOf", "date_in_future", [m({ 转正时间: "2026-03-01" })], true],
+  ["joined at 25", "joined_under_18", [BASE], false],
+  ["joined at 14", "joined_under_18", [m({ 入党时间: "1979-07-01", 转正时间: "1980-07-01" })], true],
+  ["full member after a year", "full_member_before_probation", [BASE], false],
+  ["full member after six months", "full_member_before_probation", [m({ 转正时间: "1991-01-01" })], true],
+  ["full member within two years", "probation_overdue", [m({ 转正时间: "1992-07-01" })], false],
+  ["full member after three years", "probation_overdue", [m({ 转正时间: "1993-07-02" })], true],
+  ["mobile number", "invalid_phone", [BASE], false],
+  ["landline with area code", "invalid_phone", [m({ 联系电话: "0438-6123456" })], false],
+  ["five digits", "invalid_phone", [m({ 联系电话: "12345" })], true],
+  ["known category", "unknown_value", [BASE], false],
+  ["category spelled with 党员 suffix", "unknown_value", [m({ 党员类别: "下岗职工党员" })], false],
+  ["unknown category", "unknown_value", [m({ 党员类别: "外星人" })], true],
+  ["18-digit ID", "legacy_id_upgraded", [BASE], false],
+  ["15-digit ID", "legacy_id_upgraded", [m({ 身份证号: "220702650315123" })], true],
+];
+
+describe("check rules (SPEC section 4)", () => {
+  it.each(CASES)("%s: %s present = %s", (_label, code, rows, present) => {
+    expect(codes(rows).includes(code)).toBe(present);
+  });
+
+  it("the base member is clean", () => {
+    expect(run([BASE]).issues).toEqual([]);
+  });
+
+  it("a required column missing altogether is one issue on the header row", () => {
+    const header = HEADER.filter((h) => h !== "党员类别");
+    const issues = run([BASE, m({ 序号: 2, 身份证号: makeId("19650315", "133") })], header).issues;
+    expect(issues).toEqual([expect.objectContaining({ code: "missing_required", field: "category", row: 2 })]);
+  });
+
+  it("duplicate IDs name each other", () => {
+    const issues = run([BASE, m({ 序号: 2, 姓名: "李四" })]).issues.filter((i) => i.code === "duplicate_id");
+    expect(issues.map((i) => [i.row, i.params.otherRow])).toEqual([[3, 4], [4, 3]]);
+  });
+
+  it("an issue names its sheet, row, column and value", () => {
+    const [issue] = run([m({ 联系电话: "12345" })]).issues;
+    expect(issue).toEqual(expect.objectContaining({ sheet: "铁安社区", row: 3, column: "L", field: "phone", code: "invalid_phone", severity: "warning", value: "12345" }));
+  });
+
+  it("an empty gender or birth date is derived from a valid ID without an issue", () => {
+    const r = run([m({ 性别: null, 出生日期: null })]);
+    expect(r.issues).toEqual([]);
+    expect(r.members[0]).toEqual(expect.objectContaining({ gender: "male", birthDate: "1965-03-15" }));
+  });
+
+  it("是否失联党员 sets lost_contact", () => {
+    const header = [...HEADER.filter((h) => h !== "状态"), "是否失联党员"];
+    const r = run([m({ 是否失联党员: "是" })], header);
+    expect(r.members[0].status).toBe("lost_contact");
+    expect(r.issues).toEqual([]);
+  });
+});

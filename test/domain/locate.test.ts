@@ -1,0 +1,116 @@
+// SPEC section 2: finding the header row, the columns, the member rows and the branch of a roster sheet.
+import { EMPTY_CONFIG } from "../../src/domain/config";
+import { CellValue } from "../../src/domain/grid";
+import { branchFromTitle, locateRoster, RosterLocation } from "../../src/domain/locate";
+import { grid, makeId } from "../helpers/grid";
+
+const locate = (rows: (CellValue | undefined)[][], name = "Sheet1") => locateRoster(grid(name, rows), EMPTY_CONFIG);
+const found = (rows: (CellValue | undefined)[][], name?: string) => {
+  const r = locate(rows, name);
+  if (typeof r === "string") throw new Error(r);
+  return r as RosterLocation;
+};
+const ID1 = makeId("19650315", "123");
+const ID2 = makeId("19700101", "244");
+
+describe("header row", () => {
+  it.each([
+    ["simplified", ["姓名", "性别", "入党时间", "联系电话"], { name: 0, gender: 1, joinDate: 2, phone: 3 }],
+    ["traditional with 聯繫", ["姓名", "性別", "入黨時間", "聯繫電話"], { name: 0, gender: 1, joinDate: 2, phone: 3 }],
+    ["spaces, full-width and colons", [" 姓　名 ", "性别：", "入党\n时间", "联系方式"], { name: 0, gender: 1, joinDate: 2, phone: 3 }],
+    ["a note in brackets", ["姓名", "身份证号码（18位）", "党员类别", "住址"], { name: 0, idNumber: 1, category: 2, address: 3 }],
+    ["English", ["Name", "Gender", "ID", "Branch"], { name: 0, gender: 1, idNumber: 2, branch: 3 }],
+  ])("%s", (_l, header, columns) => {
+    expect(found([header, ["张三", "男", "1990-07-01", "13812345678"]]).columns).toEqual(columns);
+  });
+
+  it("is found below title rows and merged titles", () => {
+    const r = found([["铁西街道铁安社区党员花名册"], ["填报时间：2025年12月"], [], ["序号", "姓名", "入党时间", "联系电话"], [1, "张三", "1990-07-01", "13812345678"]]);
+    expect([r.headerRow, r.firstRow, r.lastRow]).toEqual([4, 5, 5]);
+  });
+
+  it.each([
+    ["no name", [["性别", "入党时间", "联系电话", "家庭住址"]]],
+    ["no party field (a student roster)", [["序号", "姓名", "身份证号", "性别", "家庭住址", "状态"]]],
+    ["fewer than three known headers", [["姓名", "入党时间", "籍贯"]]],
+    ["a form, not a table (1.姓名：)", [["1.姓名：", null, "2.性别："], ["4.公民身份证号："], ["7.入党时间："]]],
+    ["header below row 20", [...Array.from({ length: 20 }, () => ["说明"]), ["姓名", "性别", "入党时间"]]],
+  ])("is not found: %s", (_l, rows) => {
+    expect(typeof locate(rows as CellValue[][])).toBe("string");
+  });
+
+  it("says which row came closest and what a roster needs", () => {
+    expect(locate([["姓名", "身份证号", "性别"]])).toMatch(/row 1 has name, idNumber, gender; a roster needs 姓名 and a party field/);
+  });
+});
+
+describe("member rows", () => {
+  const header = ["序号", "姓名", "性别", "入党时间"];
+  it("skips a header printed again on page two, empty rows, numbered blank rows and footers", () => {
+    const r = found([
+      header,
+      [1, "张三", "男", "1990-07-01"],
+      [],
+      [2, null, null, null],
+      ["铁安社区党员花名册（续）"],
+      header,
+      [3, "李四", "女", "1995-07-01"],
+      ["合计：2人"],
+      ["填表人：王五", null, "审核人：赵六"],
+      ["合 計"],
+    ]);
+    expect(r.memberRows.map((x) => x + 1)).toEqual([2, 7]);
+    expect([r.firstRow, r.lastRow]).toEqual([2, 7]);
+  });
+
+  it("keeps a member row whose name is empty but which has other values", () => {
+    expect(found([header, [1, null, "男", "1990-07-01"]]).memberRows).toEqual([1]);
+  });
+});
+
+describe("columns recognised by their values", () => {
+  it.each([
+    ["IDs under an unknown header", "证件", [ID1, ID2, ID1], "idNumber"],
+    ["an 18-digit ID typed as a number", "号码", [Number(ID1), Number(ID2), Number(ID1)], "idNumber"],
+    ["mobiles", "号码", ["13812345678", 13912345678, "15012345678"], "phone"],
+    ["预备/正式", "党员身份", ["正式党员", "预备党员", "正式党员"], "membershipType"],
+  ])("%s", (_l, head, values, field) => {
+    const r = found([["姓名", "入党时间", "籍贯", head as string], ...values.map((v) => ["张三", "1990-07-01", "吉林", v])]);
+    expect(r.columns).toEqual(expect.objectContaining({ [field as string]: 3 }));
+    expect(r.unmapped).toEqual(["C:籍贯"]);
+  });
+
+  it("leaves a column of mixed values unmapped", () => {
+    const r = found([["姓名", "入党时间", "性别", "其他"], ["张三", "1990", "男", "13812345678"], ["李四", "1990", "女", "无"], ["王五", "1990", "男", "见备注"]]);
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, gender: 2 });
+    expect(r.unmapped).toEqual(["D:其他"]);
+  });
+
+  it("a config override maps a header text or a column letter", () => {
+    const config = { ...EMPTY_CONFIG, columns: [{ field: "idNumber" as const, header: "证件" }, { field: "phone" as const, header: "D" }] };
+    const r = locateRoster(grid("s", [["姓名", "入党时间", "证件", "号"], ["张三", "1990", "x", "y"]]), config) as RosterLocation;
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, idNumber: 2, phone: 3 });
+  });
+});
+
+describe("branch from the sheet name or the title", () => {
+  it.each([
+    ["铁康社区党员名单", "铁康社区"],
+    ["铁西街道铁安社区党员花名册", "铁安社区"],
+    ["鐵西街鐵安社區黨員花名冊", "铁安社区"],
+    ["第一党支部", "第一党支部"],
+    ["Sheet1", null],
+    ["党员花名册", null],
+  ])("%s -> %s", (text, branch) => {
+    expect(branchFromTitle(text)).toBe(branch);
+  });
+
+  it("uses the title row where the sheet name says nothing", () => {
+    const r = found([["铁西街道铁兴社区党员花名册"], ["姓名", "性别", "入党时间"], ["张三", "男", "1990-07-01"]], "Sheet1");
+    expect(r.sheetBranch).toBe("铁兴社区");
+  });
+
+  it("has no sheet branch where there is a branch column", () => {
+    expect(found([["姓名", "支部", "入党时间"], ["张三", "铁安社区", "1990"]], "铁康社区").sheetBranch).toBeNull();
+  });
+});
