@@ -1,0 +1,70 @@
+// `npm run bench`: the engine's speed and memory on a 100,000-member roster, as ratios to a floor measured
+// in the same run (fflate inflate of every part + decode + a scan of the cells). Targets (issue 2):
+// engine >= 300,000 rows/s; read + check <= 2.5x the floor; peak RSS <= 400 MB. Exits 1 when one is missed.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkRoster } from "../src/app/check-roster";
+import { checkWorkbook } from "../src/domain/check";
+import { openXlsx } from "../src/workbook/xlsx";
+import { measureFloor } from "./floor";
+import { makeBigRoster } from "./make-big";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const RUNS = 5;
+const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function timeIt(fn: () => unknown | Promise<unknown>): Promise<number> {
+  gc();
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function main() {
+  const dir = join(__dirname, "out");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `roster-${ROWS}.xlsx`);
+  if (!existsSync(file)) {
+    process.stderr.write(`making ${file} ...\n`);
+    await makeBigRoster(file, ROWS);
+  }
+  const bytes = readFileSync(file);
+  process.stderr.write(`${file}: ${(bytes.length / 1048576).toFixed(1)} MB\n`);
+
+  // Interleave floor and engine runs so both see the same machine load.
+  const floor: number[] = [];
+  const readCheck: number[] = [];
+  const engine: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    floor.push(await timeIt(() => measureFloor(bytes)));
+    readCheck.push(await timeIt(async () => { rows = (await checkRoster(openXlsx(bytes, file), REQ)).members.length; }));
+    const wb = openXlsx(bytes, file);
+    const snapshot = wb.snapshot();
+    engine.push(await timeIt(() => checkWorkbook(snapshot, REQ)));
+  }
+  const rss = Number(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "rss-child.ts"), file], { encoding: "utf8" }).trim());
+
+  const f = median(floor), rc = median(readCheck), e = median(engine);
+  const rowsPerSec = rows / (e / 1000);
+  const ratio = rc / f;
+  const rssMb = rss / 1024 / 1024;
+  const results = [
+    { what: "engine (check of a read workbook)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s`, ok: rowsPerSec >= 300_000, target: ">= 300,000 rows/s" },
+    { what: "read + check vs floor", figure: `${ratio.toFixed(2)}x (${rc.toFixed(0)} ms vs ${f.toFixed(0)} ms)`, ok: ratio <= 2.5, target: "<= 2.5x" },
+    { what: "peak RSS of read + check", figure: `${rssMb.toFixed(0)} MB`, ok: rssMb <= 400, target: "<= 400 MB" },
+  ];
+  console.log(`bench: ${rows.toLocaleString("en")} member rows, median of ${RUNS} runs`);
+  console.log(`  floor (inflate all parts + decode + scan cells): ${f.toFixed(0)} ms`);
+  for (const r of results) console.log(`  ${r.ok ? "ok  " : "MISS"} ${r.what}: ${r.figure} (target ${r.target})`);
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
