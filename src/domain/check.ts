@@ -88,14 +88,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const roles = classifySheets(snapshot, config);
   const rosters: { sheet: SheetGrid; loc: RosterLocation }[] = [];
   const notRosters: { sheet: string; reason: string }[] = [];
-  const projects: Project[] = [];
+  const projectSheets: SheetGrid[] = [];
   for (const sheet of snapshot.sheets) {
     const role = roles.get(sheet.name);
     if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config) as RosterLocation });
     else if (role === "projects") {
-      const read = readProjects(sheet, locateProjects(sheet)!, snapshot.date1904);
-      projects.push(...read.projects);
-      issues.push(...read.issues);
+      projectSheets.push(sheet);
       notRosters.push({ sheet: sheet.name, reason: "a projects sheet" });
     } else {
       const why = role === "other" ? (locateRoster(sheet, config) as string) : `the product's ${role} sheet`;
@@ -104,6 +102,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   }
   const language = input.lang ?? config.language ?? langOf(rosters.flatMap((r) => r.loc.headerTexts));
   const opts: CheckOptions = { asOf, lang: language, config, date1904: snapshot.date1904 };
+  const projects: Project[] = [];
+  for (const sheet of projectSheets) {
+    const read = readProjects(sheet, locateProjects(sheet)!, snapshot.date1904, language);
+    projects.push(...read.projects);
+    issues.push(...read.issues);
+  }
   const matchers = buildMatchers(config);
   const members: Member[] = [];
   const changes: Change[] = [];
@@ -123,7 +127,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   sortIssues(issues, snapshot);
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, projects,
-    summary: summarise(members, asOf),
+    summary: summarise(members, asOf, { branches: config.branches }),
     tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members) },
     config,
   };

@@ -1,0 +1,207 @@
+// The summaries of SPEC section 5: counts of current member rows (valid or not) by code, band and branch, as of asOf.
+import { Member } from "./schema";
+import {
+  AGE_BAND_KEYS, PROBATIONARY_KEY, STANDING_BAND_KEYS, TOTAL_KEY, UNKNOWN_KEY, ageBand, standingBand,
+} from "./age-bands";
+import { CountMap, CountMatrix, DueForFullMembership, Summary, Tallies } from "./summary-schema";
+import {
+  CATEGORY, COLLEGE_OR_ABOVE, CURRENT_STATUSES, EDUCATION, EMPLOYMENT, EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS,
+} from "./vocabulary";
+import { foldKey } from "./fold";
+import { addYears, ageOn, compareIso } from "./normalise/date";
+
+export interface SummariseOptions {
+  /** Configured branches (settings sheet), listed first and in this order, zeros too. */
+  readonly branches?: readonly string[];
+}
+
+/** Days ahead of asOf within which an ending probation is listed as due. */
+export const DUE_WINDOW_DAYS = 30;
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DATE = /^\d{4}-\d{2}$/;
+const HAN = new Set(["汉", "汉族"]);
+/** Statuses listed in byStatus only; any other status, empty or unreadable included, is a current member. */
+const LEFT_STATUSES: ReadonlySet<string> = new Set(STATUS.map((s) => s.code).filter((c) => !CURRENT_STATUSES.has(c)));
+
+/** A current member: not deceased or transferred out (an empty or unreadable status is still a member). */
+export function isCurrentMember(m: Member): boolean {
+  return m.status === null || !LEFT_STATUSES.has(m.status);
+}
+
+/** A month-precision date is taken as the 1st of its month (age and standing count whole months, as 按月 statistics do). */
+function dayOf(iso: string | null): string | null {
+  if (iso === null) return null;
+  if (FULL_DATE.test(iso)) return iso;
+  if (MONTH_DATE.test(iso)) return `${iso}-01`;
+  return null;
+}
+
+/** Completed years from `from` to asOf; null where unknown or `from` is after asOf. */
+function yearsTo(from: string | null, asOf: string): number | null {
+  if (from === null || compareIso(from, asOf) > 0) return null;
+  return ageOn(from, asOf);
+}
+
+function addDays(iso: string, n: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * probationary when membershipType says so, or when it is empty, fullMemberDate is empty and joinDate is at most
+ * one year before asOf; full when membershipType says so, or fullMemberDate is given, or joinDate is more than a
+ * year before asOf (the probation year is over: a missing fullMemberDate is a data issue, not a probationer);
+ * null (unknown) otherwise: no joinDate, or one after asOf.
+ */
+export function membershipTypeOf(m: Member, asOf: string): "probationary" | "full" | null {
+  if (m.membershipType !== null) return m.membershipType;
+  if (m.fullMemberDate !== null) return "full";
+  const join = dayOf(m.joinDate);
+  if (join === null || compareIso(join, asOf) > 0) return null;
+  return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : "full";
+}
+
+function zeros(keys: Iterable<string>): CountMap {
+  const out: CountMap = {};
+  for (const k of keys) out[k] = 0;
+  return out;
+}
+
+function bump(map: CountMap, key: string, n = 1): void {
+  map[key] = (map[key] ?? 0) + n;
+}
+
+const codesOf = (table: EnumTable): string[] => [...table.map((e) => e.code), UNKNOWN_KEY];
+const keyOf = (v: string | null): string => (v === null || v === "" ? UNKNOWN_KEY : v);
+
+/** Branch keys: names folding to the same text are one branch, shown as first configured or seen. */
+class BranchNames {
+  private readonly byFold = new Map<string, string>();
+  constructor(configured: readonly string[]) {
+    for (const b of configured) this.key(b);
+  }
+  key(b: string | null): string {
+    if (b === null) return UNKNOWN_KEY;
+    const f = foldKey(b);
+    if (f === "") return UNKNOWN_KEY;
+    let name = this.byFold.get(f);
+    if (name === undefined) {
+      name = b.trim();
+      this.byFold.set(f, name);
+    }
+    return name;
+  }
+  all(): string[] {
+    return [...this.byFold.values(), UNKNOWN_KEY];
+  }
+}
+
+/** A row x column table of counts over the given keys (extra keys seen are appended), optionally with totals. */
+function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs: readonly [string, string][], totals: boolean): CountMatrix {
+  const rows = new Set(rowKeys);
+  const cols = new Set(colKeys);
+  for (const [r, c] of pairs) {
+    rows.add(r);
+    cols.add(c);
+  }
+  const out: CountMatrix = {};
+  for (const r of rows) out[r] = zeros(totals ? [...cols, TOTAL_KEY] : cols);
+  for (const [r, c] of pairs) {
+    out[r][c] += 1;
+    if (totals) out[r][TOTAL_KEY] += 1;
+  }
+  if (totals) {
+    const sum = zeros([...cols, TOTAL_KEY]);
+    for (const r of rows) for (const c of Object.keys(sum)) sum[c] += out[r][c];
+    out[TOTAL_KEY] = sum;
+  }
+  return out;
+}
+
+function assertIsoDay(asOf: string): void {
+  if (!FULL_DATE.test(asOf)) throw new Error(`asOf must be yyyy-mm-dd, got "${asOf}"`);
+}
+
+/** The summary of SPEC section 5 as of asOf (yyyy-mm-dd): every breakdown over current members, byStatus over all rows. */
+export function summarise(members: readonly Member[], asOf: string, options: SummariseOptions = {}): Summary {
+  assertIsoDay(asOf);
+  const branches = new BranchNames(options.branches ?? []);
+  const byStatus = zeros(codesOf(STATUS));
+  const byCategory = zeros(codesOf(CATEGORY));
+  const byGender = zeros(codesOf(GENDER));
+  const byEducation = zeros(codesOf(EDUCATION));
+  const byMembershipType = zeros(codesOf(MEMBERSHIP_TYPE));
+  const byAgeBand = zeros(AGE_BAND_KEYS);
+  const byPartyStanding = zeros(STANDING_BAND_KEYS);
+  const byEmployment = zeros(codesOf(EMPLOYMENT));
+  const counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
+  const categoryBranch: [string, string][] = [];
+  const due: { entry: DueForFullMembership; day: string }[] = [];
+  const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
+
+  for (const m of members) {
+    bump(byStatus, keyOf(m.status));
+    const branch = branches.key(m.branch); // every branch seen, even one whose members have all left
+    if (!isCurrentMember(m)) continue;
+    const category = keyOf(m.category);
+    bump(byCategory, category);
+    categoryBranch.push([category, branch]);
+    bump(byGender, keyOf(m.gender));
+    bump(byEducation, keyOf(m.education));
+    bump(byEmployment, keyOf(m.employment));
+    bump(byAgeBand, ageBand(yearsTo(dayOf(m.birthDate), asOf)));
+
+    const type = membershipTypeOf(m, asOf);
+    bump(byMembershipType, keyOf(type));
+    if (type === "probationary") {
+      bump(byPartyStanding, PROBATIONARY_KEY);
+      counts.probationary++;
+      const join = dayOf(m.joinDate);
+      if (join !== null && m.joinDate !== null) {
+        const dueDay = addYears(join, 1);
+        if (compareIso(dueDay, dueBy) <= 0) {
+          const dueDate = MONTH_DATE.test(m.joinDate) ? dueDay.slice(0, 7) : dueDay;
+          const shownBranch = branch === UNKNOWN_KEY ? null : branch;
+          due.push({ day: dueDay, entry: { name: m.name, branch: shownBranch, sheet: m.sheet, row: m.row, joinDate: m.joinDate, dueDate } });
+        }
+      }
+    } else {
+      const full = dayOf(m.fullMemberDate);
+      const join = dayOf(m.joinDate);
+      const start = full ?? (join === null ? null : addYears(join, 1));
+      bump(byPartyStanding, standingBand(yearsTo(start, asOf)));
+    }
+
+    if (m.gender === "female") counts.women++;
+    const ethnicity = m.ethnicity === null ? "" : foldKey(m.ethnicity);
+    if (ethnicity !== "" && !HAN.has(ethnicity)) counts.ethnicMinorities++;
+    if (m.education !== null && COLLEGE_OR_ABOVE.has(m.education)) counts.collegeOrAbove++;
+  }
+
+  const byBranch = zeros(branches.all());
+  for (const [, b] of categoryBranch) bump(byBranch, b);
+  due.sort((a, b) => compareIso(a.day, b.day) || a.entry.sheet.localeCompare(b.entry.sheet) || a.entry.row - b.entry.row);
+
+  return {
+    byCategory,
+    byBranch,
+    byCategoryAndBranch: crossTab(codesOf(CATEGORY), branches.all(), categoryBranch, true),
+    byStatus,
+    byGender,
+    byEducation,
+    byMembershipType,
+    byAgeBand,
+    byPartyStanding,
+    byEmployment,
+    counts,
+    dueForFullMembership: due.map((d) => d.entry),
+  };
+}
+
+/** tallies.employment: category x employment code over current members (every code, zeros too, and `unknown`). */
+export function tallyEmployment(members: readonly Member[]): Tallies["employment"] {
+  const pairs: [string, string][] = [];
+  for (const m of members) if (isCurrentMember(m)) pairs.push([keyOf(m.category), keyOf(m.employment)]);
+  return { byCategory: crossTab(codesOf(CATEGORY), codesOf(EMPLOYMENT), pairs, false) };
+}
