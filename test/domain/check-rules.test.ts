@@ -106,3 +106,28 @@ describe("check rules (SPEC section 4)", () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe("date cells and the 1904 system", () => {
+  const header = ["姓名", "出生日期", "入党时间", "党员类别"];
+  // 1990-07-01 is serial 33055 in the 1900 system and 31593 in the 1904 system.
+  it.each([
+    [false, 33055, "1990-07-01"],
+    [true, 31593, "1990-07-01"],
+  ])("date1904=%s: serial %d reads as %s", (date1904, serial, iso) => {
+    const wb = workbook([grid("名册", [header, ["张三", "1965-03", { kind: "date", serial }, "居民"]])], { date1904 });
+    const r = checkWorkbook(wb, { today: ASOF });
+    expect(r.members[0].joinDate).toBe(iso);
+    expect(r.members[0].birthDate).toBe("1965-03");
+  });
+
+  it("a real date cell is never proposed as a change; a typed date is", () => {
+    const wb = workbook([grid("名册", [header, ["张三", "1965.3", { kind: "date", serial: 33055 }, "居民"]])]);
+    const r = checkWorkbook(wb, { today: ASOF });
+    expect(r.changes).toEqual([expect.objectContaining({ field: "birthDate", from: "1965.3", to: "1965-03" })]);
+  });
+
+  it("a formula cell is never proposed as a change", () => {
+    const wb = workbook([grid("名册", [header, ["张 三", "1965.3", "1990-07-01", "居民"]], [16384 + 0, 16384 + 1])]);
+    expect(checkWorkbook(wb, { today: ASOF }).changes).toEqual([]);
+  });
+});

@@ -1,0 +1,247 @@
+// Dates: Excel serials (1900 and 1904 systems), yyyymmdd, year.month numbers and the usual Chinese text forms -> ISO.
+import { CellValue, isDateCell } from "../grid";
+import { isPlaceholderClean, nfkc, removeSpaces } from "../fold";
+
+export type DateResult =
+  | { kind: "empty" }
+  | { kind: "ok"; value: string; precision: "day" | "month" }
+  | { kind: "ambiguous"; value: string; alternatives: string[] }
+  | { kind: "invalid"; reason: "unreadable" | "impossible" };
+
+/** Years a roster date may fall in; outside them a date is "impossible" (a typo such as 3002 or 1202). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+const EMPTY: DateResult = Object.freeze({ kind: "empty" });
+const UNREADABLE: DateResult = Object.freeze({ kind: "invalid", reason: "unreadable" });
+const IMPOSSIBLE: DateResult = Object.freeze({ kind: "invalid", reason: "impossible" });
+
+const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** yyyy-mm-dd (day given) or yyyy-mm (day 0); the caller has validated the parts. */
+export function formatIso(y: number, m: number, d: number): string {
+  return d === 0 ? y + "-" + PAD2[m] : y + "-" + PAD2[m] + "-" + PAD2[d];
+}
+
+/** Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm; integer maths, no Date object). */
+function isoFromDays(z: number): string {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return formatIso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+/** Excel's last serial (9999-12-31 in the 1900 system; 1462 less in the 1904 system). */
+const MAX_SERIAL = 2958465;
+/** Serial 1 of the 1900 system is 1900-01-01; from serial 61 on, days count from 1899-12-30 (serial 60 is the fictitious 1900-02-29). */
+const EPOCH_1900_EARLY = -25568; // 1899-12-31 as days since 1970-01-01
+const EPOCH_1900 = -25569; // 1899-12-30
+const EPOCH_1904 = -24107; // 1904-01-01 = serial 0 of the 1904 system
+
+/**
+ * The ISO date of an Excel serial (the time of day is dropped); "" where Excel shows no real date: serial 60 of the
+ * 1900 system (Lotus's 1900-02-29), serial 0 there (1900-01-00), negatives, and beyond 9999-12-31.
+ */
+export function serialToIso(serial: number, date1904: boolean): string {
+  if (!(serial >= 0) || serial >= (date1904 ? MAX_SERIAL - 1462 : MAX_SERIAL) + 1) return "";
+  const whole = Math.floor(serial + 1e-8); // 1e-8 of a day (< 1 ms) absorbs float noise in a time of day
+  if (date1904) return isoFromDays(EPOCH_1904 + whole);
+  if (whole === 0 || whole === 60) return "";
+  return isoFromDays((whole < 60 ? EPOCH_1900_EARLY : EPOCH_1900) + whole);
+}
+
+function ok(value: string, precision: "day" | "month"): DateResult {
+  return { kind: "ok", value, precision };
+}
+
+/** Validate year, month and day (0 = month precision) and build the result. */
+function fromParts(y: number, m: number, d: number): DateResult {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12) return IMPOSSIBLE;
+  if (d === 0) return ok(formatIso(y, m, 0), "month");
+  if (d < 1 || d > daysInMonth(y, m)) return IMPOSSIBLE;
+  return ok(formatIso(y, m, d), "day");
+}
+
+function fromSerial(serial: number, date1904: boolean): DateResult {
+  const iso = serialToIso(serial, date1904);
+  if (iso === "") return IMPOSSIBLE;
+  const y = digitsAt(iso, 0, 4);
+  return y < MIN_YEAR || y > MAX_YEAR ? IMPOSSIBLE : ok(iso, "day");
+}
+
+/** Plain numbers below this are not read as serials (it is 1905-10-01; smaller numbers are ages, counts, typos). */
+const MIN_PLAIN_SERIAL = 2101;
+/** 2100-12-31 in the 1900 system. */
+const MAX_PLAIN_SERIAL = 73415;
+
+/**
+ * A number typed into a cell without a date format: yyyymmdd, yyyymm, year.month (1968.05), or a serial whose date
+ * format got lost. A bare year (1900..2100) is unreadable: its month cannot be invented.
+ */
+function fromNumber(n: number, date1904: boolean): DateResult {
+  if (!Number.isFinite(n) || n < 0) return UNREADABLE;
+  if (Number.isInteger(n)) {
+    if (n >= 19000101 && n <= 21001231) return fromParts(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+    if (n >= 190001 && n <= 210012) return fromParts(Math.floor(n / 100), n % 100, 0);
+    if (n >= MIN_PLAIN_SERIAL && n <= MAX_PLAIN_SERIAL) return fromSerial(n, date1904);
+    return UNREADABLE;
+  }
+  const year = Math.trunc(n);
+  if (year >= MIN_YEAR && year <= MAX_YEAR) {
+    // The fraction as Excel shows it: 1968.05 -> "05"; 1971.1 may have been typed 1971.10 (the zero is gone).
+    const s = String(n);
+    const digits = s.length - s.indexOf(".") - 1;
+    if (digits > 2) return UNREADABLE;
+    const month = digits === 2 ? +s.slice(-2) : +s.slice(-1);
+    if (digits === 1 && month === 1) {
+      const jan = formatIso(year, 1, 0);
+      return { kind: "ambiguous", value: jan, alternatives: [jan, formatIso(year, 10, 0)] };
+    }
+    return fromParts(year, month, 0);
+  }
+  if (n >= MIN_PLAIN_SERIAL && n < MAX_PLAIN_SERIAL + 1) return fromSerial(n, date1904);
+  return UNREADABLE;
+}
+
+/** A time of day after the date part of a datetime text ("2002-03-05 00:00:00", "2002-03-05T08:30Z"). */
+const TIME_TAIL = /(?:[Tt]|\s)+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm]|Z|[+-]\d{2}:?\d{2})?$/;
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The number written by the ASCII digits t[from..to) (the caller has checked they are digits). */
+function digitsAt(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + t.charCodeAt(i) - 0x30;
+  return n;
+}
+
+/** Already yyyy-mm-dd: the common case of a clean roster, answered with the text itself. */
+function fromIsoText(t: string): DateResult | undefined {
+  if (t.length !== 10 || t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d) return undefined;
+  for (const i of ISO_DIGITS) if (!isDigit(t.charCodeAt(i))) return undefined;
+  const y = digitsAt(t, 0, 4);
+  const m = digitsAt(t, 5, 7);
+  const d = digitsAt(t, 8, 10);
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return IMPOSSIBLE;
+  return ok(t, "day");
+}
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+const YEAR = 0x5e74; // 年
+const MONTH = 0x6708; // 月
+const DAY = 0x65e5; // 日
+const HAO = 0x53f7; // 号
+const DOT = 0x2e;
+
+/** Parse yyyy-m-d, yyyy/m/d, yyyy.m.d, yyyy年m月d日, yyyy-m, yyyy年m月, yyyymmdd, yyyymm (t is NFKC'd, no spaces). */
+function fromCleanText(t: string): DateResult {
+  let end = t.length;
+  const lastChar = t.charCodeAt(end - 1);
+  if (lastChar === DOT || lastChar === DAY || lastChar === HAO) end--; // a trailing "." or 日/号
+  let i = 0;
+  while (i < end && isDigit(t.charCodeAt(i))) i++;
+  const yearDigits = i;
+  if (i === end) {
+    if (yearDigits === 8) return fromParts(digitsAt(t, 0, 4), digitsAt(t, 4, 6), digitsAt(t, 6, 8));
+    if (yearDigits === 6) return fromParts(digitsAt(t, 0, 4), digitsAt(t, 4, 6), 0);
+    return UNREADABLE;
+  }
+  if (yearDigits !== 4) return UNREADABLE;
+  const y = digitsAt(t, 0, 4);
+  const sep = t.charCodeAt(i++);
+  if (sep !== 0x2d && sep !== 0x2f && sep !== DOT && sep !== YEAR) return UNREADABLE;
+  const mStart = i;
+  while (i < end && isDigit(t.charCodeAt(i))) i++;
+  if (i === mStart || i - mStart > 2) return UNREADABLE;
+  const m = digitsAt(t, mStart, i);
+  if (sep === YEAR) {
+    if (i < end && t.charCodeAt(i) === MONTH) i++;
+    else if (i < end) return UNREADABLE;
+  } else if (i < end && t.charCodeAt(i++) !== sep) {
+    return UNREADABLE;
+  }
+  if (i === end) {
+    // Month precision: a day marker with no day ("2002年3月日") is not a date.
+    return lastChar === DAY || lastChar === HAO ? UNREADABLE : fromParts(y, m, 0);
+  }
+  const dStart = i;
+  while (i < end && isDigit(t.charCodeAt(i))) i++;
+  if (i !== end || i - dStart > 2) return UNREADABLE;
+  const d = digitsAt(t, dStart, end);
+  return d === 0 ? IMPOSSIBLE : fromParts(y, m, d);
+}
+
+function fromText(raw: string): DateResult {
+  let t = nfkc(raw).trim();
+  const iso = fromIsoText(t);
+  if (iso !== undefined) return iso;
+  if (isPlaceholderClean(t)) return EMPTY;
+  if (t.includes(":")) {
+    const m = TIME_TAIL.exec(t);
+    if (m === null) return UNREADABLE;
+    t = t.slice(0, m.index);
+  }
+  t = removeSpaces(t); // "2002 年 3 月": spaces between the parts
+  return t.length === 0 ? UNREADABLE : fromCleanText(t);
+}
+
+/**
+ * Read a date cell. Date cells and plain-number serials give day precision; year.month numbers, yyyymm and
+ * "2002年3月" month precision (never invented further). A number 1971.1 is ambiguous (January or October, the
+ * zero of .10 being lost); the text "1971.1" is January. Out of 1900..2100, or no such day: invalid "impossible".
+ */
+export function normaliseDate(v: CellValue | undefined, date1904: boolean): DateResult {
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === "string") return fromText(v);
+  if (typeof v === "number") return fromNumber(v, date1904);
+  if (isDateCell(v)) return fromSerial(v.serial, date1904);
+  return UNREADABLE;
+}
+
+/** The ISO date n years on; 02-29 becomes 02-28 in a common year; a month-precision value stays one. */
+export function addYears(iso: string, n: number): string {
+  const y = digitsAt(iso, 0, 4) + n;
+  const m = digitsAt(iso, 5, 7);
+  if (iso.length < 10) return formatIso(y, m, 0);
+  let d = digitsAt(iso, 8, 10);
+  if (m === 2 && d === 29 && !isLeapYear(y)) d = 28;
+  return formatIso(y, m, d);
+}
+
+/** -1, 0 or 1. A month-precision value (yyyy-mm) compares as the 1st of its month: "2002-03" equals "2002-03-01". */
+export function compareIso(a: string, b: string): number {
+  for (let i = 0; i < 10; i++) {
+    // Past the end of a yyyy-mm value read "-01".
+    const ca = i < a.length ? a.charCodeAt(i) : i === 7 ? 0x2d : i === 8 ? 0x30 : 0x31;
+    const cb = i < b.length ? b.charCodeAt(i) : i === 7 ? 0x2d : i === 8 ? 0x30 : 0x31;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whole years from birth to asOf (a yyyy-mm birth counts from the 1st; a 02-29 birthday falls on 02-28 in common years). */
+export function ageOn(birthIso: string, asOfIso: string): number {
+  const by = digitsAt(birthIso, 0, 4);
+  const bm = digitsAt(birthIso, 5, 7);
+  let bd = birthIso.length < 10 ? 1 : digitsAt(birthIso, 8, 10);
+  const ay = digitsAt(asOfIso, 0, 4);
+  const am = digitsAt(asOfIso, 5, 7);
+  const ad = asOfIso.length < 10 ? 1 : digitsAt(asOfIso, 8, 10);
+  if (bm === 2 && bd === 29 && !isLeapYear(ay)) bd = 28;
+  return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
+}

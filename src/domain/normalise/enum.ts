@@ -1,0 +1,98 @@
+// Enumeration values: matched after folding against every label and spelling; unknown ones get a hint, never a guess.
+import { CellValue } from "../grid";
+import { foldKey, isPlaceholder } from "../fold";
+import { nearest } from "../similarity";
+import { EnumTable, ENUM_SUFFIXES, Lang } from "../vocabulary";
+import { cellText, normaliseText } from "./text";
+
+export type EnumResult =
+  | { kind: "empty" }
+  | { kind: "ok"; code: string }
+  | { kind: "unknown"; value: string; suggestion?: string };
+
+export type EnumMatcher = (v: CellValue | undefined) => EnumResult;
+
+const EMPTY: EnumResult = Object.freeze({ kind: "empty" });
+const LANGS: readonly Lang[] = ["zh-CN", "zh-TW", "en"];
+const SUFFIX_KEYS: readonly string[] = ENUM_SUFFIXES.map(foldKey);
+/** Distinct values remembered per matcher: a column repeats a handful of values; garbage must not grow it forever. */
+const CACHE_LIMIT = 10000;
+
+/** Whether a folded spelling may be found inside a longer value: 2+ characters, or one CJK character (男, 女). */
+function containable(key: string): boolean {
+  return key.length >= 2 || (key.length === 1 && key.charCodeAt(0) >= 0x3400);
+}
+
+/**
+ * A matcher for one enumeration: foldKey(value) against the folded labels (all languages), spellings and staff's
+ * extra spellings (first one wins on a clash, built-ins before extras), then again without one trailing 党员/人员/干部.
+ * An explicit spelling wins over a placeholder (staff may map 无 to "no"); otherwise placeholders are empty.
+ * Unknown values carry `suggestion`, a code: the longest spelling the value contains (下岗职工党员(退休) -> laid_off),
+ * else the one that contains it, else the nearest by edit distance. It is a hint only.
+ */
+export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code: string; spelling: string }>): EnumMatcher {
+  const codeByKey = new Map<string, string>();
+  const add = (spelling: string, code: string): void => {
+    const key = foldKey(spelling);
+    if (key !== "" && !codeByKey.has(key)) codeByKey.set(key, code);
+  };
+  for (const entry of table) {
+    for (const lang of LANGS) add(entry.labels[lang], entry.code);
+    for (const spelling of entry.spellings) add(spelling, entry.code);
+  }
+  for (const { code, spelling } of extra ?? []) add(spelling, code);
+  const keys = [...codeByKey.keys()];
+  const cache = new Map<string, EnumResult>();
+
+  const lookup = (key: string): string | undefined => {
+    const code = codeByKey.get(key);
+    if (code !== undefined) return code;
+    for (const suffix of SUFFIX_KEYS) {
+      if (key.length > suffix.length && key.endsWith(suffix)) return codeByKey.get(key.slice(0, -suffix.length));
+    }
+    return undefined;
+  };
+
+  const suggest = (key: string): string | undefined => {
+    let inside: string | undefined; // the longest known spelling inside the value (earliest on a tie)
+    let insideAt = 0;
+    let around: string | undefined; // the shortest known spelling the value is inside
+    for (const k of keys) {
+      if (k.length < key.length) {
+        if (!containable(k)) continue;
+        const at = key.indexOf(k);
+        if (at >= 0 && (inside === undefined || k.length > inside.length || (k.length === inside.length && at < insideAt))) {
+          inside = k;
+          insideAt = at;
+        }
+      } else if (containable(key) && k.includes(key) && (around === undefined || k.length < around.length)) {
+        around = k;
+      }
+    }
+    const best = inside ?? around ?? nearest(key, keys, key.length <= 1 ? 0 : key.length <= 3 ? 1 : 2);
+    return best === undefined ? undefined : codeByKey.get(best);
+  };
+
+  const classify = (v: CellValue, text: string): EnumResult => {
+    const key = foldKey(text);
+    if (key === "") return EMPTY;
+    const code = lookup(key);
+    if (code !== undefined) return Object.freeze({ kind: "ok", code });
+    if (isPlaceholder(text)) return EMPTY;
+    const value = normaliseText(v, false) ?? text;
+    const suggestion = suggest(key);
+    return Object.freeze(suggestion === undefined ? { kind: "unknown", value } : { kind: "unknown", value, suggestion });
+  };
+
+  return (v) => {
+    if (v === null || v === undefined) return EMPTY;
+    const text = typeof v === "string" ? v : cellText(v, false);
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = classify(v, text);
+      if (cache.size < CACHE_LIMIT) cache.set(text, result);
+    }
+    return result;
+  };
+}
+
