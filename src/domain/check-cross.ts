@@ -1,9 +1,10 @@
 // Checks across rows: duplicate IDs, and branch spellings (configured list, or near spellings of a common one).
 import { RowScopeless, issueAt } from "./issue-at";
 import { RosterConfig } from "./config";
-import { foldKey } from "./fold";
+import { foldKey, toSimplified } from "./fold";
 import { RawIssue, Member } from "./schema";
 import { nearest } from "./similarity";
+import { Lang } from "./vocabulary";
 
 /** Both rows of a duplicate ID are flagged, each naming the other. */
 export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, issues: RawIssue[]): void {
@@ -29,10 +30,11 @@ const COMMON_BRANCH = 3;
 
 /**
  * Settles each member's branch name: configured branches match after folding (others are unknown_value);
- * without a list, spellings that fold alike are one branch (named by its most used spelling), and a spelling
+ * without a list, spellings that fold alike are one branch (named by its most used spelling, in simplified
+ * characters for a zh-CN report), and a spelling
  * used once beside a near one used often is flagged with that one as the suggestion.
  */
-export function settleBranches(members: Member[], config: RosterConfig, at: RowScopeless, hasColumn: (m: Member) => boolean, issues: RawIssue[]): void {
+export function settleBranches(members: Member[], config: RosterConfig, lang: Lang, at: RowScopeless, hasColumn: (m: Member) => boolean, issues: RawIssue[]): void {
   if (config.branches.length) {
     const byKey = new Map(config.branches.map((b) => [foldKey(b), b]));
     const keys = [...byKey.keys()];
@@ -59,7 +61,8 @@ export function settleBranches(members: Member[], config: RosterConfig, at: RowS
   }
   const names = new Map<string, string>();
   for (const [key, g] of groups) {
-    names.set(key, [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+    const most = [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    names.set(key, lang === "zh-CN" ? toSimplified(most) : most);
     for (const m of g.members) m.branch = names.get(key)!;
   }
   const common = [...groups].filter(([, g]) => g.members.length >= COMMON_BRANCH).map(([k]) => k);

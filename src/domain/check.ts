@@ -123,7 +123,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const at = locator(rosters, snapshot.date1904);
   checkDuplicateIds(members, at, issues);
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
-  settleBranches(members, config, at, (m) => withColumn.has(m.sheet), issues);
+  settleBranches(members, config, language, at, (m) => withColumn.has(m.sheet), issues);
   sortIssues(issues, snapshot);
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, projects,

@@ -54,6 +54,29 @@ export function nfkc(s: string): string {
   return out + s.slice(last);
 }
 
+/** Full-width punctuation that belongs to Chinese text (，（）：；！？＂＇): kept by nfkcText. */
+const CJK_PUNCTUATION = new Set([0xff01, 0xff02, 0xff07, 0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff1f]);
+
+/**
+ * NFKC for free text (names, addresses, notes): full-width digits, letters and symbols to half-width and U+3000 to a
+ * space, as nfkc, but Chinese punctuation stays full-width: NFKC would turn "思想稳定，积极" into "思想稳定,积极",
+ * which no clerk wants (SPEC 3 says NFKC; this is the part of it that is right for Chinese text).
+ */
+export function nfkcText(s: string): string {
+  let i = 0;
+  while (i < s.length && isNfkcStable(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (const ch of s.slice(i)) {
+    const c = ch.charCodeAt(0);
+    if (ch.length > 1 || isNfkcStable(c) || CJK_PUNCTUATION.has(c)) out += ch;
+    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else out += ch.normalize("NFKC");
+  }
+  return out;
+}
+
 /** Whitespace, including NBSP, U+3000, and the zero-width characters that hide in pasted text. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);

@@ -1,6 +1,6 @@
 // Text cells: what the sheet shows (for issue values), and the cleaned text (NFKC, trimmed, spaces collapsed).
 import { CellValue, isDateCell } from "../grid";
-import { isPlaceholderClean, nfkc } from "../fold";
+import { isPlaceholderClean, nfkcText } from "../fold";
 import { serialToIso } from "./date";
 
 /** A number as Excel's General format shows it: no trailing ".0", no exponent for integers below 1e21, 15 significant digits. */
@@ -85,12 +85,12 @@ function collapseSpaces(t: string, lineBreaks: boolean): string {
 
 function cleanText(v: CellValue | undefined, date1904: boolean, lineBreaks: boolean): string | null {
   if (v === null || v === undefined) return null;
-  const t = collapseSpaces(nfkc(typeof v === "string" ? v : cellText(v, date1904)), lineBreaks);
+  const t = collapseSpaces(nfkcText(typeof v === "string" ? v : cellText(v, date1904)), lineBreaks);
   return isPlaceholderClean(t) ? null : t;
 }
 
 /**
- * NFKC, trimmed, inner whitespace runs collapsed to one space (to one line break where the run holds one); null when
+ * NFKC (Chinese punctuation kept full-width: see nfkcText), trimmed, inner whitespace runs collapsed to one space (to one line break where the run holds one); null when
  * empty or a placeholder (无, 不详, —, /). Characters are otherwise never changed.
  */
 export function normaliseText(v: CellValue | undefined, date1904: boolean): string | null {

@@ -34,6 +34,8 @@ describe("normaliseText", () => {
     { input: "  铁西街  3号 ", expected: "铁西街 3号" },
     { input: "铁西街\u30003号", expected: "铁西街 3号" },
     { input: "Ｎａｍｅ１２", expected: "Name12" },
+    { input: "思想稳定，积极参加（组织）生活：好！", expected: "思想稳定，积极参加（组织）生活：好！" }, // Chinese punctuation stays
+    { input: "３号楼＃２０１", expected: "3号楼#201" },
     { input: "a\t\tb", expected: "a b" },
     { input: "第一行  \r\n\r\n  第二行", expected: "第一行\n第二行" }, // lines kept, each break once
     { input: "张\u200b三", expected: "张三" }, // zero-width space goes
