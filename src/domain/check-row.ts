@@ -1,6 +1,6 @@
 // Checks one member row (SPEC section 4) and builds its normalised Member record.
 import { Matcher, RowScope } from "./check-context";
-import { CONTACT_FIELDS, FIELD_BY_CODE, FieldCode, MAX_TEXT_LENGTH } from "./fields";
+import { CONTACT_FIELDS, F, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
@@ -10,7 +10,7 @@ import { normalisePhone } from "./normalise/phone";
 import { normaliseName, normaliseText } from "./normalise/text";
 import { Member } from "./schema";
 import { nearest } from "./similarity";
-import { EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS, Lang } from "./vocabulary";
+import { CATEGORY, EDUCATION, EMPLOYMENT, EnumTable, GENDER, Lang, MEMBERSHIP_TYPE, STATUS } from "./vocabulary";
 
 const ETHNIC_INDEX = new Map<string, string>();
 for (const g of ETHNIC_GROUPS) {
@@ -19,7 +19,9 @@ for (const g of ETHNIC_GROUPS) {
 }
 const ETHNIC_KEYS = [...ETHNIC_INDEX.keys()];
 
-export type Matchers = Partial<Record<FieldCode, Matcher>>;
+/** Enum matchers by field ordinal (F.gender ...). */
+export type Matchers = ReadonlyArray<Matcher | undefined>;
+const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityArea, F.note];
 
 function label(table: EnumTable, code: string, lang: Lang): string {
   return table.find((e) => e.code === code)?.labels[lang] ?? code;
@@ -30,13 +32,9 @@ function compareLoose(a: string, b: string): number {
   return a.length === 7 || b.length === 7 ? compareIso(a.slice(0, 7), b.slice(0, 7)) : compareIso(a, b);
 }
 
-function isRequired(s: RowScope, field: FieldCode): boolean {
-  return s.opts.config.required[field] ?? FIELD_BY_CODE.get(field)!.required;
-}
-
-function enumField(s: RowScope, m: Matchers, field: FieldCode, table: EnumTable | undefined, required = isRequired(s, field)): string | null {
+function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable | undefined, required = s.required[field]): string | null {
   const matcher = m[field];
-  if (!matcher || s.col(field) === undefined) return null;
+  if (!matcher || s.col(field) < 0) return null;
   const r = matcher(s.raw(field));
   if (r.kind === "ok") {
     if (table) s.change(field, label(table, r.code, s.opts.lang));
@@ -47,8 +45,8 @@ function enumField(s: RowScope, m: Matchers, field: FieldCode, table: EnumTable 
   return null;
 }
 
-function dateField(s: RowScope, field: FieldCode, required: boolean): string | null {
-  if (s.col(field) === undefined) return null;
+function dateField(s: RowScope, field: number, required: boolean): string | null {
+  if (s.col(field) < 0) return null;
   const raw = s.raw(field);
   const d = normaliseDate(raw, s.opts.date1904);
   if (d.kind === "empty") {
@@ -65,8 +63,8 @@ function dateField(s: RowScope, field: FieldCode, required: boolean): string | n
   return d.value;
 }
 
-function textField(s: RowScope, field: FieldCode): string | null {
-  if (s.col(field) === undefined) return null;
+function textField(s: RowScope, field: number): string | null {
+  if (s.col(field) < 0) return null;
   const v = normaliseText(s.raw(field), s.opts.date1904);
   if (v !== null) {
     s.change(field, v);
@@ -76,92 +74,93 @@ function textField(s: RowScope, field: FieldCode): string | null {
 }
 
 function ethnicityField(s: RowScope): string | null {
-  const v = normaliseText(s.raw("ethnicity"), s.opts.date1904);
+  const v = normaliseText(s.raw(F.ethnicity), s.opts.date1904);
   if (v === null) return null;
   const group = ETHNIC_INDEX.get(foldKey(v));
   if (group) {
-    s.change("ethnicity", s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
+    s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
     return group;
   }
   const near = nearest(foldKey(v), ETHNIC_KEYS);
-  s.issue("unknown_value", "ethnicity", { value: v }, near ? ETHNIC_INDEX.get(near) : undefined);
+  s.issue("unknown_value", F.ethnicity, { value: v }, near ? ETHNIC_INDEX.get(near) : undefined);
   return v;
 }
 
 function idField(s: RowScope): { id: string | null; valid: boolean } {
-  if (s.col("idNumber") === undefined) return { id: null, valid: false };
-  const r = normaliseIdNumber(s.raw("idNumber"));
+  if (s.col(F.idNumber) < 0) return { id: null, valid: false };
+  const r = normaliseIdNumber(s.raw(F.idNumber));
   switch (r.kind) {
     case "empty":
-      if (isRequired(s, "idNumber")) s.issue("missing_required", "idNumber");
+      if (s.required[F.idNumber]) s.issue("missing_required", F.idNumber);
       return { id: null, valid: false };
     case "precision_lost":
-      s.issue("id_precision_lost", "idNumber", { shown: r.value });
+      s.issue("id_precision_lost", F.idNumber, { shown: r.value });
       return { id: null, valid: false };
     case "invalid_format":
-      s.issue("invalid_id_format", "idNumber", { reason: r.reason, length: r.length });
+      s.issue("invalid_id_format", F.idNumber, { reason: r.reason, length: r.length });
       return { id: r.value, valid: false };
     case "invalid_checksum":
-      s.issue("invalid_id_checksum", "idNumber", { expected: r.expected, found: r.value.slice(-1) });
+      s.issue("invalid_id_checksum", F.idNumber, { expected: r.expected, found: r.value.slice(-1) });
       return { id: r.value, valid: false };
     case "ok":
-      if (r.upgradedFrom) s.issue("legacy_id_upgraded", "idNumber", { from: r.upgradedFrom, to: r.value }, r.value);
-      s.change("idNumber", r.value);
+      if (r.upgradedFrom) s.issue("legacy_id_upgraded", F.idNumber, { from: r.upgradedFrom, to: r.value }, r.value);
+      s.change(F.idNumber, r.value);
       return { id: r.value, valid: true };
   }
 }
 
 function phoneAndContact(s: RowScope): { phone: string | null; address: string | null } {
   let phone: string | null = null;
-  let phoneEmpty = s.col("phone") !== undefined;
-  if (s.col("phone") !== undefined) {
-    const p = normalisePhone(s.raw("phone"));
+  let phoneEmpty = s.col(F.phone) >= 0;
+  if (s.col(F.phone) >= 0) {
+    const p = normalisePhone(s.raw(F.phone));
     if (p.kind === "ok") {
       phone = p.value;
       phoneEmpty = false;
-      s.change("phone", p.value);
+      s.change(F.phone, p.value);
     } else if (p.kind === "invalid") {
       phone = p.value;
       phoneEmpty = false;
-      s.issue("invalid_phone", "phone", { value: p.value });
+      s.issue("invalid_phone", F.phone, { value: p.value });
     }
   }
-  const address = s.col("address") === undefined ? null : textField(s, "address");
-  const addressEmpty = s.col("address") !== undefined && address === null;
+  const address = s.col(F.address) < 0 ? null : textField(s, F.address);
+  const addressEmpty = s.col(F.address) >= 0 && address === null;
   const checkPhone = s.opts.config.required.phone !== false;
   const checkAddress = s.opts.config.required.address !== false;
-  const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
-  if (missing.length) s.issue("missing_contact", missing[0], { missing: missing.join(",") });
+  if ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress)) {
+    const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
+    s.issue("missing_contact", F[missing[0]], { missing: missing.join(",") });
+  }
   return { phone, address };
 }
 
 function statusField(s: RowScope, m: Matchers): string | null {
-  const fromColumn = s.col("status") === undefined ? null : matchStatus(s, m);
-  const lost = s.col("lostContactFlag") === undefined ? undefined : m.lostContactFlag!(s.raw("lostContactFlag"));
-  const mobile = s.col("mobileFlag") === undefined ? undefined : m.mobileFlag!(s.raw("mobileFlag"));
-  for (const [flag, field] of [[lost, "lostContactFlag"], [mobile, "mobileFlag"]] as const) {
-    if (flag?.kind === "unknown") s.issue("unknown_value", field, { value: flag.value }, flag.suggestion);
-  }
+  const fromColumn = s.col(F.status) < 0 ? null : matchStatus(s, m);
+  const lost = s.col(F.lostContactFlag) < 0 ? undefined : m[F.lostContactFlag]!(s.raw(F.lostContactFlag));
+  const mobile = s.col(F.mobileFlag) < 0 ? undefined : m[F.mobileFlag]!(s.raw(F.mobileFlag));
+  if (lost?.kind === "unknown") s.issue("unknown_value", F.lostContactFlag, { value: lost.value }, lost.suggestion);
+  if (mobile?.kind === "unknown") s.issue("unknown_value", F.mobileFlag, { value: mobile.value }, mobile.suggestion);
   if (fromColumn && fromColumn !== "normal") return fromColumn;
   if (lost?.kind === "ok" && lost.code === "yes") return "lost_contact";
   if (mobile?.kind === "ok" && mobile.code === "yes") return "mobile";
   if (fromColumn) return fromColumn;
   if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
-  if (s.col("status") !== undefined && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", "status");
+  if (s.col(F.status) >= 0 && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
   return null;
 }
 
 function matchStatusRaw(s: RowScope, m: Matchers) {
-  return m.status!(s.raw("status"));
+  return m[F.status]!(s.raw(F.status));
 }
 
 function matchStatus(s: RowScope, m: Matchers): string | null {
   const r = matchStatusRaw(s, m);
   if (r.kind === "ok") {
-    s.change("status", label(STATUS, r.code, s.opts.lang));
+    s.change(F.status, label(STATUS, r.code, s.opts.lang));
     return r.code;
   }
-  if (r.kind === "unknown") s.issue("unknown_value", "status", { value: r.value }, r.suggestion ? label(STATUS, r.suggestion, s.opts.lang) : undefined);
+  if (r.kind === "unknown") s.issue("unknown_value", F.status, { value: r.value }, r.suggestion ? label(STATUS, r.suggestion, s.opts.lang) : undefined);
   return null;
 }
 
@@ -169,44 +168,44 @@ function matchStatus(s: RowScope, m: Matchers): string | null {
 export function checkMember(s: RowScope, m: Matchers): Member {
   const { asOf } = s.opts;
   let name: string | null = null;
-  if (s.col("name") !== undefined) {
-    name = normaliseName(s.raw("name"), s.opts.date1904);
-    if (name === null) s.issue("missing_required", "name");
-    else s.change("name", name);
+  if (s.col(F.name) >= 0) {
+    name = normaliseName(s.raw(F.name), s.opts.date1904);
+    if (name === null) s.issue("missing_required", F.name);
+    else s.change(F.name, name);
   }
   const { id, valid } = idField(s);
   const idBirth = valid && id ? idBirthDate(id) : null;
   const idSex = valid && id ? idGender(id) : null;
 
-  const genderCode = enumField(s, m, "gender", GENDER, isRequired(s, "gender") && !idSex) as Member["gender"];
-  if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", "gender", { fromId: idSex, value: genderCode });
+  const genderCode = enumField(s, m, F.gender, GENDER, s.required[F.gender] && !idSex) as Member["gender"];
+  if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", F.gender, { fromId: idSex, value: genderCode });
 
-  const birthCol = dateField(s, "birthDate", isRequired(s, "birthDate") && !idBirth);
-  if (birthCol && idBirth && compareLoose(birthCol, idBirth) !== 0) s.issue("id_birthdate_mismatch", "birthDate", { fromId: idBirth, value: birthCol });
+  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !idBirth);
+  if (birthCol && idBirth && compareLoose(birthCol, idBirth) !== 0) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirth, value: birthCol });
   const birthDate = birthCol ?? idBirth;
 
-  const ethnicity = s.col("ethnicity") === undefined ? null : ethnicityField(s);
-  const education = enumField(s, m, "education", FIELD_BY_CODE.get("education")!.enumTable);
-  const joinDate = dateField(s, "joinDate", isRequired(s, "joinDate"));
-  if (joinDate && birthDate && compareLoose(joinDate, addYears(birthDate, 18)) < 0) s.issue("joined_under_18", "joinDate", { birthDate, joinDate });
+  const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
+  const education = enumField(s, m, F.education, EDUCATION);
+  const joinDate = dateField(s, F.joinDate, s.required[F.joinDate]);
+  if (joinDate && birthDate && compareLoose(joinDate, addYears(birthDate, 18)) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
 
-  const membershipType = enumField(s, m, "membershipType", MEMBERSHIP_TYPE) as Member["membershipType"];
+  const membershipType = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
   const probationEnds = joinDate ? addYears(joinDate, 1) : null;
   const needsFull = probationEnds !== null && compareLoose(probationEnds, asOf) < 0 && membershipType !== "probationary";
-  const fullMemberDate = dateField(s, "fullMemberDate", needsFull && s.opts.config.required.fullMemberDate !== false);
+  const fullMemberDate = dateField(s, F.fullMemberDate, needsFull && s.opts.config.required.fullMemberDate !== false);
   if (fullMemberDate && joinDate && probationEnds) {
-    if (compareLoose(fullMemberDate, probationEnds) < 0) s.issue("full_member_before_probation", "fullMemberDate", { joinDate, fullMemberDate });
-    else if (compareLoose(fullMemberDate, addYears(joinDate, 2)) > 0) s.issue("probation_overdue", "fullMemberDate", { joinDate, fullMemberDate });
+    if (compareLoose(fullMemberDate, probationEnds) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });
+    else if (compareLoose(fullMemberDate, addYears(joinDate, 2)) > 0) s.issue("probation_overdue", F.fullMemberDate, { joinDate, fullMemberDate });
   }
 
-  const category = enumField(s, m, "category", FIELD_BY_CODE.get("category")!.enumTable);
-  const branch = s.loc.sheetBranch ?? (s.col("branch") === undefined ? null : normaliseText(s.raw("branch"), s.opts.date1904));
-  if (branch === null && s.col("branch") !== undefined && isRequired(s, "branch")) s.issue("missing_required", "branch");
+  const category = enumField(s, m, F.category, CATEGORY);
+  const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : normaliseText(s.raw(F.branch), s.opts.date1904));
+  if (branch === null && s.col(F.branch) >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
   const { phone, address } = phoneAndContact(s);
-  const workUnit = textField(s, "workUnit");
-  const employment = enumField(s, m, "employment", FIELD_BY_CODE.get("employment")!.enumTable);
+  const workUnit = textField(s, F.workUnit);
+  const employment = enumField(s, m, F.employment, EMPLOYMENT);
   const status = statusField(s, m);
-  for (const f of ["ideology", "livingSituation", "role", "responsibilityArea", "note"] as const) textField(s, f);
+  for (const f of ARCHIVE_FIELDS) textField(s, f);
 
   return {
     sheet: s.sheet.name, row: s.row0 + 1, name,

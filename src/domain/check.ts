@@ -7,7 +7,7 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
 import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
 import { RowScopeless } from "./issue-at";
-import { RosterLocation, locateRoster } from "./locate";
+import { RosterLocation, findHeader, locateRoster } from "./locate";
 import { cellText } from "./normalise/text";
 import { Project, locateProjects, readProjects, tallyProjects } from "./projects";
 import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
@@ -69,7 +69,7 @@ export function classifySheets(snapshot: WorkbookSnapshot, config: RosterConfig 
   for (const sheet of snapshot.sheets) {
     if (sheet === settings) roles.set(sheet.name, "settings");
     else if (own.has(sheet.name)) roles.set(sheet.name, "product");
-    else if (typeof locateRoster(sheet, config) !== "string") roles.set(sheet.name, "roster");
+    else if (typeof findHeader(sheet, config) !== "string") roles.set(sheet.name, "roster");
     else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
     else roles.set(sheet.name, "other");
   }
@@ -96,7 +96,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
       projectSheets.push(sheet);
       notRosters.push({ sheet: sheet.name, reason: "a projects sheet" });
     } else {
-      const why = role === "other" ? (locateRoster(sheet, config) as string) : `the product's ${role} sheet`;
+      const why = role === "other" ? (findHeader(sheet, config) as string) : `the product's ${role} sheet`;
       notRosters.push({ sheet: sheet.name, reason: why });
     }
   }

@@ -22,6 +22,9 @@ export const FIELD_CODES = [
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
+/** Field ordinals (F.name === 0 ...): the row check indexes arrays by these rather than looking up strings. */
+export const F = Object.freeze(Object.fromEntries(FIELD_CODES.map((c, i) => [c, i])) as Record<FieldCode, number>);
+
 const f = (code: FieldCode, kind: FieldKind, required: boolean, aliases: string[], extra: Partial<FieldDef> = {}): FieldDef => ({
   code, kind, required, aliases, ...extra,
 });

@@ -101,11 +101,20 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
   return out;
 }
 
+/** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
+const FOOTER_STARTS = new Set([..."合总總小填审審制说說TtＴｔ"]);
+
+function firstNonSpace(t: string): string {
+  for (const ch of t) if (ch.trim()) return ch;
+  return "";
+}
+
 function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
   for (const v of row) {
-    const t = textOf(v).trim();
-    if (!t) continue;
-    const s = foldKey(toSimplified(t));
+    const t = textOf(v);
+    if (!t.trim()) continue;
+    if (!FOOTER_STARTS.has(firstNonSpace(t))) return false;
+    const s = foldKey(t);
     return FOOTER_WORDS.some((w) => s.startsWith(w));
   }
   return false;
@@ -144,7 +153,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     for (const c of dataCols) if (!isBlank(row[c])) filled++;
     if (filled === 0) continue;
     if (isFooter(row)) continue;
-    if (isRepeatedHeader(row, headerKeys)) continue;
+    if (isRepeatedHeader(row, headerKeys, nameCol)) continue;
     if (isBlank(row[nameCol]) && filled <= 1) continue; // a lone value (a 续 title, a note): not a member row
     memberRows.push(r);
   }
@@ -173,8 +182,13 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
 
+/** First characters of the name aliases (simplified, traditional, full-width): a cheap test before folding. */
+const NAME_STARTS = new Set([..."姓名党黨NnＮｎ"]);
+
 /** A header printed again (page two): at least 3 cells name the same fields in the same columns. */
-function isRepeatedHeader(row: ReadonlyArray<CellValue | undefined>, headerKeys: ReadonlyMap<number, FieldCode>): boolean {
+function isRepeatedHeader(row: ReadonlyArray<CellValue | undefined>, headerKeys: ReadonlyMap<number, FieldCode>, nameCol: number): boolean {
+  const name = row[nameCol];
+  if (typeof name !== "string" || !NAME_STARTS.has(firstNonSpace(name))) return false;
   let same = 0;
   for (const [c, f] of headerKeys) {
     const v = row[c];
