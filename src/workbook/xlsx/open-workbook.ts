@@ -1,0 +1,172 @@
+// openXlsx: recognise the file, index the zip, read the workbook part; sheets are inflated and scanned on demand.
+import type { SheetGrid, SheetState, WorkbookSnapshot } from "../../domain/grid";
+import { unreadable } from "./errors";
+import { DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
+import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc";
+import { scanSheetPart } from "./read-sheet";
+import { parseSharedStrings } from "./shared-strings";
+import { describeZip, sniffNonZip } from "./sniff";
+import { parseDateStyles } from "./styles";
+import { parseWorkbook } from "./workbook-part";
+import { XmlCursor } from "./xml-scan";
+import { hasDtd } from "./xml-text";
+import { readZipIndex, type ZipEntry, type ZipIndex } from "./zip";
+
+export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly state: SheetState;
+  /** The sheet's part in the package, e.g. "xl/worksheets/sheet1.xml" ("" when the workbook names no part). */
+  readonly part: string;
+  readonly kind: SheetKind;
+}
+
+export interface ReadOptions {
+  /** Read only the first maxRows rows (a peek): the sheet is inflated only as far as needed. */
+  readonly maxRows?: number;
+}
+
+export interface OpenedWorkbook {
+  readonly fileName: string;
+  readonly date1904: boolean;
+  /** In workbook order. */
+  readonly sheets: readonly SheetInfo[];
+  /** Workbook-level defined names only (no localSheetId): name -> formula text. */
+  readonly definedNames: Map<string, string>;
+  readSheet(name: string, opts?: ReadOptions): SheetGrid;
+  /** Every worksheet (chart, dialog and macro sheets left out). */
+  snapshot(opts?: ReadOptions): WorkbookSnapshot;
+}
+
+export interface OpenOptions {
+  /** Inflation caps (tests make them small). */
+  readonly limits?: Partial<ReadLimits>;
+}
+
+const WORKBOOK_CONTENT_TYPES = [
+  "spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml", "ms-excel.sheet.macroEnabled.main+xml",
+  "ms-excel.template.macroEnabled.main+xml", "ms-excel.addin.macroEnabled.main+xml",
+];
+
+function kindOf(rel: Relationship | undefined): SheetKind {
+  const k = rel?.kind.toLowerCase() ?? "";
+  if (k === "chartsheet") return "chartsheet";
+  if (k === "dialogsheet") return "dialogsheet";
+  if (k.endsWith("macrosheet")) return "macrosheet";
+  return "worksheet";
+}
+
+function rootName(xml: string): string {
+  const cur = new XmlCursor(xml);
+  return cur.next() ? cur.localName : "";
+}
+
+/** Opens an .xlsx held in memory; throws UnreadableInputError (one line naming the file) for anything else. */
+export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptions = {}): OpenedWorkbook {
+  const fail = (problem: string): never => unreadable(fileName, problem);
+  const notZip = sniffNonZip(bytes);
+  if (notZip !== undefined) fail(notZip);
+  const zip: ZipIndex = readZipIndex(bytes, fileName);
+  const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
+  const readText = (e: ZipEntry): string => {
+    const text = decodeXml(inflater.bytes(e));
+    if (hasDtd(text)) fail(`part ${e.name} contains a DTD/entity declaration; refused`);
+    return text;
+  };
+  const names = zip.entries.map((e) => e.name);
+  const notWorkbook = (): never => {
+    const m = zip.get("mimetype");
+    const mimetype = m !== undefined && m.size < 200 ? decodeXml(inflater.bytes(m)).trim() : undefined;
+    return fail(describeZip(names, mimetype));
+  };
+
+  const workbookPath = findWorkbookPart(zip, readText);
+  if (/\.bin$/i.test(workbookPath)) fail(describeZip([...names, "xl/workbook.bin"], undefined));
+  const wbEntry = zip.get(workbookPath);
+  if (wbEntry === undefined) return notWorkbook();
+  const wbXml = readText(wbEntry);
+  if (rootName(wbXml) !== "workbook") return notWorkbook();
+  const wb = parseWorkbook(wbXml);
+  const relsEntry = zip.get(relsPartFor(workbookPath));
+  const rels = relsEntry === undefined ? [] : parseRels(readText(relsEntry));
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const partOf = (kind: string, fallback: string): string | undefined => {
+    const rel = rels.find((r) => r.kind === kind && !r.external);
+    const path = rel !== undefined ? resolveTarget(workbookPath, rel.target) : resolveTarget(workbookPath, fallback);
+    return zip.get(path) !== undefined ? path : undefined;
+  };
+
+  const sheets: SheetInfo[] = wb.sheets.map((s) => {
+    const rel = relById.get(s.relId);
+    const part = rel !== undefined && !rel.external ? resolveTarget(workbookPath, rel.target) : "";
+    return { name: s.name, state: s.state, part, kind: kindOf(rel) };
+  });
+
+  let sharedStrings: string[] | undefined;
+  let dateStyles: Uint8Array | undefined;
+  const loadShared = (): void => {
+    if (sharedStrings !== undefined) return;
+    const sstPath = partOf("sharedStrings", "sharedStrings.xml");
+    const parsed = sstPath === undefined ? [] : parseSharedStrings(readText(zip.get(sstPath)!));
+    if (parsed === undefined) fail(`the file is damaged (${sstPath} is cut short)`);
+    const stylesPath = partOf("styles", "styles.xml");
+    dateStyles = stylesPath === undefined ? new Uint8Array(0) : parseDateStyles(readText(zip.get(stylesPath)!));
+    sharedStrings = parsed;
+  };
+
+  const readSheet = (name: string, opts: ReadOptions = {}): SheetGrid => {
+    const info = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (info === undefined) throw new Error(`${fileName}: no sheet named "${name}"`);
+    const empty: SheetGrid = { name: info.name, state: info.state, rows: [], formulaCells: new Set() };
+    if (info.kind === "chartsheet") return empty;
+    const entry = info.part === "" ? undefined : zip.get(info.part);
+    if (entry === undefined) fail(`the file is damaged (sheet "${info.name}" has no part${info.part ? ` ${info.part}` : ""})`);
+    loadShared();
+    const maxRows = opts.maxRows ?? Infinity;
+    if (maxRows <= 0) return empty;
+    const scanner = scanSheetPart(inflater, entry!, {
+      sharedStrings: sharedStrings!,
+      dateStyles: dateStyles!,
+      date1904: wb.date1904,
+      maxRows,
+      fail: (problem) => fail(`sheet "${info.name}": ${problem}`),
+    });
+    return { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
+  };
+
+  return {
+    fileName,
+    date1904: wb.date1904,
+    sheets,
+    definedNames: wb.definedNames,
+    readSheet,
+    snapshot: (opts) => ({
+      date1904: wb.date1904,
+      sheets: sheets.filter((s) => s.kind === "worksheet").map((s) => readSheet(s.name, opts)),
+      definedNames: wb.definedNames,
+    }),
+  };
+}
+
+/** The workbook part: _rels/.rels officeDocument, else [Content_Types].xml, else xl/workbook.xml. */
+function findWorkbookPart(zip: ZipIndex, readText: (e: ZipEntry) => string): string {
+  const rootRels = zip.get("_rels/.rels");
+  if (rootRels !== undefined) {
+    const main = parseRels(readText(rootRels)).find((r) => r.kind === "officeDocument" && !r.external);
+    if (main !== undefined) {
+      const path = resolveTarget("", main.target);
+      if (zip.get(path) !== undefined || /\.bin$/i.test(path)) return path;
+    }
+  }
+  const types = zip.get("[Content_Types].xml");
+  if (types !== undefined) {
+    const cur = new XmlCursor(readText(types));
+    while (cur.next()) {
+      if (cur.closing || !cur.is("Override")) continue;
+      const ct = cur.attr("ContentType") ?? "";
+      if (WORKBOOK_CONTENT_TYPES.some((t) => ct.endsWith(t))) return resolveTarget("", cur.attr("PartName") ?? "");
+    }
+  }
+  return "xl/workbook.xml";
+}

@@ -1,0 +1,39 @@
+// Streams one worksheet part: inflate into one growing buffer, feeding the byte scanner as data arrives and
+// stopping as soon as it is done (end of sheetData, or maxRows reached).
+import { decodeXml, type PartInflater } from "./inflate";
+import { type SheetScanContext, SheetScanner } from "./sheet-scan";
+import type { ZipEntry } from "./zip";
+
+const LT = 60;
+const PEEK_START = 256 * 1024;
+
+export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): SheetScanner {
+  const scanner = new SheetScanner(ctx);
+  // A full read gets the declared size at once; a peek grows as needed. One spare byte holds the "<" sentinel.
+  let buf = new Uint8Array((ctx.maxRows === Infinity ? entry.size : Math.min(entry.size, PEEK_START)) + 1);
+  let at = 0;
+  let utf16 = false;
+  inflater.stream(entry, (chunk) => {
+    if (at === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) utf16 = true;
+    if (at + chunk.length + 1 > buf.length) {
+      const grown = new Uint8Array(Math.min(entry.size, Math.max(buf.length * 2, at + chunk.length)) + 1);
+      grown.set(buf.subarray(0, at));
+      buf = grown;
+    }
+    buf.set(chunk, at);
+    at += chunk.length;
+    buf[at] = LT;
+    if (utf16) return true; // rare: decoded and re-encoded as UTF-8 below
+    scanner.feed(buf, at);
+    return !scanner.done;
+  });
+  if (utf16) {
+    const utf8 = new TextEncoder().encode(decodeXml(buf.subarray(0, at)));
+    const b = new Uint8Array(utf8.length + 1);
+    b.set(utf8);
+    b[utf8.length] = LT;
+    scanner.feed(b, utf8.length);
+  }
+  if (scanner.phase === 1) ctx.fail(`the file is damaged (worksheet ${entry.name} ends inside its cell data)`);
+  return scanner;
+}
