@@ -43,7 +43,7 @@ export function formatSummary(report: Report): string {
 function categoryTable(report: Report): string[] {
   const t = CLI_TEXT[report.language];
   const matrix = report.summary.byCategoryAndBranch;
-  const branches = Object.keys(report.summary.byBranch);
+  const branches = Object.keys(report.summary.byBranch).filter((b) => b !== "unknown" || report.summary.byBranch[b] > 0);
   const label = (code: string) => CATEGORY.find((c) => c.code === code)?.labels[report.language] ?? code;
   const rows = Object.keys(matrix).filter((k) => k !== "_total" && (k !== "unknown" || (matrix[k]._total ?? 0) > 0));
   const head = [t.category, ...branches, t.total];

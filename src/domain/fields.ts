@@ -6,7 +6,9 @@ export type FieldKind = "name" | "text" | "date" | "id" | "phone" | "enum" | "ig
 export interface FieldDef {
   readonly code: FieldCode;
   readonly kind: FieldKind;
-  /** Header aliases (simplified; traditional forms match after folding). */
+  /** Header aliases (simplified; traditional forms match after folding). English party-field aliases are specific
+   * ("party branch", not "branch"; "member category", not "category"): generic words made a pivot-table data
+   * sheet of ID | Name | Category look like a roster. */
   readonly aliases: readonly string[];
   readonly enumTable?: EnumTable;
   /** Required: an empty value is missing_required (status and contact fields have their own codes). */
@@ -36,11 +38,11 @@ export const FIELDS: readonly FieldDef[] = [
   f("birthDate", "date", true, ["出生日期", "出生年月", "出生年月日", "生日", "birthdate", "dateofbirth"]),
   f("idNumber", "id", true, ["身份证号", "身份证号码", "公民身份号码", "公民身份证号", "身份证", "证件号码", "id", "idnumber"]),
   f("education", "enum", false, ["学历", "文化程度", "最高学历", "education"], { enumTable: EDUCATION }),
-  f("joinDate", "date", true, ["入党时间", "入党日期", "入党年月", "加入党组织日期", "joindate"], { party: true }),
-  f("fullMemberDate", "date", false, ["转正时间", "转正日期", "转为正式党员日期", "fullmemberdate"], { party: true }),
-  f("category", "enum", true, ["党员类别", "人员类别", "类别", "身份类别", "category"], { enumTable: CATEGORY, party: true }),
-  f("membershipType", "enum", false, ["预备/正式", "党员类型", "党籍", "membershiptype"], { enumTable: MEMBERSHIP_TYPE, party: true }),
-  f("branch", "text", true, ["所在支部", "所属支部", "支部", "所在党支部", "所属党支部", "党支部", "支部名称", "所在社区", "社区", "branch"], { party: true }),
+  f("joinDate", "date", true, ["入党时间", "入党日期", "入党年月", "加入党组织日期", "joindate", "dateofjoining"], { party: true }),
+  f("fullMemberDate", "date", false, ["转正时间", "转正日期", "转为正式党员日期", "fullmemberdate", "fullmembershipdate"], { party: true }),
+  f("category", "enum", true, ["党员类别", "人员类别", "类别", "身份类别", "membercategory", "partymembercategory"], { enumTable: CATEGORY, party: true }),
+  f("membershipType", "enum", false, ["预备/正式", "党员类型", "党籍", "membershiptype", "probationary/full"], { enumTable: MEMBERSHIP_TYPE, party: true }),
+  f("branch", "text", true, ["所在支部", "所属支部", "支部", "所在党支部", "所属党支部", "党支部", "支部名称", "所在社区", "社区", "partybranch"], { party: true }),
   f("phone", "phone", false, ["联系电话", "联系方式", "电话", "手机", "手机号码", "联系电话号码", "手机号", "phone"]),
   f("address", "text", false, ["家庭住址", "住址", "现住址", "现居住地", "居住地址", "家庭地址", "联系地址", "address"]),
   f("workUnit", "text", false, ["工作单位", "工作单位及职务", "工作岗位", "职业", "单位", "workunit"]),

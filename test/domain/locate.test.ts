@@ -19,7 +19,7 @@ describe("header row", () => {
     ["traditional with 聯繫", ["姓名", "性別", "入黨時間", "聯繫電話"], { name: 0, gender: 1, joinDate: 2, phone: 3 }],
     ["spaces, full-width and colons", [" 姓　名 ", "性别：", "入党\n时间", "联系方式"], { name: 0, gender: 1, joinDate: 2, phone: 3 }],
     ["a note in brackets", ["姓名", "身份证号码（18位）", "党员类别", "住址"], { name: 0, idNumber: 1, category: 2, address: 3 }],
-    ["English", ["Name", "Gender", "ID", "Branch"], { name: 0, gender: 1, idNumber: 2, branch: 3 }],
+    ["English", ["Name", "Gender", "ID", "Party branch"], { name: 0, gender: 1, idNumber: 2, branch: 3 }],
   ])("%s", (_l, header, columns) => {
     expect(found([header, ["张三", "男", "1990-07-01", "13812345678"]]).columns).toEqual(columns);
   });
@@ -33,6 +33,7 @@ describe("header row", () => {
     ["no name", [["性别", "入党时间", "联系电话", "家庭住址"]]],
     ["no party field (a student roster)", [["序号", "姓名", "身份证号", "性别", "家庭住址", "状态"]]],
     ["fewer than three known headers", [["姓名", "入党时间", "籍贯"]]],
+    ["generic English words (a pivot source: ID | Name | Category)", [["ID", "Name", "Category", "Value"]]],
     ["a form, not a table (1.姓名：)", [["1.姓名：", null, "2.性别："], ["4.公民身份证号："], ["7.入党时间："]]],
     ["header below row 20", [...Array.from({ length: 20 }, () => ["说明"]), ["姓名", "性别", "入党时间"]]],
   ])("is not found: %s", (_l, rows) => {
