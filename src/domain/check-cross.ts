@@ -51,9 +51,11 @@ export function settleBranches(members: Member[], config: RosterConfig, lang: La
     return;
   }
   const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
+  const folded = new Map<string, string>();
   for (const m of members) {
     if (m.branch === null) continue;
-    const key = foldKey(m.branch);
+    let key = folded.get(m.branch);
+    if (key === undefined) folded.set(m.branch, (key = foldKey(m.branch)));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { members: [], spellings: new Map() }));
     g.members.push(m);

@@ -4,7 +4,7 @@ import { CONTACT_FIELDS, F, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
-import { addYears, compareIso, normaliseDate } from "./normalise/date";
+import { compareIso, isLeapYear, normaliseDate } from "./normalise/date";
 import { idBirthDate, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { normalisePhone } from "./normalise/phone";
 import { normaliseName, normaliseText } from "./normalise/text";
@@ -23,14 +23,41 @@ const ETHNIC_KEYS = [...ETHNIC_INDEX.keys()];
 export type Matchers = ReadonlyArray<Matcher | undefined>;
 const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityArea, F.note];
 
+const LABELS = new Map<EnumTable, Record<Lang, Map<string, string>>>();
+
+/** The canonical label of a code in a language (looked up once per table, not per cell). */
 function label(table: EnumTable, code: string, lang: Lang): string {
-  return table.find((e) => e.code === code)?.labels[lang] ?? code;
+  let byLang = LABELS.get(table);
+  if (!byLang) {
+    const of = (l: Lang) => new Map(table.map((e) => [e.code, e.labels[l]]));
+    LABELS.set(table, (byLang = { "zh-CN": of("zh-CN"), "zh-TW": of("zh-TW"), en: of("en") }));
+  }
+  return byLang[lang].get(code) ?? code;
 }
 
-/** Compares two ISO dates at the coarser of their precisions (a month-only date is not a day). */
-function compareLoose(a: string, b: string): number {
-  return a.length === 7 || b.length === 7 ? compareIso(a.slice(0, 7), b.slice(0, 7)) : compareIso(a, b);
+/**
+ * Compares date a with date b moved n years on (n = 0: b itself), at the coarser of their precisions (a month-only
+ * date is not a day), without building strings: this runs several times a row. 02-29 moved to a common year is 02-28.
+ */
+function compareShifted(a: string, b: string, n: number): number {
+  const ya = yearOf(a);
+  const yb = yearOf(b) + n;
+  if (ya !== yb) return ya < yb ? -1 : 1;
+  const end = a.length === 7 || b.length === 7 ? 7 : 10;
+  const leapShift = n !== 0 && end === 10 && b.charCodeAt(5) === 48 && b.charCodeAt(6) === 50 && b.charCodeAt(8) === 50 && b.charCodeAt(9) === 57 && !isLeapYear(yb);
+  for (let i = 5; i < end; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = leapShift && i === 9 ? 56 : b.charCodeAt(i); // 02-29 -> 02-28
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  return 0;
 }
+
+function yearOf(iso: string): number {
+  return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+}
+
+const compareLoose = (a: string, b: string): number => compareShifted(a, b, 0);
 
 function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable | undefined, required = s.required[field]): string | null {
   const matcher = m[field];
@@ -187,15 +214,14 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);
   const joinDate = dateField(s, F.joinDate, s.required[F.joinDate]);
-  if (joinDate && birthDate && compareLoose(joinDate, addYears(birthDate, 18)) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
+  if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
 
   const membershipType = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
-  const probationEnds = joinDate ? addYears(joinDate, 1) : null;
-  const needsFull = probationEnds !== null && compareLoose(probationEnds, asOf) < 0 && membershipType !== "probationary";
+  const needsFull = joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
   const fullMemberDate = dateField(s, F.fullMemberDate, needsFull && s.opts.config.required.fullMemberDate !== false);
-  if (fullMemberDate && joinDate && probationEnds) {
-    if (compareLoose(fullMemberDate, probationEnds) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });
-    else if (compareLoose(fullMemberDate, addYears(joinDate, 2)) > 0) s.issue("probation_overdue", F.fullMemberDate, { joinDate, fullMemberDate });
+  if (fullMemberDate && joinDate) {
+    if (compareShifted(fullMemberDate, joinDate, 1) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });
+    else if (compareShifted(fullMemberDate, joinDate, 2) > 0) s.issue("probation_overdue", F.fullMemberDate, { joinDate, fullMemberDate });
   }
 
   const category = enumField(s, m, F.category, CATEGORY);

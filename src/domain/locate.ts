@@ -150,7 +150,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     const row = sheet.rows[r];
     if (!row) continue;
     let filled = 0;
-    for (const c of dataCols) if (!isBlank(row[c])) filled++;
+    for (let i = 0; i < dataCols.length && filled < 2; i++) if (!isBlank(row[dataCols[i]])) filled++;
     if (filled === 0) continue;
     if (isFooter(row)) continue;
     if (isRepeatedHeader(row, headerKeys, nameCol)) continue;

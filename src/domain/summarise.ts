@@ -31,9 +31,10 @@ export function isCurrentMember(m: Member): boolean {
 
 /** A month-precision date is taken as the 1st of its month (age and standing count whole months, as 按月 statistics do). */
 function dayOf(iso: string | null): string | null {
+  // Member dates come from normaliseDate: yyyy-mm-dd or yyyy-mm, so the length says which.
   if (iso === null) return null;
-  if (FULL_DATE.test(iso)) return iso;
-  if (MONTH_DATE.test(iso)) return `${iso}-01`;
+  if (iso.length === 10) return iso;
+  if (iso.length === 7) return `${iso}-01`;
   return null;
 }
 
@@ -78,11 +79,20 @@ const keyOf = (v: string | null): string => (v === null || v === "" ? UNKNOWN_KE
 /** Branch keys: names folding to the same text are one branch, shown as first configured or seen. */
 class BranchNames {
   private readonly byFold = new Map<string, string>();
+  /** Folding once per distinct spelling, not once per member. */
+  private readonly byRaw = new Map<string, string>();
   constructor(configured: readonly string[]) {
     for (const b of configured) this.key(b);
   }
   key(b: string | null): string {
     if (b === null) return UNKNOWN_KEY;
+    const hit = this.byRaw.get(b);
+    if (hit !== undefined) return hit;
+    const name = this.keyUncached(b);
+    this.byRaw.set(b, name);
+    return name;
+  }
+  private keyUncached(b: string): string {
     const f = foldKey(b);
     if (f === "") return UNKNOWN_KEY;
     let name = this.byFold.get(f);
@@ -139,6 +149,15 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   const categoryBranch: [string, string][] = [];
   const due: { entry: DueForFullMembership; day: string }[] = [];
   const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
+  const minority = new Map<string, boolean>(); // folding once per distinct spelling
+  const isMinority = (e: string): boolean => {
+    let hit = minority.get(e);
+    if (hit === undefined) {
+      const f = foldKey(e);
+      minority.set(e, (hit = f !== "" && !HAN.has(f)));
+    }
+    return hit;
+  };
 
   for (const m of members) {
     bump(byStatus, keyOf(m.status));
@@ -174,8 +193,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     }
 
     if (m.gender === "female") counts.women++;
-    const ethnicity = m.ethnicity === null ? "" : foldKey(m.ethnicity);
-    if (ethnicity !== "" && !HAN.has(ethnicity)) counts.ethnicMinorities++;
+    if (m.ethnicity !== null && isMinority(m.ethnicity)) counts.ethnicMinorities++;
     if (m.education !== null && COLLEGE_OR_ABOVE.has(m.education)) counts.collegeOrAbove++;
   }
 

@@ -131,3 +131,23 @@ describe("date cells and the 1904 system", () => {
     expect(checkWorkbook(wb, { today: ASOF }).changes).toEqual([]);
   });
 });
+
+describe("fullMemberDate is required once the probation year is over", () => {
+  it.each([
+    ["joined over a year ago, no fullMemberDate", "2020-07-01", null, true],
+    ["joined within the year (probationary)", "2025-06-01", null, false],
+    ["joined over a year ago with a fullMemberDate", "2020-07-01", "2021-07-01", false],
+  ])("%s", (_l, join, full, flagged) => {
+    const r = run([m({ 入党时间: join, 转正时间: full })]);
+    expect(r.issues.some((i) => i.code === "missing_required" && i.field === "fullMemberDate")).toBe(flagged);
+  });
+
+  it.each([
+    ["born 2000-02-29, joined 2018-02-28: 18 that day", "20000229", "2018-02-28", false],
+    ["born 2000-02-29, joined 2018-02-27", "20000229", "2018-02-27", true],
+  ])("joined_under_18 on a 29 February birthday: %s", (_l, birth, join, flagged) => {
+    const id = makeId(birth, "123");
+    const r = run([m({ 出生日期: null, 身份证号: id, 入党时间: join, 转正时间: null })]);
+    expect(r.issues.some((i) => i.code === "joined_under_18")).toBe(flagged);
+  });
+});

@@ -75,7 +75,17 @@ function fromParts(y: number, m: number, d: number): DateResult {
   return ok(formatIso(y, m, d), "day");
 }
 
+/** Results for whole-day serials up to 2100-12-31, per date system, indexed by serial: rosters repeat dates. */
+const SERIAL_CACHE: DateResult[][] = [[], []];
+const SERIAL_CACHE_END = 73416;
+
 function fromSerial(serial: number, date1904: boolean): DateResult {
+  if (!(serial >= 0 && serial < SERIAL_CACHE_END && (serial | 0) === serial)) return fromSerialUncached(serial, date1904);
+  const cache = SERIAL_CACHE[date1904 ? 1 : 0];
+  return cache[serial] ?? (cache[serial] = fromSerialUncached(serial, date1904));
+}
+
+function fromSerialUncached(serial: number, date1904: boolean): DateResult {
   const iso = serialToIso(serial, date1904);
   if (iso === "") return IMPOSSIBLE;
   const y = digitsAt(iso, 0, 4);
