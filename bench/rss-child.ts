@@ -1,7 +1,8 @@
 // Reads and checks one workbook in a fresh process and prints its peak RSS in bytes (for bench/run.ts).
+// Runs the compiled engine (lib/), as the `roster` command does.
 import { readFileSync } from "node:fs";
-import { checkRoster } from "../src/app/check-roster";
-import { openXlsx } from "../src/workbook/xlsx";
+const { checkRoster } = require("../lib/app/check-roster") as typeof import("../src/app/check-roster");
+const { openXlsx } = require("../lib/workbook/xlsx") as typeof import("../src/workbook/xlsx");
 
 const file = process.argv[2];
 checkRoster(openXlsx(readFileSync(file), file), { today: "2025-12-31" }).then(() => {

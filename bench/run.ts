@@ -4,9 +4,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkRoster } from "../src/app/check-roster";
-import { checkWorkbook } from "../src/domain/check";
-import { openXlsx } from "../src/workbook/xlsx";
+// The engine as shipped: the compiled lib/ (tsc), which `npm run bench` builds first.
+const { checkRoster } = require("../lib/app/check-roster") as typeof import("../src/app/check-roster");
+const { checkWorkbook } = require("../lib/domain/check") as typeof import("../src/domain/check");
+const { openXlsx } = require("../lib/workbook/xlsx") as typeof import("../src/workbook/xlsx");
 import { measureFloor } from "./floor";
 import { makeBigRoster } from "./make-big";
 

@@ -38,6 +38,8 @@ export class RowScope {
   cells: ReadonlyArray<CellValue | undefined> = [];
   /** Column of each field by ordinal, -1 where the sheet has none. */
   readonly cols: Int32Array;
+  /** Column letters of each field by ordinal ("" where none), made once, not per issue or change. */
+  readonly letters: string[];
   /** Whether each field is required (config overrides the schema), by ordinal. */
   readonly required: boolean[];
   constructor(
@@ -49,6 +51,7 @@ export class RowScope {
   ) {
     this.cols = new Int32Array(FIELD_CODES.length).fill(-1);
     for (const [f, c] of Object.entries(loc.columns)) this.cols[F[f as FieldCode]] = c as number;
+    this.letters = Array.from(this.cols, (c) => (c < 0 ? "" : columnLetter(c)));
     this.required = FIELD_CODES.map((f) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required);
   }
 
@@ -64,7 +67,7 @@ export class RowScope {
   issue(code: IssueCode, field: number, params: RawIssue["params"] = {}, suggestion?: string, col = this.cols[field]): void {
     const c = col < 0 ? 0 : col;
     const issue: RawIssue = {
-      sheet: this.sheet.name, row: this.row0 + 1, column: columnLetter(c), field: FIELD_CODES[field], code,
+      sheet: this.sheet.name, row: this.row0 + 1, column: col === this.cols[field] && col >= 0 ? this.letters[field] : columnLetter(c), field: FIELD_CODES[field], code,
       severity: ISSUE_SEVERITY[code], params, value: col < 0 ? "" : cellText(this.cells[c], this.opts.date1904),
     };
     if (suggestion !== undefined) issue.suggestion = suggestion;
@@ -77,6 +80,6 @@ export class RowScope {
     if (c < 0) return;
     const from = cellText(this.cells[c], this.opts.date1904);
     if (from === to || this.sheet.formulaCells.has(cellKey(this.row0, c))) return;
-    this.changes.push({ sheet: this.sheet.name, row: this.row0 + 1, column: columnLetter(c), field: FIELD_CODES[field], from, to });
+    this.changes.push({ sheet: this.sheet.name, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to });
   }
 }

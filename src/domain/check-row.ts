@@ -4,8 +4,8 @@ import { CONTACT_FIELDS, F, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
-import { compareIso, isLeapYear, normaliseDate } from "./normalise/date";
-import { idBirthDate, idGender, normaliseIdNumber } from "./normalise/id-number";
+import { isLeapYear, normaliseDate } from "./normalise/date";
+import { idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { normalisePhone } from "./normalise/phone";
 import { normaliseName, normaliseText } from "./normalise/text";
 import { Member } from "./schema";
@@ -25,14 +25,18 @@ const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityA
 
 const LABELS = new Map<EnumTable, Record<Lang, Map<string, string>>>();
 
-/** The canonical label of a code in a language (looked up once per table, not per cell). */
-function label(table: EnumTable, code: string, lang: Lang): string {
+/** code -> canonical label in a language, for one table (built once per table). */
+function labelsOf(table: EnumTable, lang: Lang): Map<string, string> {
   let byLang = LABELS.get(table);
   if (!byLang) {
     const of = (l: Lang) => new Map(table.map((e) => [e.code, e.labels[l]]));
     LABELS.set(table, (byLang = { "zh-CN": of("zh-CN"), "zh-TW": of("zh-TW"), en: of("en") }));
   }
-  return byLang[lang].get(code) ?? code;
+  return byLang[lang];
+}
+
+function label(table: EnumTable, code: string, lang: Lang): string {
+  return labelsOf(table, lang).get(code) ?? code;
 }
 
 /**
@@ -57,7 +61,6 @@ function yearOf(iso: string): number {
   return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
 }
 
-const compareLoose = (a: string, b: string): number => compareShifted(a, b, 0);
 
 function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable | undefined, required = s.required[field]): string | null {
   const matcher = m[field];
@@ -86,7 +89,7 @@ function dateField(s: RowScope, field: number, required: boolean): string | null
   }
   if (d.kind === "ambiguous") s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
   else if (!isDateCell(raw)) s.change(field, d.value);
-  if (compareIso(d.value, s.opts.asOf) > 0) s.issue("date_in_future", field, { asOf: s.opts.asOf });
+  if (compareShifted(d.value, s.opts.asOf, 0) > 0) s.issue("date_in_future", field, { asOf: s.opts.asOf });
   return d.value;
 }
 
@@ -100,10 +103,19 @@ function textField(s: RowScope, field: number): string | null {
   return v;
 }
 
+/** Group of an ethnicity text, folded once per distinct spelling (a roster repeats a handful of them). */
+const ETHNIC_SEEN = new Map<string, string | undefined>();
+function ethnicGroup(v: string): string | undefined {
+  if (ETHNIC_SEEN.has(v)) return ETHNIC_SEEN.get(v);
+  const group = ETHNIC_INDEX.get(foldKey(v));
+  if (ETHNIC_SEEN.size < 10_000) ETHNIC_SEEN.set(v, group);
+  return group;
+}
+
 function ethnicityField(s: RowScope): string | null {
   const v = normaliseText(s.raw(F.ethnicity), s.opts.date1904);
   if (v === null) return null;
-  const group = ETHNIC_INDEX.get(foldKey(v));
+  const group = ethnicGroup(v);
   if (group) {
     s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
     return group;
@@ -201,15 +213,14 @@ export function checkMember(s: RowScope, m: Matchers): Member {
     else s.change(F.name, name);
   }
   const { id, valid } = idField(s);
-  const idBirth = valid && id ? idBirthDate(id) : null;
   const idSex = valid && id ? idGender(id) : null;
 
   const genderCode = enumField(s, m, F.gender, GENDER, s.required[F.gender] && !idSex) as Member["gender"];
   if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", F.gender, { fromId: idSex, value: genderCode });
 
-  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !idBirth);
-  if (birthCol && idBirth && compareLoose(birthCol, idBirth) !== 0) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirth, value: birthCol });
-  const birthDate = birthCol ?? idBirth;
+  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !valid);
+  if (birthCol && valid && id && !idBirthDateMatches(birthCol, id)) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirthDate(id), value: birthCol });
+  const birthDate = birthCol ?? (valid && id ? idBirthDate(id) : null);
 
   const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);

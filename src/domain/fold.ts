@@ -64,17 +64,23 @@ const CJK_PUNCTUATION = new Set([0xff01, 0xff02, 0xff07, 0xff08, 0xff09, 0xff0c,
  */
 export function nfkcText(s: string): string {
   let i = 0;
-  while (i < s.length && isNfkcStable(s.charCodeAt(i))) i++;
+  while (i < s.length && isTextStable(s.charCodeAt(i))) i++;
   if (i === s.length) return s;
   let out = s.slice(0, i);
-  for (const ch of s.slice(i)) {
-    const c = ch.charCodeAt(0);
-    if (ch.length > 1 || isNfkcStable(c) || CJK_PUNCTUATION.has(c)) out += ch;
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else out += ch.normalize("NFKC");
+  let last = i; // s[last..i) is pending verbatim text
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isTextStable(c) || (c >= 0xd800 && c <= 0xdfff)) continue;
+    const mapped = c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : c === 0x3000 ? " " : s[i].normalize("NFKC");
+    out += s.slice(last, i) + mapped;
+    last = i + 1;
   }
-  return out;
+  return out + s.slice(last);
+}
+
+/** A character nfkcText keeps as it is: NFKC-stable, or Chinese punctuation. */
+export function isTextStable(c: number): boolean {
+  return isNfkcStable(c) || CJK_PUNCTUATION.has(c);
 }
 
 /** Whitespace, including NBSP, U+3000, and the zero-width characters that hide in pasted text. */

@@ -111,7 +111,9 @@ function firstNonSpace(t: string): string {
 
 function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
   for (const v of row) {
-    const t = textOf(v);
+    if (v === undefined || v === null || v === "") continue;
+    if (typeof v !== "string") return false; // a number (序号) or date first: a member row, not a footer
+    const t = v;
     if (!t.trim()) continue;
     if (!FOOTER_STARTS.has(firstNonSpace(t))) return false;
     const s = foldKey(t);

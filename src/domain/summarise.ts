@@ -107,19 +107,31 @@ class BranchNames {
   }
 }
 
+/** Counts of (row, column) pairs, kept nested so 100,000 members make no 100,000 little arrays. */
+class PairCounts {
+  readonly rows = new Map<string, Map<string, number>>();
+  add(r: string, c: string): void {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = new Map()));
+    row.set(c, (row.get(c) ?? 0) + 1);
+  }
+}
+
 /** A row x column table of counts over the given keys (extra keys seen are appended), optionally with totals. */
-function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs: readonly [string, string][], totals: boolean): CountMatrix {
+function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs: PairCounts, totals: boolean): CountMatrix {
   const rows = new Set(rowKeys);
   const cols = new Set(colKeys);
-  for (const [r, c] of pairs) {
+  for (const [r, row] of pairs.rows) {
     rows.add(r);
-    cols.add(c);
+    for (const c of row.keys()) cols.add(c);
   }
   const out: CountMatrix = {};
   for (const r of rows) out[r] = zeros(totals ? [...cols, TOTAL_KEY] : cols);
-  for (const [r, c] of pairs) {
-    out[r][c] += 1;
-    if (totals) out[r][TOTAL_KEY] += 1;
+  for (const [r, row] of pairs.rows) {
+    for (const [c, n] of row) {
+      out[r][c] += n;
+      if (totals) out[r][TOTAL_KEY] += n;
+    }
   }
   if (totals) {
     const sum = zeros([...cols, TOTAL_KEY]);
@@ -146,7 +158,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   const byPartyStanding = zeros(STANDING_BAND_KEYS);
   const byEmployment = zeros(codesOf(EMPLOYMENT));
   const counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
-  const categoryBranch: [string, string][] = [];
+  const categoryBranch = new PairCounts();
   const due: { entry: DueForFullMembership; day: string }[] = [];
   const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
   const minority = new Map<string, boolean>(); // folding once per distinct spelling
@@ -165,7 +177,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     if (!isCurrentMember(m)) continue;
     const category = keyOf(m.category);
     bump(byCategory, category);
-    categoryBranch.push([category, branch]);
+    categoryBranch.add(category, branch);
     bump(byGender, keyOf(m.gender));
     bump(byEducation, keyOf(m.education));
     bump(byEmployment, keyOf(m.employment));
@@ -198,7 +210,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   }
 
   const byBranch = zeros(branches.all());
-  for (const [, b] of categoryBranch) bump(byBranch, b);
+  for (const row of categoryBranch.rows.values()) for (const [b, n] of row) bump(byBranch, b, n);
   due.sort((a, b) => compareIso(a.day, b.day) || a.entry.sheet.localeCompare(b.entry.sheet) || a.entry.row - b.entry.row);
 
   return {
@@ -219,7 +231,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 
 /** tallies.employment: category x employment code over current members (every code, zeros too, and `unknown`). */
 export function tallyEmployment(members: readonly Member[]): Tallies["employment"] {
-  const pairs: [string, string][] = [];
-  for (const m of members) if (isCurrentMember(m)) pairs.push([keyOf(m.category), keyOf(m.employment)]);
+  const pairs = new PairCounts();
+  for (const m of members) if (isCurrentMember(m)) pairs.add(keyOf(m.category), keyOf(m.employment));
   return { byCategory: crossTab(codesOf(CATEGORY), codesOf(EMPLOYMENT), pairs, false) };
 }

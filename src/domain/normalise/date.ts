@@ -76,12 +76,14 @@ function fromParts(y: number, m: number, d: number): DateResult {
 }
 
 /** Results for whole-day serials up to 2100-12-31, per date system, indexed by serial: rosters repeat dates. */
-const SERIAL_CACHE: DateResult[][] = [[], []];
 const SERIAL_CACHE_END = 73416;
+/** Filled up front so the arrays keep fast (packed) elements: a sparse array would fall back to a dictionary. */
+const SERIAL_CACHE: (DateResult | null)[][] = [[], []];
 
 function fromSerial(serial: number, date1904: boolean): DateResult {
   if (!(serial >= 0 && serial < SERIAL_CACHE_END && (serial | 0) === serial)) return fromSerialUncached(serial, date1904);
-  const cache = SERIAL_CACHE[date1904 ? 1 : 0];
+  let cache = SERIAL_CACHE[date1904 ? 1 : 0];
+  if (cache.length === 0) cache = SERIAL_CACHE[date1904 ? 1 : 0] = new Array<DateResult | null>(SERIAL_CACHE_END).fill(null);
   return cache[serial] ?? (cache[serial] = fromSerialUncached(serial, date1904));
 }
 

@@ -28,6 +28,27 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
+/** 17 ASCII digits and a digit or upper-case X: nothing to clean. */
+function isPlainId(v: string): boolean {
+  for (let i = 0; i < 17; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  const last = v.charCodeAt(17);
+  return (last >= 0x30 && last <= 0x39) || last === 0x58;
+}
+
+/** Whether an ISO date (yyyy-mm-dd, or yyyy-mm: compared to the month) is the birth date inside an 18-character ID. */
+export function idBirthDateMatches(iso: string, id18: string): boolean {
+  const n = iso.length === 7 ? 6 : 8;
+  for (let i = 0, j = 0; j < n; i++) {
+    if (iso.charCodeAt(i) === 0x2d) continue;
+    if (iso.charCodeAt(i) !== id18.charCodeAt(6 + j)) return false;
+    j++;
+  }
+  return true;
+}
+
 /** The birth date in an 18-character ID, yyyy-mm-dd (positions 7-14); not validated. */
 export function idBirthDate(id18: string): string {
   return id18.slice(6, 10) + "-" + id18.slice(10, 12) + "-" + id18.slice(12, 14);
@@ -94,6 +115,7 @@ export function normaliseIdNumber(v: CellValue | undefined): IdResult {
     return Number.isInteger(v) && v >= 0 ? checkId(digits) : invalid(digits, "characters");
   }
   if (typeof v === "string") {
+    if (v.length === 18 && isPlainId(v)) return checkId(v); // the common case: already clean
     let s = removeSpaces(nfkc(v));
     if (isPlaceholderClean(s)) return EMPTY;
     if (s.charCodeAt(s.length - 1) === 0x78) s = s.slice(0, -1) + "X"; // lower-case x (only ever the last character)

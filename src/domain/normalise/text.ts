@@ -1,6 +1,6 @@
 // Text cells: what the sheet shows (for issue values), and the cleaned text (NFKC, trimmed, spaces collapsed).
 import { CellValue, isDateCell } from "../grid";
-import { isPlaceholderClean, nfkcText } from "../fold";
+import { isPlaceholderClean, isTextStable, nfkcText } from "../fold";
 import { serialToIso } from "./date";
 
 /** A number as Excel's General format shows it: no trailing ".0", no exponent for integers below 1e21, 15 significant digits. */
@@ -83,8 +83,23 @@ function collapseSpaces(t: string, lineBreaks: boolean): string {
   return out === undefined ? t : out + t.slice(last);
 }
 
+/** Already clean: no character NFKC would change (Chinese punctuation aside), single inner spaces, no edge spaces. */
+function isClean(t: string): boolean {
+  let space = true; // a leading space is not clean
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if (c < 0x20 || !isTextStable(c)) return false;
+    else space = false;
+  }
+  return !space;
+}
+
 function cleanText(v: CellValue | undefined, date1904: boolean, lineBreaks: boolean): string | null {
   if (v === null || v === undefined) return null;
+  if (typeof v === "string" && isClean(v)) return isPlaceholderClean(v) ? null : v; // the common case, one pass
   const t = collapseSpaces(nfkcText(typeof v === "string" ? v : cellText(v, date1904)), lineBreaks);
   return isPlaceholderClean(t) ? null : t;
 }

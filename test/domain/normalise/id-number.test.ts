@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CellValue } from "../../../src/domain/grid";
-import { idBirthDate, idCheckChar, idGender, IdResult, normaliseIdNumber } from "../../../src/domain/normalise/id-number";
+import { idBirthDate, idBirthDateMatches, idCheckChar, idGender, IdResult, normaliseIdNumber } from "../../../src/domain/normalise/id-number";
 
 /** A valid 18-character ID from its first 17 digits. */
 const valid = (first17: string): string => first17 + idCheckChar(first17);
@@ -92,5 +92,18 @@ describe("normaliseIdNumber", () => {
         expect(normaliseIdNumber(changed).kind).not.toBe("ok");
       }),
     );
+  });
+});
+
+describe("idBirthDateMatches", () => {
+  const id = "11010519491231002X";
+  it.each([
+    ["1949-12-31", true],
+    ["1949-12", true],
+    ["1949-12-30", false],
+    ["1949-11", false],
+    ["1948-12-31", false],
+  ])("%s against %s's birth date -> %s", (iso, expected) => {
+    expect(idBirthDateMatches(iso, id)).toBe(expected);
   });
 });
