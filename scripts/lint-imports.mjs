@@ -31,9 +31,9 @@ export function lintImports(srcDir) {
       continue;
     }
     const text = readFileSync(file, "utf8");
-    const re = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+    const re = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
     for (const m of text.matchAll(re)) {
-      const spec = m[1] ?? m[2] ?? m[3];
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
       const line = text.slice(0, m.index).split("\n").length;
       if (spec.startsWith(".")) {
         const target = relative(srcDir, resolve(dirname(file), spec)).split(sep);
