@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Import-direction lint (DESIGN.md): shells -> app -> plan/csv/workbook/i18n -> domain, never outward.
+// Import-direction lint (DESIGN.md): shells -> app -> plan/csv/workbook -> i18n -> domain, never outward.
 // Usage: node scripts/lint-imports.mjs [srcDir]   exits 1 and lists each offending import.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname, sep } from "node:path";
@@ -7,9 +7,10 @@ import { join, relative, resolve, dirname, sep } from "node:path";
 /** Layer of each top-level folder of src/: a file may import its own folder or a lower layer only. */
 export const LAYERS = {
   domain: 0,
-  i18n: 1, plan: 1, csv: 1, workbook: 1,
-  app: 2,
-  ui: 3, cli: 3, taskpane: 3, web: 3, commands: 3,
+  i18n: 1,
+  plan: 2, csv: 2, workbook: 2,
+  app: 3,
+  ui: 4, cli: 4, taskpane: 4, web: 4, commands: 4,
 };
 /** Packages a layer may import (domain stays pure: zod only). Other layers: any package. */
 const DOMAIN_PACKAGES = new Set(["zod"]);

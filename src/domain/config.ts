@@ -20,6 +20,8 @@ export const RosterConfig = z.object({
   sheetBranches: z.record(z.string(), z.string()),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   language: z.enum(["zh-CN", "zh-TW", "en"]).optional(),
+  /** 填报单位: the reporting unit printed on summary sheets (`unit | | 铁西街道党工委`). */
+  unit: z.string().optional(),
 });
 export type RosterConfig = z.infer<typeof RosterConfig>;
 
@@ -34,6 +36,7 @@ const KINDS: Record<string, string> = {
   asof: "asOf", 统计截止: "asOf", 截止日期: "asOf",
   sheetbranch: "sheetBranch", 工作表支部: "sheetBranch",
   language: "language", 语言: "language",
+  unit: "unit", 填报单位: "unit",
 };
 const YES = new Set(["yes", "是", "y", "true", "1"]);
 const NO = new Set(["no", "否", "n", "false", "0"]);
@@ -82,6 +85,8 @@ export function readConfig(sheet: SheetGrid, date1904: boolean): { config: Roste
     } else if (kind === "sheetBranch") {
       if (key && value) config.sheetBranches[key] = value;
       else bad(1, key);
+    } else if (kind === "unit") {
+      if (key || value) config.unit = value || key;
     } else if (kind === "language") {
       if (value === "zh-CN" || value === "zh-TW" || value === "en") config.language = value;
       else bad(2, value);

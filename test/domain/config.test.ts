@@ -12,6 +12,7 @@ describe("settings sheet", () => {
     ["column", [["column", "idNumber", "证件"]], { columns: [{ field: "idNumber", header: "证件" }] }],
     ["required", [["required", "phone", "no"]], { required: { phone: false } }],
     ["asOf", [["asOf", null, "2025-12-31"]], { asOf: "2025-12-31" }],
+    ["unit", [["填报单位", null, "铁西街道党工委"]], { unit: "铁西街道党工委" }],
     ["Chinese kind words", [["支部", "铁安社区", null], ["必填", "address", "否"]], { branches: ["铁安社区"], required: { address: false } }],
   ])("reads %s", (_l, rows, expected) => {
     const { config, issues } = readConfig(settings(rows), false);

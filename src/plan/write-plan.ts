@@ -1,0 +1,98 @@
+// WritePlans: what to change in a workbook, as plain data, free of any file format. The file back end (package
+// surgery, src/workbook/xlsx-write/) and the Office.js back end (the add-in) both apply the same plans.
+
+/** The product's own sheets (SPEC section 7), recognised by a workbook-level hidden defined name
+ * `_RosterAssistant_<role>`, never by their names. The flag sheet is handled through `WritePlan.flags`. */
+export type ProductRole = "issues" | "summary" | "tallies" | "changelog" | "settings";
+export const PRODUCT_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies", "changelog", "settings"];
+
+/** Semantic cell styles; each back end maps them to its own formats (xf ids, Office.js range formats). */
+export type CellStyle =
+  | "title" // large bold, the sheet's title (merged across the table)
+  | "subtitle" // 填报单位 / 统计截止 line under the title
+  | "header" // bold, filled, bordered, wrapped: a table's column headings
+  | "text" // bordered text cell
+  | "number" // bordered integer
+  | "total" // bold bordered text (a 合计 label)
+  | "totalNumber" // bold bordered integer (a total)
+  | "link" // blue underlined text (a HYPERLINK formula)
+  | "error" // severity cell of an issue: red
+  | "warning" // yellow
+  | "info" // blue
+  | "note" // small grey text (notes, 填表人/审核人 lines)
+  | "date"; // bordered text holding an ISO date
+
+/** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. */
+export interface PlanCell {
+  readonly v: string | number | null;
+  readonly f?: string;
+  readonly style?: CellStyle;
+}
+
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** Fit all columns on one page width (A4). */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page, 1-based inclusive. */
+  readonly titleRows?: readonly [number, number];
+}
+
+/** A product sheet's whole content, from A1. Replaces the sheet of the same role in place, or is added at the end. */
+export interface ProductSheet {
+  readonly role: ProductRole;
+  /** The wanted name in the workbook's language (名册问题 / 名冊問題 / Roster issues); a suffix is added where a
+   * user's sheet already has it. */
+  readonly name: string;
+  /** rows[r][c] is the cell at row r+1, column c+1; null or missing for an empty cell. */
+  readonly rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>;
+  /** Merged ranges, "A1:H1". */
+  readonly merges: readonly string[];
+  /** Column widths in characters, from column A; missing ones default. */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top (the header stays visible). */
+  readonly freezeRows?: number;
+  /** An AutoFilter over this range ("A3:H120"): the issues list is filterable. */
+  readonly autoFilter?: string;
+  readonly print: PrintSetup;
+}
+
+/** Severity codes in the flag sheet: what the conditional-format rules compare against. */
+export const FLAG_CODE = { error: 1, warning: 2, info: 3 } as const;
+export type FlagCode = (typeof FLAG_CODE)[keyof typeof FLAG_CODE];
+
+/** The flags of one roster sheet: its data block and the severity of each flagged cell (the worst one per cell). */
+export interface FlagBlock {
+  readonly sheet: string;
+  /** The data block the rules cover, 1-based inclusive: header row + 1 .. last member row, column A .. last mapped column. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number; readonly code: FlagCode }>;
+}
+
+/** A value written into a roster cell (a fix, or a revert). The back end refuses it when the cell is a formula or
+ * no longer shows `expect` (the workbook changed since the plan was made). */
+export interface CellWrite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly value: string;
+  readonly expect: string;
+}
+
+export interface WritePlan {
+  /** Product sheets to create or replace. */
+  readonly sheets: readonly ProductSheet[];
+  /** Product sheets to remove with their defined names (clear). */
+  readonly removeRoles: readonly ProductRole[];
+  /** The flags: replaces every flag the product set before (an empty list removes the flag sheet, its names, the
+   * rules and their styles); undefined leaves the flags as they are. */
+  readonly flags?: readonly FlagBlock[];
+  /** Roster cells to write: fixes or a revert, in the order given. */
+  readonly cellWrites: readonly CellWrite[];
+  /** The product sheet to make active when the workbook opens (the issues list after a check), if any. */
+  readonly activate?: ProductRole;
+}
+
+export const EMPTY_PLAN: WritePlan = { sheets: [], removeRoles: [], cellWrites: [] };
