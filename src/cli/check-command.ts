@@ -3,6 +3,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { buildReport } from "../app/build-report";
 import { NoRosterError, checkRoster } from "../app/check-roster";
+import { checkAndWrite } from "../app/write-workbook";
+import { Report } from "../domain/report-schema";
+import { CLI_TEXT } from "../i18n/cli-text";
 import { Lang } from "../domain/vocabulary";
 import { openXlsx } from "../workbook/xlsx";
 import { formatSummary } from "./print-summary";
@@ -11,6 +14,8 @@ import { assertNotInput, writeFileAtomic } from "./write-file";
 
 export interface CheckOptions {
   report?: string;
+  out?: string;
+  fix?: boolean;
   asOf?: string;
   lang?: Lang;
   quiet?: boolean;
@@ -19,9 +24,29 @@ export interface CheckOptions {
 /** Files this large get progress lines on stderr. */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
+const p2 = (n: number) => String(n).padStart(2, "0");
+
 export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  return `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
+}
+
+/** Local date and time for the change log: 2025-12-31 16:05:09. */
+export function localNow(now = new Date()): string {
+  return `${localToday(now)} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
+}
+
+/** Refuses an output path over an input, or in a folder that does not exist (before any work is done). */
+export function assertWritable(path: string, inputs: readonly string[]): void {
+  assertNotInput(path, inputs);
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) throw new UsageError(`${path}: folder ${dir} does not exist`);
+}
+
+/** Reads an input workbook, or says in one line why it cannot. */
+export function readInput(file: string): Buffer {
+  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+  if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a workbook`);
+  return readFileSync(file);
 }
 
 export function validateAsOf(asOf: string | undefined): string | undefined {
@@ -34,32 +59,42 @@ export function validateAsOf(asOf: string | undefined): string | undefined {
 
 export async function runCheck(file: string, opts: CheckOptions, out: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
   const asOf = validateAsOf(opts.asOf);
-  if (opts.report) {
-    assertNotInput(opts.report, [file]);
-    const dir = dirname(resolve(opts.report));
-    if (!existsSync(dir)) throw new UsageError(`${opts.report}: folder ${dir} does not exist`);
-  }
-  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a workbook`);
-  const bytes = readFileSync(file);
+  if (opts.fix && !opts.out) throw new UsageError("--fix writes the fixed values into a new workbook: give --out checked.xlsx");
+  if (opts.report) assertWritable(opts.report, [file]);
+  if (opts.out) assertWritable(opts.out, [file]);
+  if (opts.out && opts.report && resolve(opts.out) === resolve(opts.report)) throw new UsageError(`${opts.out}: --out and --report name the same file`);
+  const bytes = readInput(file);
   const progress = bytes.length >= PROGRESS_BYTES && !opts.quiet;
   if (progress) out.stderr(`reading ${file} (${(bytes.length / 1048576).toFixed(1)} MB)\n`);
-  const workbook = openXlsx(bytes, file);
   const started = Date.now();
-  const result = await checkRoster(workbook, {
-    today: localToday(), asOf, lang: opts.lang,
-    onProgress: progress ? (sheet) => out.stderr(`checking sheet ${sheet}\n`) : undefined,
-  }).catch((e) => {
+  const req = {
+    today: localToday(), asOf, lang: opts.lang, fix: opts.fix,
+    onProgress: progress ? (sheet: string) => out.stderr(`checking sheet ${sheet}\n`) : undefined,
+  };
+  const noRoster = (e: unknown) => {
     throw e instanceof NoRosterError ? new UsageError(`${file}: ${e.message}`) : e;
-  });
-  const report = buildReport(result, file);
+  };
+  let report: Report;
+  if (opts.out) {
+    const written = await checkAndWrite(bytes, file, req, { time: localNow() }).catch(noRoster);
+    report = written.report;
+    if (progress) out.stderr(`writing ${opts.out}\n`);
+    writeFileAtomic(opts.out, written.output);
+  } else {
+    const result = await checkRoster(openXlsx(bytes, file), req).catch(noRoster);
+    report = buildReport(result, file);
+  }
   if (progress) out.stderr(`checked ${report.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   if (opts.report) writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + "\n");
   if (!opts.quiet) out.stdout(formatSummary(report));
-  if (opts.report && !opts.quiet) out.stdout(`\n${reportLine(report.language, opts.report)}\n`);
+  if (!opts.quiet) for (const line of writtenLines(report.language, opts)) out.stdout(line + "\n");
   return 0;
 }
 
-function reportLine(lang: Lang, path: string): string {
-  return lang === "en" ? `report written to ${path}` : lang === "zh-TW" ? `報告已寫入 ${path}` : `报告已写入 ${path}`;
+function writtenLines(lang: Lang, opts: CheckOptions): string[] {
+  const t = CLI_TEXT[lang];
+  const lines: string[] = [];
+  if (opts.out) lines.push(t.workbookWritten(opts.out, !!opts.fix));
+  if (opts.report) lines.push(t.reportWritten(opts.report));
+  return lines.length ? ["", ...lines] : [];
 }

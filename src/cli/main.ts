@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { UnreadableInputError } from "../workbook/xlsx";
 import { runCheck } from "./check-command";
+import { runClear, runRevert } from "./write-commands";
 import { UsageError } from "./usage-error";
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -18,11 +19,34 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     .description("check every roster sheet of a workbook; print a summary; write the JSON report")
     .argument("<workbook>", "the roster workbook (.xlsx)")
     .option("--report <file>", "write the JSON report (SPEC section 6) here")
+    .option("--out <file>", "write the checked workbook here: flags, the issues and summary sheets (never over the input)")
+    .option("--fix", "with --out: also write the normalised values, each logged in the change-log sheet")
     .option("--as-of <date>", "report date yyyy-mm-dd (default: the settings sheet's, else today)")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh-CN", "zh-TW", "en"]))
     .option("-q, --quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       code = await runCheck(file, opts, out);
+    });
+  program
+    .command("clear")
+    .description("remove the flags and the product's sheets from a workbook (into a new file)")
+    .argument("<workbook>", "a workbook the product wrote")
+    .requiredOption("--out <file>", "where to write the cleared workbook")
+    .option("-q, --quiet", "print nothing on success")
+    .action((file: string, opts) => {
+      code = runClear(file, opts, out);
+    });
+  program
+    .command("revert")
+    .description("undo one logged batch of fixes (into a new file)")
+    .argument("<workbook>", "a workbook the product fixed")
+    .requiredOption("--batch <n>", "the batch number in the change-log sheet")
+    .requiredOption("--out <file>", "where to write the reverted workbook")
+    .option("--as-of <date>", "report date for the refreshed check, yyyy-mm-dd")
+    .addOption(new Option("--lang <lang>", "language of the product's sheets").choices(["zh-CN", "zh-TW", "en"]))
+    .option("-q, --quiet", "print nothing on success")
+    .action(async (file: string, opts) => {
+      code = await runRevert(file, opts, out);
     });
   try {
     await program.parseAsync(argv as string[]);

@@ -14,6 +14,7 @@ export interface CliText {
   lostContact: (n: number) => string;
   projects: (count: number, jobs: number, placed: number) => string;
   reportWritten: (path: string) => string;
+  workbookWritten: (path: string, fixed: boolean) => string;
   asOf: (d: string) => string;
 }
 
@@ -31,6 +32,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     lostContact: (n) => `失联党员 ${n} 名`,
     projects: (c, j, p) => `党员引领项目 ${c} 个，新增岗位 ${j} 个，安置下岗失业人员 ${p} 人`,
     reportWritten: (p) => `报告已写入 ${p}`,
+    workbookWritten: (p, fixed) => `已写出${fixed ? "修正后的" : "检查后的"}名册 ${p}`,
     asOf: (d) => `统计截止 ${d}`,
   },
   "zh-TW": {
@@ -46,6 +48,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     lostContact: (n) => `失聯黨員 ${n} 名`,
     projects: (c, j, p) => `黨員引領項目 ${c} 個，新增崗位 ${j} 個，安置下崗失業人員 ${p} 人`,
     reportWritten: (p) => `報告已寫入 ${p}`,
+    workbookWritten: (p, fixed) => `已寫出${fixed ? "修正後的" : "檢查後的"}名冊 ${p}`,
     asOf: (d) => `統計截止 ${d}`,
   },
   en: {
@@ -61,6 +64,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     lostContact: (n) => `${n} members lost contact`,
     projects: (c, j, p) => `${c} member-led projects, ${j} jobs created, ${p} laid-off workers placed`,
     reportWritten: (p) => `report written to ${p}`,
+    workbookWritten: (p, fixed) => `${fixed ? "fixed" : "checked"} workbook written to ${p}`,
     asOf: (d) => `as of ${d}`,
   },
 };

@@ -1,0 +1,13 @@
+// Finding the product's own sheets in a workbook: by their workbook-level defined names, never by sheet name.
+import { PRODUCT_NAME_PREFIX } from "../domain/check";
+import { ProductRole } from "../plan/write-plan";
+import { WorkbookSource } from "./workbook-source";
+
+/** The sheet a product role lives on, from `_RosterAssistant_<role>` = `'<name>'!$A$1`; undefined where absent. */
+export function productSheetName(source: WorkbookSource, role: ProductRole): string | undefined {
+  const ref = source.definedNames.get(`${PRODUCT_NAME_PREFIX}${role}`);
+  if (!ref) return undefined;
+  const m = /^=?'((?:[^']|'')+)'!|^=?([^!'"]+)!/.exec(ref.trim());
+  const name = m ? (m[1] ?? m[2]).replace(/''/g, "'") : undefined;
+  return name !== undefined && source.sheets.some((s) => s.name === name) ? name : undefined;
+}

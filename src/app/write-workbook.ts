@@ -1,0 +1,70 @@
+// Use cases that write the user's workbook through the file back end: check (with flags, issues and summary
+// sheets, and fixes on request), clear, revert. Bytes in, bytes out: the shell does the files.
+import { CheckResult } from "../domain/check";
+import { Report } from "../domain/report-schema";
+import { Change } from "../domain/schema";
+import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
+import { planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
+import { applyPlan } from "../workbook/xlsx-write";
+import { openXlsx } from "../workbook/xlsx";
+import { buildReport } from "./build-report";
+import { CheckRequest, checkRoster } from "./check-roster";
+import { productSheetName } from "./product-sheets";
+import { WorkbookSource } from "./workbook-source";
+
+export interface WriteOptions {
+  /** Local time of the run, for the change log ("2025-12-31 16:05:00"). */
+  readonly time: string;
+  /** Deflate level for rewritten parts (1 fast .. 9 small). */
+  readonly deflateLevel?: number;
+}
+
+async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
+  const name = productSheetName(source, "changelog");
+  return name === undefined ? [] : readChangeLog(await source.readSheet(name), source.date1904);
+}
+
+async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Promise<{ result: CheckResult; report: Report }> {
+  const result = await checkRoster(openXlsx(bytes, fileName), req);
+  return { result, report: buildReport(result, fileName) };
+}
+
+/**
+ * `roster check --out [--fix]`: with fix, the logged normalisations are written first (change log before changes,
+ * in the same package), then the fixed workbook is checked again so flags and issues describe what it now holds;
+ * the report lists the changes made and says they were applied.
+ */
+export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
+  const first = await check(input, fileName, req);
+  const unit = first.result.config.unit;
+  const lang = first.result.language;
+  if (!req.fix || first.report.changes.length === 0) {
+    const plan = planCheck(first.result, first.report, { lang, unit });
+    return { report: first.report, output: applyPlan(input, fileName, plan, { deflateLevel: opts.deflateLevel }) };
+  }
+  const log = await readLog(openXlsx(input, fileName));
+  const fix = planFix(first.result, first.report, log, { lang, unit, time: opts.time, source: "fix" });
+  const fixed = applyPlan(input, fileName, fix.plan, { deflateLevel: opts.deflateLevel });
+  const second = await check(fixed, fileName, { ...req, lang });
+  const plan = planCheck(second.result, second.report, { lang, unit });
+  const output = applyPlan(fixed, fileName, plan, { deflateLevel: opts.deflateLevel });
+  const report: Report = { ...second.report, changes: fix.applied as Change[], changesApplied: true };
+  return { report, output, batch: fix.batch };
+}
+
+/** `roster clear`: removes flags and the product's sheets (the settings sheet stays: it is the staff's). */
+export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<WriteOptions, "deflateLevel"> = {}): Uint8Array {
+  return applyPlan(input, fileName, planClear(), { deflateLevel: opts.deflateLevel });
+}
+
+/** `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check. */
+export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
+  const source = openXlsx(input, fileName);
+  const log = await readLog(source);
+  const lang = req.lang ?? (await check(input, fileName, req)).result.language;
+  const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel });
+  const after = await check(reverted, fileName, { ...req, lang });
+  const hadCheckSheets = productSheetName(source, "issues") !== undefined;
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.config.unit }), { deflateLevel: opts.deflateLevel }) : reverted;
+  return { output, report: after.report };
+}
