@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Import-direction lint (DESIGN.md): shells -> app -> plan/csv/workbook -> i18n -> domain, never outward.
+// Import-direction lint (DESIGN.md): shells -> app -> workbook -> plan/csv -> i18n -> domain, never outward.
 // Usage: node scripts/lint-imports.mjs [srcDir]   exits 1 and lists each offending import.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname, sep } from "node:path";
@@ -8,9 +8,10 @@ import { join, relative, resolve, dirname, sep } from "node:path";
 export const LAYERS = {
   domain: 0,
   i18n: 1,
-  plan: 2, csv: 2, workbook: 2,
-  app: 3,
-  ui: 4, cli: 4, taskpane: 4, web: 4, commands: 4,
+  plan: 2, csv: 2,
+  workbook: 3, // the back ends apply WritePlans (src/plan)
+  app: 4,
+  ui: 5, cli: 5, taskpane: 5, web: 5, commands: 5,
 };
 /** Packages a layer may import (domain stays pure: zod only). Other layers: any package. */
 const DOMAIN_PACKAGES = new Set(["zod"]);

@@ -22,7 +22,8 @@ export type CellStyle =
   | "note" // small grey text (notes, 填表人/审核人 lines)
   | "date"; // bordered text holding an ISO date
 
-/** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. */
+/** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. A string
+ * `v` without a formula is text and stays text (an ID or phone number is never turned into a number). */
 export interface PlanCell {
   readonly v: string | number | null;
   readonly f?: string;
@@ -63,7 +64,7 @@ export type FlagCode = (typeof FLAG_CODE)[keyof typeof FLAG_CODE];
 /** The flags of one roster sheet: its data block and the severity of each flagged cell (the worst one per cell). */
 export interface FlagBlock {
   readonly sheet: string;
-  /** The data block the rules cover, 1-based inclusive: header row + 1 .. last member row, column A .. last mapped column. */
+  /** The data block the rules cover, 1-based inclusive: first .. last member row, column A .. last mapped column. */
   readonly firstRow: number;
   readonly lastRow: number;
   readonly firstCol: number;
@@ -75,12 +76,15 @@ export interface FlagBlock {
  * no longer shows `expect` (the workbook changed since the plan was made). */
 export interface CellWrite {
   readonly sheet: string;
+  /** 1-based, as Excel shows them. */
   readonly row: number;
   readonly col: number;
   readonly value: string;
   readonly expect: string;
 }
 
+/** Order of application (it matters where there are no transactions, as in Office.js): product sheets (the change
+ * log among them) first, then cell writes, then flags. The file back end applies a plan as one new package. */
 export interface WritePlan {
   /** Product sheets to create or replace. */
   readonly sheets: readonly ProductSheet[];

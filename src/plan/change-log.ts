@@ -1,0 +1,159 @@
+// The change-log sheet (修改记录) of SPEC sections 7 and 9: every value a fix, a sync or a revert wrote, with the old
+// one, so any batch can be put back. Written by changeLogSheet and read back, exactly, by readChangeLog.
+import { z } from "zod";
+import { CellValue, SheetGrid, isDateCell } from "../domain/grid";
+import { serialToIso } from "../domain/normalise/date";
+import { cellText } from "../domain/normalise/text";
+import { Lang } from "../domain/vocabulary";
+import { FIELD_LABELS, fieldLabel } from "../i18n/field-labels";
+import { SHEET_TEXT, sheetText } from "../i18n/sheet-text";
+import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
+import { ProductSheet } from "./write-plan";
+
+export const ChangeLogEntry = z.object({
+  /** Batch number: one fix, sync or revert run (1, 2, ...). */
+  batch: z.number().int().positive(),
+  /** When the batch ran, ISO 8601 as the caller's clock gave it. */
+  time: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/),
+  /** "fix", "revert", or "sync:<incoming file name>". */
+  source: z.string().min(1),
+  sheet: z.string().min(1),
+  /** "F7" */
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  /** The member's normalised ID number, else the name ("" where neither). */
+  key: z.string(),
+  /** Field code (idNumber, phone, ...). */
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+  reverted: z.boolean(),
+});
+export type ChangeLogEntry = z.infer<typeof ChangeLogEntry>;
+
+export const SYNC_SOURCE_PREFIX = "sync:";
+/** Rows searched for the header (row 1 as written; a user may have inserted a title above). */
+const HEADER_SEARCH_ROWS = 10;
+const KEYS = ["batch", "time", "source", "sheet", "cell", "key", "field", "from", "to", "reverted"] as const;
+const WIDTHS = [6, 22, 12, 14, 8, 20, 12, 24, 24, 8];
+
+/** The next batch number: one more than the largest logged, 1 for an empty log. */
+export function nextBatch(entries: readonly ChangeLogEntry[]): number {
+  return entries.reduce((n, e) => Math.max(n, e.batch), 0) + 1;
+}
+
+/** 1-based row and column of "F7". */
+export function parseCellRef(cell: string): { row: number; col: number } {
+  const m = /^([A-Z]{1,3})([1-9]\d*)$/.exec(cell);
+  if (!m) throw new Error(`"${cell}" is not a cell address`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function sourceShown(source: string, lang: Lang): string {
+  const t = sheetText(lang).changeLog;
+  if (source === "fix") return t.fix;
+  if (source === "revert") return t.revert;
+  if (source.startsWith(SYNC_SOURCE_PREFIX)) return t.syncPrefix + source.slice(SYNC_SOURCE_PREFIX.length);
+  return source;
+}
+
+const SOURCE_WORDS = new Map<string, string>();
+const SYNC_PREFIXES = new Set<string>([SYNC_SOURCE_PREFIX, "同步:"]);
+const YES_WORDS = new Set<string>(["true", "1", "y"]);
+const FIELD_BY_LABEL = new Map<string, string>();
+for (const t of Object.values(SHEET_TEXT)) {
+  SOURCE_WORDS.set(t.changeLog.fix, "fix");
+  SOURCE_WORDS.set(t.changeLog.revert, "revert");
+  SYNC_PREFIXES.add(t.changeLog.syncPrefix);
+  YES_WORDS.add(t.changeLog.yes.toLowerCase());
+}
+for (const labels of Object.values(FIELD_LABELS)) for (const [code, label] of Object.entries(labels)) FIELD_BY_LABEL.set(label, code);
+
+function sourceRead(shown: string): string {
+  const word = SOURCE_WORDS.get(shown);
+  if (word !== undefined) return word;
+  for (const p of SYNC_PREFIXES) if (shown.startsWith(p)) return SYNC_SOURCE_PREFIX + shown.slice(p.length);
+  return shown;
+}
+
+/** Header row 1, one row per entry in log order; filterable, the header frozen. */
+export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): ProductSheet {
+  const t = sheetText(lang);
+  const b = new SheetBuilder();
+  b.addRow(t.changeLog.headers.map((h) => text(h, "header")));
+  for (const e of entries) {
+    b.addRow([
+      { v: e.batch, style: "number" }, text(e.time), text(sourceShown(e.source, lang)), text(e.sheet), text(e.cell),
+      textOrNone(e.key), text(fieldLabel(e.field, lang)), textOrNone(e.from), textOrNone(e.to),
+      text(e.reverted ? t.changeLog.yes : t.changeLog.no),
+    ]);
+  }
+  WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
+  return b.build("changelog", t.sheetNames.changelog, { orientation: "landscape", fitToWidth: true, titleRows: [1, 1] }, {
+    freezeRows: 1,
+    autoFilter: rangeRef(1, 1, entries.length + 1, KEYS.length),
+  });
+}
+
+/** The header row (0-based) and each entry key's column, found by the header texts of any of the three languages. */
+function findHeader(sheet: SheetGrid): { row0: number; cols: Map<(typeof KEYS)[number], number> } | null {
+  const byText = new Map<string, (typeof KEYS)[number]>();
+  for (const t of Object.values(SHEET_TEXT)) t.changeLog.headers.forEach((h, i) => byText.set(h.toLowerCase(), KEYS[i]));
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length); r++) {
+    const cols = new Map<(typeof KEYS)[number], number>();
+    (sheet.rows[r] ?? []).forEach((v, c) => {
+      const key = typeof v === "string" ? byText.get(v.trim().toLowerCase()) : undefined;
+      if (key !== undefined && !cols.has(key)) cols.set(key, c);
+    });
+    if (KEYS.every((k) => cols.has(k))) return { row0: r, cols };
+  }
+  return null;
+}
+
+/** A time cell: the text as written, or a date cell (a user's edit) as yyyy-mm-ddThh:mm:ss. */
+function timeText(v: CellValue | undefined, date1904: boolean): string {
+  if (!isDateCell(v)) return cellText(v, date1904).trim();
+  const day = serialToIso(v.serial, date1904);
+  const secs = Math.round((v.serial - Math.floor(v.serial)) * 86400) % 86400;
+  const two = (x: number) => String(x).padStart(2, "0");
+  return `${day}T${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}`;
+}
+
+/**
+ * Reads the log back: rows below the header whose batch cell is empty are skipped (notes, blank lines); any other row
+ * that is not a valid entry is an Error naming the row, since a revert must not work from a damaged log.
+ */
+export function readChangeLog(sheet: SheetGrid, date1904: boolean): ChangeLogEntry[] {
+  const header = findHeader(sheet);
+  if (!header) throw new Error(`sheet "${sheet.name}" is not a change log: no header row (batch, time, source, ...) in its first ${HEADER_SEARCH_ROWS} rows`);
+  const out: ChangeLogEntry[] = [];
+  for (let r = header.row0 + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const at = (k: (typeof KEYS)[number]) => row[header.cols.get(k)!];
+    const str = (k: (typeof KEYS)[number]) => cellText(at(k), date1904);
+    const batchText = str("batch").trim();
+    if (batchText === "") continue;
+    const reverted = at("reverted");
+    const entry = {
+      batch: Number(batchText),
+      time: timeText(at("time"), date1904),
+      source: sourceRead(str("source").trim()),
+      sheet: str("sheet"),
+      cell: str("cell").trim(),
+      key: str("key"),
+      field: FIELD_BY_LABEL.get(str("field").trim()) ?? str("field").trim(),
+      from: str("from"),
+      to: str("to"),
+      reverted: reverted === true || YES_WORDS.has(cellText(reverted, date1904).trim().toLowerCase()),
+    };
+    const parsed = ChangeLogEntry.safeParse(entry);
+    if (!parsed.success) {
+      const what = parsed.error.issues[0];
+      throw new Error(`sheet "${sheet.name}" row ${r + 1}: not a change-log entry (${what.path.join(".")}: ${what.message})`);
+    }
+    out.push(parsed.data);
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// The issues sheet (名册问题) of SPEC section 7: one filterable row per issue, its cell a link to the place.
+import { Report } from "../domain/report-schema";
+import { Member } from "../domain/schema";
+import { Lang } from "../domain/vocabulary";
+import { fieldLabel } from "../i18n/field-labels";
+import { SeverityCounts, sheetText } from "../i18n/sheet-text";
+import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
+import { PlanCell, ProductSheet } from "./write-plan";
+
+/** Issue rows written at most: Excel has 1,048,576 rows; the JSON report always has every issue. */
+export const MAX_ISSUE_ROWS = 1_000_000;
+const HEADER_ROW = 3;
+const COLUMNS = 8;
+/** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. */
+const WIDTHS = [14, 8, 10, 12, 9, 60, 24, 20];
+
+/** `HYPERLINK("#'Sheet'!F7","F7")`: ' doubled inside the quoted sheet name, then " doubled inside the string literal. */
+export function cellLink(sheet: string, cell: string): PlanCell {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return { v: cell, f: `HYPERLINK(${literal(target)},${literal(cell)})`, style: "link" };
+}
+
+export function severityCounts(report: Report): SeverityCounts {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const i of report.issues) c[i.severity]++;
+  return c;
+}
+
+/**
+ * Row 1 the title, row 2 counts by severity and asOf, row 3 the header, then one row per issue in report order (at
+ * most `limit`; past it a note says the list is cut). Names are looked up by sheet and row among `members`.
+ */
+export function issuesSheet(report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS): ProductSheet {
+  const t = sheetText(lang);
+  const b = new SheetBuilder();
+  const names = new Map<string, Map<number, string>>();
+  for (const m of members) {
+    if (m.name === null) continue;
+    let rows = names.get(m.sheet);
+    if (!rows) names.set(m.sheet, (rows = new Map()));
+    rows.set(m.row, m.name);
+  }
+  b.addRow([text(t.issues.title, "title")], false);
+  b.addRow([text(t.issues.countsLine(severityCounts(report), report.asOf), "subtitle")], false);
+  b.addRow(t.issues.headers.map((h) => text(h, "header")), false);
+  const shown = Math.min(report.issues.length, limit);
+  const sheets = new Set<string>();
+  for (let i = 0; i < shown; i++) {
+    const issue = report.issues[i];
+    sheets.add(issue.sheet);
+    const cell = `${issue.column}${issue.row}`;
+    b.addRow([
+      text(issue.sheet), cellLink(issue.sheet, cell), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
+      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message),
+      textOrNone(issue.value), textOrNone(issue.suggestion ?? ""),
+    ], false);
+  }
+  const lastRow = HEADER_ROW + shown;
+  if (report.issues.length === 0) b.addRow([text(t.issues.none, "note")], false);
+  if (shown < report.issues.length) b.addRow([text(t.issues.cutNote(shown, report.issues.length), "note")], false);
+
+  WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
+  // The sheet column is the one worth fitting: sheet names are few and short.
+  for (const name of sheets) b.fit(1, name, WIDTHS[0]);
+  b.merge(1, 1, 1, COLUMNS);
+  b.merge(2, 1, 2, COLUMNS);
+  return b.build("issues", t.sheetNames.issues, { orientation: "landscape", fitToWidth: true, titleRows: [HEADER_ROW, HEADER_ROW] }, {
+    freezeRows: HEADER_ROW,
+    autoFilter: rangeRef(HEADER_ROW, 1, lastRow, COLUMNS),
+  });
+}

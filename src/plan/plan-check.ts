@@ -1,0 +1,124 @@
+// The WritePlans of the product's four actions: check, fix, revert and clear (SPEC sections 6, 7 and 9).
+import { CheckResult } from "../domain/check";
+import { columnIndex } from "../domain/grid";
+import { Report } from "../domain/report-schema";
+import { Change, Member } from "../domain/schema";
+import { Lang } from "../domain/vocabulary";
+import { ChangeLogEntry, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
+import { flagBlocks } from "./flags";
+import { issuesSheet } from "./issues-sheet";
+import { SummaryOptions, summarySheet } from "./summary-sheet";
+import { talliesSheet } from "./tallies-sheet";
+import { CellWrite, ProductRole, WritePlan } from "./write-plan";
+
+/** The reason checkWorkbook gives for a projects sheet in notRosters. */
+const PROJECTS_SHEET_REASON = "a projects sheet";
+
+/**
+ * Whether the projects-and-jobs sheet is worth writing: the workbook has a projects sheet (even an empty one), or a
+ * roster maps an employment column. Otherwise every number on it would be a zero that says nothing.
+ */
+export function hasTallies(result: CheckResult, report: Report): boolean {
+  return result.projects.length > 0 ||
+    result.notRosters.some((n) => n.reason === PROJECTS_SHEET_REASON) ||
+    report.rosters.some((r) => r.columns.employment !== undefined);
+}
+
+/**
+ * After a check: the issues list, the summary and (where there is anything to tally) the projects-and-jobs sheet,
+ * the flags, no cell writes; the issues list opens first. A tallies sheet left from an earlier run where there is
+ * nothing to tally now is removed, so no stale numbers stay behind. The change log and settings are left alone.
+ */
+export function planCheck(result: CheckResult, report: Report, opts: SummaryOptions): WritePlan {
+  const tallies = hasTallies(result, report);
+  return {
+    sheets: [
+      issuesSheet(report, result.members, opts.lang),
+      summarySheet(report, opts),
+      ...(tallies ? [talliesSheet(report, opts)] : []),
+    ],
+    removeRoles: tallies ? [] : ["tallies"],
+    flags: flagBlocks(report),
+    cellWrites: [],
+    activate: "issues",
+  };
+}
+
+export interface FixOptions extends SummaryOptions {
+  /** When the fix runs, ISO 8601, from the caller's clock. */
+  readonly time: string;
+  /** "fix" (default), or "sync:<file name>" for a sync applied through the same path. */
+  readonly source?: string;
+}
+
+/** A one-line Error for a time that is not ISO 8601 (the log would refuse it). */
+function assertTime(time: string): void {
+  if (!ChangeLogEntry.shape.time.safeParse(time).success) throw new Error(`time must be ISO 8601 (2025-12-31T09:30:00+08:00), got "${time}"`);
+}
+
+/** The member's key in the change log: the normalised ID number, else the name, else "". */
+function memberKey(m: Member | undefined): string {
+  return m?.idNumber ?? m?.name ?? "";
+}
+
+/**
+ * The check plan plus the report's changes as cell writes (value = to, expect = from, so a cell edited since the
+ * check is refused) and the change log with a new batch appended. The issues, summary and flags are those of the
+ * report, i.e. as before the fix: a caller wanting fresh ones re-checks after applying. The back end must write the
+ * change-log sheet before the cells (SPEC 9: every old value logged first). With no changes, no batch is logged and
+ * the change-log sheet is left as it is; `batch` is then the number the next batch would take.
+ */
+export function planFix(
+  result: CheckResult, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
+): { plan: WritePlan; batch: number; applied: Change[] } {
+  assertTime(opts.time);
+  const check = planCheck(result, report, opts);
+  const batch = nextBatch(log);
+  const applied = [...report.changes];
+  if (applied.length === 0) return { plan: check, batch, applied };
+  const members = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m]));
+  const entries: ChangeLogEntry[] = applied.map((c) => ChangeLogEntry.parse({
+    batch, time: opts.time, source: opts.source ?? "fix", sheet: c.sheet, cell: `${c.column}${c.row}`,
+    key: memberKey(members.get(`${c.sheet}\u0000${c.row}`)), field: c.field, from: c.from, to: c.to, reverted: false,
+  }));
+  const cellWrites: CellWrite[] = applied.map((c) => ({
+    sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
+  }));
+  return {
+    plan: { ...check, sheets: [...check.sheets, changeLogSheet([...log, ...entries], opts.lang)], cellWrites },
+    batch,
+    applied,
+  };
+}
+
+/**
+ * Puts one batch back: writes `from` where the cell still shows `to`, last change first, and logs the revert as a
+ * new batch (source "revert") with the batch's entries marked reverted. Entries already marked reverted (a revert
+ * cut off half way and resumed) are skipped. Refuses an unknown batch, one already reverted, and a revert itself.
+ */
+export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: { lang: Lang; time: string }): WritePlan {
+  assertTime(opts.time);
+  const inBatch = log.filter((e) => e.batch === batch);
+  if (inBatch.length === 0) throw new Error(`batch ${batch} is not in the change log`);
+  if (inBatch.some((e) => e.source === "revert")) throw new Error(`batch ${batch} is itself a revert; run the fix or sync again instead`);
+  const todo = inBatch.filter((e) => !e.reverted).reverse();
+  if (todo.length === 0) throw new Error(`batch ${batch} has already been reverted`);
+  const revertBatch = nextBatch(log);
+  const cellWrites: CellWrite[] = todo.map((e) => {
+    const { row, col } = parseCellRef(e.cell);
+    return { sheet: e.sheet, row, col, value: e.from, expect: e.to };
+  });
+  const marked = log.map((e) => (e.batch === batch && !e.reverted ? { ...e, reverted: true } : e));
+  const recorded: ChangeLogEntry[] = todo.map((e) => ChangeLogEntry.parse({
+    ...e, batch: revertBatch, time: opts.time, source: "revert", from: e.to, to: e.from, reverted: false,
+  }));
+  return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites };
+}
+
+/** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. */
+export const CLEARED_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies", "changelog"];
+
+/** Removes the flags and the product's sheets (SPEC 6 `roster clear`); the roster's own cells are not touched. */
+export function planClear(): WritePlan {
+  return { sheets: [], removeRoles: CLEARED_ROLES, flags: [], cellWrites: [] };
+}

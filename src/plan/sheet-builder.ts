@@ -1,0 +1,97 @@
+// Builds a ProductSheet row by row: cells by 1-based address, merges, column widths fitted to CJK text, and SUM
+// formulas whose cached value is computed from the very cells they cover.
+import { columnLetter } from "../domain/grid";
+import { CellStyle, PlanCell, PrintSetup, ProductRole, ProductSheet } from "./write-plan";
+
+/** Display width in Excel's character units: CJK and full-width characters take two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/** "B5" from 1-based row and column. */
+export function cellRef(row: number, col: number): string {
+  return `${columnLetter(col - 1)}${row}`;
+}
+
+/** "B5:D9" from 1-based corners. */
+export function rangeRef(row1: number, col1: number, row2: number, col2: number): string {
+  return `${cellRef(row1, col1)}:${cellRef(row2, col2)}`;
+}
+
+export const MIN_WIDTH = 6;
+export const MAX_WIDTH = 60;
+
+export class SheetBuilder {
+  private readonly rows: (PlanCell | null)[][] = [];
+  private readonly merges: string[] = [];
+  private readonly widths: number[] = [];
+
+  /** 1-based number of the last row written (0 when none). */
+  get lastRow(): number {
+    return this.rows.length;
+  }
+
+  /** Puts a cell at 1-based (row, col); `fit` widens the column to show it. */
+  set(row: number, col: number, cell: PlanCell, fit = true): void {
+    while (this.rows.length < row) this.rows.push([]);
+    const r = this.rows[row - 1];
+    while (r.length < col - 1) r.push(null);
+    r[col - 1] = cell;
+    if (fit) this.fit(col, cell.v === null ? "" : String(cell.v));
+  }
+
+  /** Appends a row from column A (null leaves a cell empty); returns its 1-based number. */
+  addRow(cells: ReadonlyArray<PlanCell | null>, fit = true): number {
+    const row = this.rows.length + 1;
+    this.rows.push([]);
+    cells.forEach((c, i) => {
+      if (c !== null) this.set(row, i + 1, c, fit);
+    });
+    return row;
+  }
+
+  blankRow(): void {
+    this.rows.push([]);
+  }
+
+  merge(row1: number, col1: number, row2: number, col2: number): void {
+    if (row1 !== row2 || col1 !== col2) this.merges.push(rangeRef(row1, col1, row2, col2));
+  }
+
+  /** Widens column `col` (1-based) to show `text` (plus a little padding), within MAX_WIDTH. */
+  fit(col: number, text: string, minimum = MIN_WIDTH): void {
+    const want = Math.min(MAX_WIDTH, Math.max(minimum, textWidth(text) + 2));
+    while (this.widths.length < col) this.widths.push(MIN_WIDTH);
+    if (want > this.widths[col - 1]) this.widths[col - 1] = want;
+  }
+
+  /** The numeric value shown at 1-based (row, col): a number or a formula's cached number, else 0 (as SUM reads). */
+  numberAt(row: number, col: number): number {
+    const v = this.rows[row - 1]?.[col - 1]?.v;
+    return typeof v === "number" ? v : 0;
+  }
+
+  /** SUM over a contiguous range of this sheet, its cached value the sum of the cells now there. */
+  sum(row1: number, col1: number, row2: number, col2: number, style: CellStyle = "totalNumber"): PlanCell {
+    let v = 0;
+    for (let r = row1; r <= row2; r++) for (let c = col1; c <= col2; c++) v += this.numberAt(r, c);
+    return { v, f: `SUM(${rangeRef(row1, col1, row2, col2)})`, style };
+  }
+
+  build(role: ProductRole, name: string, print: PrintSetup, extra: { freezeRows?: number; autoFilter?: string } = {}): ProductSheet {
+    return { role, name, rows: this.rows, merges: this.merges, columnWidths: this.widths, print, ...extra };
+  }
+}
+
+export const text = (v: string, style: CellStyle = "text"): PlanCell => ({ v, style });
+export const num = (v: number, style: CellStyle = "number"): PlanCell => ({ v, style });
+/** A text cell; "" becomes an empty cell that keeps the style (the table's borders), not an empty string. */
+export const textOrNone = (v: string, style: CellStyle = "text"): PlanCell => ({ v: v === "" ? null : v, style });
