@@ -1,0 +1,243 @@
+// applyPlan: a WritePlan applied to an .xlsx by package surgery. Every part the plan has no business with is
+// copied as its raw compressed bytes; the workbook part, its rels, [Content_Types].xml and styles.xml are edited
+// in place; product sheets and the flag sheet are written anew; roster sheets are patched, never parsed whole.
+// Everything is built in memory and returned at the end: a failure throws and nothing is half written.
+import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
+import { openXlsx, UnreadableInputError } from "../xlsx";
+import { ascii, indexOfBytes } from "../xlsx/byte-scan";
+import { unreadable } from "../xlsx/errors";
+import { relsPartFor } from "../xlsx/opc";
+import { resolveCellWrites } from "./cell-writes";
+import { CONTENT_TYPES_PART, ContentTypes, CT_STYLES, CT_WORKSHEET } from "./content-types";
+import { PREFIX, sheetOfFormula, STYLES_NAME } from "./defined-names";
+import { PlanConflictError } from "./errors";
+import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layoutBlocks, type PlacedBlock } from "./flag-sheet";
+import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
+import { PackageEditor } from "./package";
+import { calcChainMentions, removePart, removeRelsOf, workbookPartPath } from "./part-tree";
+import { patchWorksheet, type RowWrites } from "./roster-patch";
+import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
+import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
+import { checkProductSheet, productSheetXml } from "./sheet-xml-write";
+import { kitInUse } from "./style-refs";
+import { ensureKit, kitRanges, type KitPlace, removeKit } from "./styles-patch";
+import { type NameEl, type SheetEl, WorkbookXml } from "./workbook-xml";
+
+export interface ApplyOptions {
+  /** Deflate level for the parts written anew, 0-9 (default 6). Unchanged parts are never recompressed. */
+  readonly deflateLevel?: number;
+}
+
+const FLAG_MARK_BYTES = ascii(FLAG_MARK);
+
+function checkPlan(plan: WritePlan): void {
+  const seen = new Set<string>();
+  for (const s of plan.sheets) {
+    if (!PRODUCT_ROLES.includes(s.role)) throw new Error(`plan: unknown product role "${s.role}"`);
+    if (seen.has(s.role)) throw new Error(`plan: product role "${s.role}" given twice`);
+    if (plan.removeRoles.includes(s.role)) throw new Error(`plan: product role "${s.role}" both written and removed`);
+    seen.add(s.role);
+    checkProductSheet(s);
+  }
+  for (const r of plan.removeRoles) if (!PRODUCT_ROLES.includes(r)) throw new Error(`plan: unknown product role "${r}"`);
+}
+
+export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, opts: ApplyOptions = {}): Uint8Array {
+  const level = opts.deflateLevel ?? 6;
+  if (!Number.isInteger(level) || level < 0 || level > 9) throw new Error(`deflateLevel ${level}: expected 0-9`);
+  checkPlan(plan);
+  // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
+  // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
+  const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
+  const pkg = new PackageEditor(input, fileName);
+  const wbPath = workbookPartPath(pkg);
+  const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
+  const relsPath = relsPartFor(wbPath);
+  const rels = damaged(fileName, relsPath, () => new RelsDoc(wbPath, pkg.text(relsPath)));
+  const ct = damaged(fileName, CONTENT_TYPES_PART, () => new ContentTypes(pkg.text(CONTENT_TYPES_PART) ?? ""));
+  const input0 = [...book.sheets];
+
+  const partOf = (s: SheetEl): string | undefined => {
+    const rel = rels.byId(s.rId);
+    return rel === undefined ? undefined : rels.partOf(rel);
+  };
+  const isWorksheet = (s: SheetEl): boolean => {
+    const type = rels.byId(s.rId)?.type ?? "";
+    return type.slice(type.lastIndexOf("/") + 1) === "worksheet" && partOf(s) !== undefined && pkg.has(partOf(s)!);
+  };
+  const byName = (name: string): SheetEl | undefined =>
+    book.sheets.find((s) => s.name === name) ?? book.sheets.find((s) => isTaken(name, [s.name]));
+  const wbName = (name: string): NameEl | undefined => book.names.find((n) => n.name === name && n.localSheetId === undefined);
+
+  // The product's sheets, by their workbook-level names (never by sheet name).
+  const own = new Map<Role, SheetEl>();
+  for (const role of [...PRODUCT_ROLES, "flags"] as Role[]) {
+    const target = sheetOfFormula(wbName(PREFIX + role)?.formula ?? "");
+    const s = target === undefined ? undefined : byName(target);
+    if (s !== undefined && isWorksheet(s) && ![...own.values()].includes(s)) own.set(role, s);
+  }
+  const ownSheets = new Set(own.values());
+
+  // User sheets the plan flags or writes into.
+  const userSheet = (name: string, cell: string): SheetEl => {
+    const s = byName(name);
+    if (s === undefined || !isWorksheet(s)) throw new PlanConflictError(fileName, name, cell, "no such worksheet in the workbook any more");
+    if (ownSheets.has(s)) throw new Error(`plan: sheet "${name}" is one of the product's own sheets, not a roster`);
+    return s;
+  };
+  const placed = plan.flags === undefined ? undefined : layoutBlocks(plan.flags);
+  const blocksBySheet = new Map<SheetEl, PlacedBlock[]>();
+  for (const p of placed ?? []) {
+    const s = userSheet(p.block.sheet, "");
+    blocksBySheet.set(s, [...(blocksBySheet.get(s) ?? []), p]);
+  }
+  const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
+    const s = byName(name);
+    return s === undefined || !isWorksheet(s) ? undefined : userSheet(name, "").name;
+  });
+
+  // Sheets removed: cleared roles, and the flag sheet when the flags become none.
+  const removed = new Set<SheetEl>();
+  for (const role of plan.removeRoles) if (own.has(role)) removed.add(own.get(role)!);
+  if (placed !== undefined && placed.length === 0 && own.has("flags")) removed.add(own.get("flags")!);
+  for (const s of removed) {
+    const part = partOf(s)!;
+    removePart(pkg, ct, part);
+    rels.remove(s.rId);
+    book.sheets.splice(book.sheets.indexOf(s), 1);
+  }
+
+  // Product sheets: rewritten in place (renamed to the wanted name where it is free), or added at the end.
+  const written = new Map<string, () => Iterable<string>>();
+  const replaced = new Set<SheetEl>();
+  let nextSheetId = Math.max(0, ...input0.map((s) => s.sheetId)) + 1;
+  const newPart = (): string => {
+    const dir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
+    let n = 1;
+    while (pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+    return `${dir}worksheets/sheet${n}.xml`;
+  };
+  const place = (role: Role, wanted: string, state?: "veryHidden"): { s: SheetEl; part: string } => {
+    const s = own.get(role);
+    if (s !== undefined && !removed.has(s)) {
+      const others = book.sheets.filter((x) => x !== s).map((x) => x.name);
+      const base = sanitizeSheetName(wanted);
+      const keep = s.name === base || (isTaken(base, others) && isVariantOf(s.name, wanted) && !isTaken(s.name, others));
+      book.rename(s, keep ? s.name : uniqueSheetName(wanted, others));
+      if (state !== undefined) book.setState(s, state);
+      replaced.add(s);
+      const part = partOf(s)!;
+      removeRelsOf(pkg, ct, part);
+      return { s, part };
+    }
+    const name = uniqueSheetName(wanted, book.sheets.map((x) => x.name));
+    const part = newPart();
+    const rId = rels.add(REL_WORKSHEET, part);
+    const el: SheetEl = { name, sheetId: nextSheetId++, rId, state: state ?? "visible", raw: book.sheetElement(name, nextSheetId - 1, rId, state), origIndex: -1 };
+    book.sheets.push(el);
+    ct.add(part, CT_WORKSHEET);
+    pkg.set(part, ""); // reserves the part name; content set below
+    return { s: el, part };
+  };
+  const productParts: Array<{ s: SheetEl; part: string; ps: ProductSheet }> = [];
+  for (const ps of plan.sheets) {
+    const { s, part } = place(ps.role, ps.name);
+    productParts.push({ s, part, ps });
+  }
+  let flagSheet: { s: SheetEl; part: string } | undefined;
+  if (placed !== undefined && placed.length > 0) flagSheet = place("flags", FLAG_SHEET_NAME, "veryHidden");
+
+  // Styles: the kit goes in (or is reused) before anything refers to it.
+  const stylesRel = rels.rels.find((r) => r.type.endsWith("/styles") && !r.external);
+  let stylesPath = stylesRel === undefined ? undefined : rels.partOf(stylesRel);
+  const recordText = wbName(STYLES_NAME)?.formula;
+  let kit: KitPlace | undefined;
+  let record: string | undefined = recordText;
+  if (productParts.length > 0 || flagSheet !== undefined) {
+    const stylesText = stylesPath !== undefined ? pkg.text(stylesPath) : undefined;
+    const r = ensureKit(stylesText, recordText);
+    if (stylesPath === undefined) {
+      stylesPath = `${wbPath.slice(0, wbPath.lastIndexOf("/") + 1)}styles.xml`;
+      rels.add(REL_STYLES, stylesPath);
+    }
+    if (stylesText === undefined) ct.add(stylesPath, CT_STYLES);
+    pkg.setText(stylesPath, r.xml);
+    kit = r.place;
+    record = r.record;
+  }
+  for (const { part, ps } of productParts) {
+    const xf = kit!.xf;
+    written.set(part, () => productSheetXml(ps, xf));
+  }
+  if (flagSheet !== undefined) written.set(flagSheet.part, () => flagSheetXml(placed!));
+  for (const [part, gen] of written) pkg.set(part, gen);
+
+  // Roster sheets: our old conditional formats out (when the flags are replaced), the new ones in, cell writes.
+  const patched = new Map<string, Uint8Array[]>();
+  for (const s of book.sheets) {
+    if (ownSheets.has(s) || s.origIndex < 0 || !isWorksheet(s)) continue;
+    const blocks = blocksBySheet.get(s) ?? [];
+    const w: RowWrites[] = writes.get(s.name) ?? [];
+    if (placed === undefined && w.length === 0) continue;
+    const part = partOf(s)!;
+    const bytes = pkg.originalBytes(part)!;
+    if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
+    const dxf = kit?.dxf ?? 0;
+    const formats = (prefix: string): string => (blocks.length ? conditionalFormatsXml(blocks, dxf, prefix) : "");
+    const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
+    if (chunks !== undefined) {
+      patched.set(part, chunks);
+      pkg.set(part, () => chunks);
+    }
+  }
+
+  // Defined names: ours replaced, local names of rewritten sheets' print setup dropped, localSheetIds renumbered.
+  const indexMap = input0.map((s) => book.sheets.indexOf(s));
+  const roles = new Set<Role>([...plan.sheets.map((s) => s.role), ...plan.removeRoles]);
+  const names = keptNames(book.names, { indexMap, rewritten: new Set([...replaced].map((s) => s.origIndex)), roles, flags: placed !== undefined });
+  for (const { s, ps } of productParts) names.push(...productSheetNames(book, s.name, book.sheets.indexOf(s), ps));
+  if (flagSheet !== undefined) names.push(...flagNames(book, flagSheet.s.name, placed!));
+
+  // The kit stays while anything of ours does; otherwise it goes, where nothing else uses it.
+  if (oursRemain(names) && record !== undefined) names.push(stylesRecordName(book, record));
+  if (!oursRemain(names) && record !== undefined && stylesPath !== undefined && pkg.has(stylesPath)) {
+    const out = removeKit(pkg.text(stylesPath)!, record);
+    const ranges = kitRanges(record);
+    if (out !== undefined && ranges !== undefined && !kitInUse(pkg, patched, stylesPath, ranges)) {
+      if (out === "delete") {
+        pkg.remove(stylesPath);
+        ct.remove(stylesPath);
+        const rel = rels.rels.find((r) => r.type.endsWith("/styles"));
+        if (rel) rels.remove(rel.id);
+      } else pkg.setText(stylesPath, out);
+    }
+  }
+  book.names = names;
+
+  // calcChain lists formula cells by sheetId: dropped when it names a sheet rewritten or removed.
+  const calcRel = rels.rels.find((r) => r.type.endsWith("/calcChain") && !r.external);
+  const calcPath = calcRel === undefined ? undefined : rels.partOf(calcRel);
+  if (calcRel !== undefined && calcPath !== undefined && pkg.has(calcPath)) {
+    const ids = new Set([...removed, ...replaced].map((s) => s.sheetId));
+    if (calcChainMentions(pkg.text(calcPath)!, ids)) {
+      removePart(pkg, ct, calcPath);
+      rels.remove(calcRel.id);
+    }
+  }
+
+  pkg.setText(wbPath, book.toString(indexMap));
+  if (rels.changed) pkg.setText(relsPath, rels.toString());
+  pkg.setText(CONTENT_TYPES_PART, ct.toString());
+  return pkg.build(level);
+}
+
+/** Runs a parse of the input's XML; what it cannot make sense of is the input's damage, said in one line. */
+function damaged<T>(fileName: string, part: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof UnreadableInputError || e instanceof PlanConflictError) throw e;
+    return unreadable(fileName, `the file is damaged (part ${part}: ${(e as Error).message})`);
+  }
+}
+

@@ -1,0 +1,4 @@
+// The file back end's writer: a WritePlan applied to an .xlsx by package surgery (see apply-plan.ts).
+export { UnreadableInputError } from "../xlsx";
+export { applyPlan, type ApplyOptions } from "./apply-plan";
+export { PlanConflictError } from "./errors";

@@ -1,0 +1,130 @@
+// The package being edited: the input's parts by name, which of them change, which go, which are new. Parts
+// nobody touches are copied as raw compressed bytes when the output is built.
+import { DEFAULT_LIMITS, decodeXml, PartInflater } from "../xlsx/inflate";
+import { unreadable } from "../xlsx/errors";
+import { hasDtd } from "../xlsx/xml-text";
+import { asUtf8Declaration } from "./xml-edit";
+import { type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
+
+/** New content of a part: text, or a producer of chunks (called once, when the zip is written). */
+export type PartContent = string | (() => Iterable<Uint8Array | string>);
+
+const key = (name: string): string => name.toLowerCase();
+
+export class PackageEditor {
+  private readonly raw: RawEntry[];
+  private readonly byName = new Map<string, RawEntry>();
+  private readonly inflater: PartInflater;
+  private readonly changed = new Map<string, { name: string; content: PartContent }>();
+  private readonly removed = new Set<string>();
+  private readonly added: string[] = [];
+  private readonly textCache = new Map<string, string>();
+
+  constructor(
+    private readonly input: Uint8Array,
+    readonly fileName: string,
+  ) {
+    this.raw = readRawEntries(input, fileName);
+    for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
+    this.inflater = new PartInflater(input, fileName, DEFAULT_LIMITS);
+  }
+
+  /** Whether the part exists after the edits so far. */
+  has(name: string): boolean {
+    const k = key(name);
+    if (this.removed.has(k)) return false;
+    return this.changed.has(k) || this.byName.has(k);
+  }
+
+  /** The input's own name for a part (OPC names compare case-insensitively). */
+  nameOf(name: string): string {
+    return this.changed.get(key(name))?.name ?? this.byName.get(key(name))?.entry.name ?? name;
+  }
+
+  /** Every part name present after the edits so far. */
+  names(): string[] {
+    const out: string[] = [];
+    for (const r of this.raw) if (this.has(r.entry.name) && !this.changed.has(key(r.entry.name))) out.push(r.entry.name);
+    for (const v of this.changed.values()) out.push(v.name);
+    return out;
+  }
+
+  /** Whether the part is the input's, unchanged. */
+  isOriginal(name: string): boolean {
+    const k = key(name);
+    return this.byName.has(k) && !this.changed.has(k) && !this.removed.has(k);
+  }
+
+  /** The input's inflated bytes of a part (undefined when the input has none). */
+  originalBytes(name: string): Uint8Array | undefined {
+    const r = this.byName.get(key(name));
+    return r === undefined ? undefined : this.inflater.bytes(r.entry);
+  }
+
+  /** Current text of an XML part (edits included); undefined when absent. DTDs are refused. */
+  text(name: string): string | undefined {
+    const k = key(name);
+    if (this.removed.has(k)) return undefined;
+    const c = this.changed.get(k);
+    if (c !== undefined) {
+      if (typeof c.content !== "string") throw new Error(`${name} is streamed; its text cannot be read back`);
+      return c.content;
+    }
+    const cached = this.textCache.get(k);
+    if (cached !== undefined) return cached;
+    const bytes = this.originalBytes(name);
+    if (bytes === undefined) return undefined;
+    const text = decodeXml(bytes);
+    if (hasDtd(text)) unreadable(this.fileName, `part ${name} contains a DTD/entity declaration; refused`);
+    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const bom = !utf16 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const t = utf16 ? asUtf8Declaration(text) : bom ? "\uFEFF" + text : text;
+    this.textCache.set(k, t);
+    return t;
+  }
+
+  /** Sets a part's new content (the input's name is kept where the part exists). */
+  set(name: string, content: PartContent): void {
+    const k = key(name);
+    const existing = this.byName.get(k);
+    this.removed.delete(k);
+    if (!this.changed.has(k) && existing === undefined) this.added.push(k);
+    this.changed.set(k, { name: existing?.entry.name ?? name, content });
+  }
+
+  /** Sets an XML part's text unless it equals the current text (an unchanged part stays a raw copy). */
+  setText(name: string, text: string): void {
+    if (this.text(name) === text) return;
+    this.set(name, text);
+  }
+
+  remove(name: string): void {
+    const k = key(name);
+    this.changed.delete(k);
+    const i = this.added.indexOf(k);
+    if (i >= 0) this.added.splice(i, 1);
+    if (this.byName.has(k)) this.removed.add(k);
+  }
+
+  /** Builds the output zip: input order kept, changed parts in place, new parts at the end. */
+  build(level: number): Uint8Array {
+    const zip = new ZipWriter(level);
+    const first = this.raw.find((r) => !r.entry.name.endsWith("/")) ?? this.raw[0];
+    const base: EntryTemplate = first ?? { time: 0, date: 0x21, versionMadeBy: 20, externalAttrs: 0 };
+    const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
+      zip.deflate(name, typeof content === "string" ? [content] : content(), tpl);
+    };
+    for (const r of this.raw) {
+      const k = key(r.entry.name);
+      if (this.removed.has(k)) continue;
+      const c = this.changed.get(k);
+      if (c === undefined) zip.copy(this.input, r, this.fileName);
+      else if (this.byName.get(k) === r) emit(r.entry.name, c.content, r);
+    }
+    for (const k of this.added) {
+      const c = this.changed.get(k)!;
+      emit(c.name, c.content, { ...base, externalAttrs: 0 });
+    }
+    return zip.finish();
+  }
+}

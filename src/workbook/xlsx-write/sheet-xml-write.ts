@@ -1,0 +1,123 @@
+// A product sheet as a worksheet part (CT_Worksheet, in schema order), produced in chunks so a sheet of a million
+// issues is never one string: inline strings, numbers, formulas with their cached values, kit styles, merges,
+// column widths, a frozen header, an AutoFilter and A4 print setup.
+import { columnIndex, columnLetter } from "../../domain/grid";
+import type { PlanCell, ProductSheet } from "../../plan/write-plan";
+import { kitIndex } from "./styles-kit";
+import { escapeAttr, escapeCellText, escapeFormula, needsPreserve } from "./xml-escape";
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+const CHUNK = 1 << 16;
+const RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
+
+export const WORKSHEET_OPEN =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+
+/** Checks an A1 range ("A1:H1") and returns it upper-cased without $; throws for anything else. */
+export function checkRange(ref: string, what: string): string {
+  const m = RANGE.exec(ref.trim().toUpperCase());
+  if (!m) throw new Error(`${what}: "${ref}" is not an A1 range`);
+  return m[3] === undefined ? `${m[1]}${m[2]}` : `${m[1]}${m[2]}:${m[3]}${m[4]}`;
+}
+
+/** [row1, col1, row2, col2] of a checked range. */
+function box(ref: string): [number, number, number, number] {
+  const [a, b = a] = ref.split(":");
+  const rc = (x: string): [number, number] => [Number(/\d+/.exec(x)![0]), columnIndex(/[A-Z]+/.exec(x)![0])];
+  const [r1, c1] = rc(a);
+  const [r2, c2] = rc(b);
+  return [Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
+}
+
+/** One cell's XML; undefined for an empty cell without style. */
+export function cellXml(ref: string, cell: PlanCell, xfBase: number): string | undefined {
+  const s = cell.style === undefined ? "" : ` s="${xfBase + kitIndex(cell.style)}"`;
+  const v = cell.v;
+  if (v !== null && typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${ref}: ${v} is not a finite number`);
+  if (cell.f !== undefined && cell.f !== "") {
+    const f = `<f>${escapeFormula(cell.f.replace(/^=/, ""))}</f>`;
+    if (v === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof v === "number") return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${escapeCellText(v)}</v></c>`;
+  }
+  if (v === null || v === "") return s === "" ? undefined : `<c r="${ref}"${s}/>`;
+  if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  const space = needsPreserve(v) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
+}
+
+/** Validates what the XML cannot hold; throws a plain Error (a programming mistake in the plan). */
+export function checkProductSheet(sheet: ProductSheet): void {
+  if (sheet.rows.length > MAX_ROWS) throw new Error(`product sheet ${sheet.role}: ${sheet.rows.length} rows, over Excel's ${MAX_ROWS}`);
+  for (const r of sheet.rows) if (r && r.length > MAX_COLS) throw new Error(`product sheet ${sheet.role}: a row of ${r.length} cells, over Excel's ${MAX_COLS}`);
+  const boxes = sheet.merges.map((m) => box(checkRange(m, `product sheet ${sheet.role} merge`)));
+  boxes.forEach((a, i) => boxes.slice(0, i).forEach((b, j) => {
+    if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) throw new Error(`product sheet ${sheet.role}: merges ${sheet.merges[j]} and ${sheet.merges[i]} overlap`);
+  }));
+  if (sheet.autoFilter !== undefined) checkRange(sheet.autoFilter, `product sheet ${sheet.role} autoFilter`);
+  const t = sheet.print.titleRows;
+  if (t !== undefined && !(t[0] >= 1 && t[1] >= t[0] && t[1] <= MAX_ROWS)) throw new Error(`product sheet ${sheet.role}: bad print title rows ${t.join("-")}`);
+}
+
+/** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. */
+export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string> {
+  let lastRow = 0;
+  let lastCol = 0;
+  sheet.rows.forEach((r, i) => {
+    if (!r) return;
+    for (let c = r.length - 1; c >= 0; c--) {
+      if (r[c]) {
+        lastRow = i + 1;
+        lastCol = Math.max(lastCol, c + 1);
+        break;
+      }
+    }
+  });
+  const fit = sheet.print.fitToWidth;
+  let head = WORKSHEET_OPEN;
+  if (fit) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  head += `<dimension ref="${lastRow ? `A1:${columnLetter(Math.max(lastCol, 1) - 1)}${lastRow}` : "A1"}"/>`;
+  const freeze = sheet.freezeRows ?? 0;
+  if (freeze > 0) {
+    const tl = `A${freeze + 1}`;
+    head += `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${tl}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${tl}" sqref="${tl}"/></sheetView></sheetViews>`;
+  } else head += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  head += '<sheetFormatPr defaultRowHeight="15"/>';
+  const cols = sheet.columnWidths
+    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, w)}" customWidth="1"/>` : ""))
+    .join("");
+  if (cols) head += `<cols>${cols}</cols>`;
+  yield head + "<sheetData>";
+
+  let buf = "";
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const r = sheet.rows[i];
+    if (!r || r.length === 0) continue;
+    let cells = "";
+    for (let c = 0; c < r.length; c++) {
+      const cell = r[c];
+      if (!cell) continue;
+      const x = cellXml(`${columnLetter(c)}${i + 1}`, cell, xfBase);
+      if (x !== undefined) cells += x;
+    }
+    if (cells === "") continue;
+    buf += `<row r="${i + 1}">${cells}</row>`;
+    if (buf.length >= CHUNK) {
+      yield buf;
+      buf = "";
+    }
+  }
+  let tail = buf + "</sheetData>";
+  if (sheet.autoFilter !== undefined) tail += `<autoFilter ref="${escapeAttr(checkRange(sheet.autoFilter, "autoFilter"))}"/>`;
+  if (sheet.merges.length) {
+    tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${checkRange(m, "merge")}"/>`).join("")}</mergeCells>`;
+  }
+  tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  tail += fit
+    ? `<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`
+    : `<pageSetup paperSize="9" orientation="${sheet.print.orientation}"/>`;
+  yield tail + "</worksheet>";
+}

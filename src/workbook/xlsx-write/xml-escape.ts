@@ -1,0 +1,31 @@
+// Escaping for the XML we write: element text, attribute values, and Excel's _xHHHH_ for what XML 1.0 cannot hold.
+
+const hex4 = (c: number): string => c.toString(16).toUpperCase().padStart(4, "0");
+
+/** Characters XML 1.0 forbids (C0 controls other than tab/LF, lone surrogates, U+FFFE/U+FFFF), CR, and the
+ * "_x" of a literal _xHHHH_ (which a reader would otherwise decode). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_X = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/** Cell text (ST_Xstring): & < > escaped, forbidden characters and CR as _xHHHH_ (as Excel writes them). */
+export function escapeCellText(s: string): string {
+  let t = s;
+  if (/[&<>]/.test(t)) t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return t.replace(NEEDS_X, (c) => (c === "_" ? "_x005F_" : `_x${hex4(c.charCodeAt(0))}_`));
+}
+
+/** Attribute values: also quotes, and whitespace that attribute normalisation would fold. */
+export function escapeAttr(s: string): string {
+  return escapeCellText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;");
+}
+
+/** Formula text (<f>, definedName): & < > escaped; formulas hold no control characters worth keeping. */
+export function escapeFormula(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+/** Whether inline text needs xml:space="preserve" (edge whitespace or line breaks). */
+export function needsPreserve(s: string): boolean {
+  return /^[\s]|[\s]$|\n|\t/.test(s);
+}

@@ -1,0 +1,203 @@
+// Writing the output zip: entries copied as their raw compressed bytes (same method, CRC and sizes as the input's
+// central directory says), or deflated anew with fflate; our own local headers, never data descriptors.
+import { Deflate } from "fflate";
+import { entryData, readZipIndex, type ZipEntry } from "../xlsx/zip";
+import { crc32Update } from "./crc32";
+
+/** A central-directory record of the input, with what the reader's index leaves out (CRC, time, attributes). */
+export interface RawEntry {
+  readonly entry: ZipEntry;
+  readonly nameBytes: Uint8Array;
+  readonly versionMadeBy: number;
+  readonly versionNeeded: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly internalAttrs: number;
+  readonly externalAttrs: number;
+}
+
+const u16 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number): number => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+
+/** The input's entries in central-directory order; readZipIndex validates and resolves ZIP64, this adds the rest. */
+export function readRawEntries(b: Uint8Array, fileName: string): RawEntry[] {
+  const index = readZipIndex(b, fileName);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b[i] === 0x50 && u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  let cd = u32(b, eocd + 16);
+  if (eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) {
+    const at = u32(b, eocd - 12) + u32(b, eocd - 8) * 0x100000000;
+    if (at + 56 <= b.length && u32(b, at) === 0x06064b50) cd = u32(b, at + 48) + u32(b, at + 52) * 0x100000000;
+  }
+  const out: RawEntry[] = [];
+  let p = cd;
+  for (const entry of index.entries) {
+    const nameLen = u16(b, p + 28);
+    out.push({
+      entry,
+      nameBytes: b.subarray(p + 46, p + 46 + nameLen),
+      versionMadeBy: u16(b, p + 4),
+      versionNeeded: u16(b, p + 6),
+      flags: u16(b, p + 8),
+      time: u16(b, p + 12),
+      date: u16(b, p + 14),
+      crc: u32(b, p + 16),
+      internalAttrs: u16(b, p + 36),
+      externalAttrs: u32(b, p + 38),
+    });
+    p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
+  }
+  return out;
+}
+
+interface Written {
+  nameBytes: Uint8Array;
+  versionMadeBy: number;
+  versionNeeded: number;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  internalAttrs: number;
+  externalAttrs: number;
+  offset: number;
+}
+
+const LIMIT = 0xffffffff;
+const utf8 = new TextEncoder();
+
+/** Header fields a new entry takes from an existing one (time, date, attributes), so output is deterministic. */
+export interface EntryTemplate {
+  readonly time: number;
+  readonly date: number;
+  readonly versionMadeBy: number;
+  readonly externalAttrs: number;
+}
+
+export class ZipWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly written: Written[] = [];
+  private offset = 0;
+
+  constructor(private readonly level: number) {}
+
+  /** Copies an input entry's compressed bytes unchanged. */
+  copy(input: Uint8Array, raw: RawEntry, fileName: string): void {
+    const data = entryData(input, raw.entry, fileName);
+    this.add({
+      nameBytes: raw.nameBytes, versionMadeBy: raw.versionMadeBy, versionNeeded: raw.versionNeeded,
+      flags: raw.flags & ~8, method: raw.entry.method, time: raw.time, date: raw.date, crc: raw.crc,
+      compressedSize: data.length, size: raw.entry.size, internalAttrs: raw.internalAttrs,
+      externalAttrs: raw.externalAttrs, offset: 0,
+    }, [data]);
+  }
+
+  /** Deflates `content` (chunks of bytes or text, consumed once) as a new entry named `name`. */
+  deflate(name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate): void {
+    const out: Uint8Array[] = [];
+    let compressed = 0;
+    const deflater = new Deflate({ level: this.level as 0 }, (chunk) => {
+      out.push(chunk);
+      compressed += chunk.length;
+    });
+    let crc = 0;
+    let size = 0;
+    let pending: Uint8Array | undefined;
+    for (const piece of content) {
+      const bytes = typeof piece === "string" ? utf8.encode(piece) : piece;
+      if (bytes.length === 0) continue;
+      if (pending !== undefined) deflater.push(pending, false);
+      crc = crc32Update(crc, bytes);
+      size += bytes.length;
+      pending = bytes;
+    }
+    deflater.push(pending ?? new Uint8Array(0), true);
+    const nameBytes = utf8.encode(name);
+    const nonAscii = nameBytes.some((c) => c > 127);
+    this.add({
+      nameBytes, versionMadeBy: tpl.versionMadeBy, versionNeeded: 20, flags: nonAscii ? 0x800 : 0, method: 8,
+      time: tpl.time, date: tpl.date, crc, compressedSize: compressed, size, internalAttrs: 0,
+      externalAttrs: tpl.externalAttrs, offset: 0,
+    }, out);
+  }
+
+  private add(w: Written, data: Uint8Array[]): void {
+    if (w.size >= LIMIT || w.compressedSize >= LIMIT || this.offset >= LIMIT) {
+      throw new Error("the output workbook would exceed 4 GiB (ZIP64 output is not supported)");
+    }
+    w.offset = this.offset;
+    const h = new Uint8Array(30 + w.nameBytes.length);
+    const v = new DataView(h.buffer);
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(4, w.versionNeeded, true);
+    v.setUint16(6, w.flags, true);
+    v.setUint16(8, w.method, true);
+    v.setUint16(10, w.time, true);
+    v.setUint16(12, w.date, true);
+    v.setUint32(14, w.crc, true);
+    v.setUint32(18, w.compressedSize, true);
+    v.setUint32(22, w.size, true);
+    v.setUint16(26, w.nameBytes.length, true);
+    v.setUint16(28, 0, true);
+    h.set(w.nameBytes, 30);
+    this.chunks.push(h, ...data);
+    this.offset += h.length + w.compressedSize;
+    this.written.push(w);
+  }
+
+  /** The whole zip: entries, central directory, end record. */
+  finish(): Uint8Array {
+    if (this.written.length > 0xfffe) throw new Error("the output workbook would hold more than 65534 parts (ZIP64 output is not supported)");
+    const cdStart = this.offset;
+    let cdSize = 0;
+    for (const w of this.written) {
+      const h = new Uint8Array(46 + w.nameBytes.length);
+      const v = new DataView(h.buffer);
+      v.setUint32(0, 0x02014b50, true);
+      v.setUint16(4, w.versionMadeBy, true);
+      v.setUint16(6, w.versionNeeded, true);
+      v.setUint16(8, w.flags, true);
+      v.setUint16(10, w.method, true);
+      v.setUint16(12, w.time, true);
+      v.setUint16(14, w.date, true);
+      v.setUint32(16, w.crc, true);
+      v.setUint32(20, w.compressedSize, true);
+      v.setUint32(24, w.size, true);
+      v.setUint16(28, w.nameBytes.length, true);
+      v.setUint16(36, w.internalAttrs, true);
+      v.setUint32(38, w.externalAttrs, true);
+      v.setUint32(42, w.offset, true);
+      h.set(w.nameBytes, 46);
+      this.chunks.push(h);
+      cdSize += h.length;
+    }
+    if (cdStart + cdSize >= LIMIT) throw new Error("the output workbook would exceed 4 GiB (ZIP64 output is not supported)");
+    const e = new Uint8Array(22);
+    const v = new DataView(e.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.written.length, true);
+    v.setUint16(10, this.written.length, true);
+    v.setUint32(12, cdSize, true);
+    v.setUint32(16, cdStart, true);
+    this.chunks.push(e);
+    let total = 0;
+    for (const c of this.chunks) total += c.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
