@@ -1,0 +1,7 @@
+// The Office.js back end: the only code that touches `Excel`. Reads through officeSource (the WorkbookSource port),
+// writes the same WritePlans as the file back end.
+export { officeSource, type OfficeReadOptions, type OfficeSheetEntry, type OfficeWorkbookSource } from "./office-source";
+export { applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions } from "./apply-plan";
+export { applyPlanInExcel, runExcel, supportsExcelApi } from "./run";
+export { FLAG_SHEET_NAME, FLAGS_NAME, FLAG_GRID_PREFIX } from "./flags";
+export { WORKBOOK_LABEL } from "./cell-writes";

@@ -1,0 +1,219 @@
+// A recording fake of the Excel JavaScript object model for the Office.js back end's tests. Strict where office.js
+// is: properties must be loaded and synced before they are read, writes happen at sync, *OrNullObject gives null
+// objects, dimensions of written arrays must match, requests and responses over 5 MB fail. It records every sync
+// (actions, request and response JSON bytes) and can cut the connection during the Nth sync.
+// Installed as the globals `Excel` (run, a few enums) and `Office` (context.requirements.isSetSupported).
+import { Rect, areaText, colLetters, parseArea, sheetPrefix } from "./fake-address";
+import { FakeContext, FakeHost, HostOptions, RunRecord, SyncRecord } from "./fake-client";
+import { FakeSheet, FakeWorkbookModel, Stored } from "./fake-model";
+import { Application, Workbook } from "./fake-workbook";
+
+export { WEB_PAYLOAD_LIMIT } from "./fake-client";
+export type { SyncRecord, RunRecord } from "./fake-client";
+
+/** A cell for set-up: a plain value, or a value with a number format and/or a formula ("=..."). */
+export type CellInput = Stored | null | undefined | { v?: Stored; nf?: string; f?: string };
+
+export interface RequestContextLike {
+  readonly workbook: Workbook;
+  readonly application: Application;
+  sync(): Promise<void>;
+}
+
+class FakeRequestContext implements RequestContextLike {
+  readonly workbook: Workbook;
+  readonly application: Application;
+  constructor(readonly inner: FakeContext) {
+    this.workbook = new Workbook(inner);
+    this.application = new Application(inner);
+  }
+  sync(): Promise<void> {
+    return this.inner.sync();
+  }
+}
+
+export interface FakeOptions extends HostOptions {
+  readonly sheets?: readonly string[];
+  readonly date1904?: boolean;
+}
+
+export interface SyncStats {
+  readonly syncs: number;
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly totalResponseBytes: number;
+  readonly maxActions: number;
+  /** Cells loaded per 2-D range property over these syncs. */
+  readonly cellsLoaded: Record<string, number>;
+}
+
+export class Fake {
+  readonly model: FakeWorkbookModel;
+  readonly host: FakeHost;
+
+  constructor(opts: FakeOptions = {}) {
+    this.model = new FakeWorkbookModel(opts.sheets ?? ["Sheet1"]);
+    this.model.date1904 = opts.date1904 ?? false;
+    this.host = new FakeHost(this.model, opts);
+  }
+
+  get syncs(): readonly SyncRecord[] {
+    return this.host.syncs;
+  }
+  get runs(): readonly RunRecord[] {
+    return this.host.runs;
+  }
+  /** Cut the connection during sync number `sync` (counted from now on) after `afterActions` actions (default half). */
+  failAtSync(sync: number, afterActions?: number): void {
+    this.host.failAt = { sync: this.host.syncs.length + sync, afterActions };
+  }
+  clearFailure(): void {
+    this.host.failAt = undefined;
+  }
+
+  /** Figures over the syncs since `from` (an index into `syncs`). */
+  stats(from = 0): SyncStats {
+    const s = this.host.syncs.slice(from);
+    return {
+      syncs: s.length,
+      maxRequestBytes: Math.max(0, ...s.map((x) => x.requestBytes)),
+      maxResponseBytes: Math.max(0, ...s.map((x) => x.responseBytes)),
+      totalResponseBytes: s.reduce((n, x) => n + x.responseBytes, 0),
+      maxActions: Math.max(0, ...s.map((x) => x.actions)),
+      cellsLoaded: s.reduce<Record<string, number>>((acc, x) => {
+        for (const [k, v] of Object.entries(x.cellsLoaded)) acc[k] = (acc[k] ?? 0) + v;
+        return acc;
+      }, {}),
+    };
+  }
+
+  /** Excel.run: a new request context per batch; mergeUndoGroup is recorded (the run's writes count as one undo step). */
+  async run<T>(a: unknown, b?: unknown): Promise<T> {
+    const batch = (typeof a === "function" ? a : b) as (ctx: RequestContextLike) => Promise<T>;
+    const options = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean };
+    const run: RunRecord = { index: this.host.runs.length + 1, mergeUndoGroup: options.mergeUndoGroup === true, syncs: 0, unsynced: 0, undoSteps: 0 };
+    this.host.runs.push(run);
+    const inner = new FakeContext(this.host, run);
+    try {
+      return await batch(new FakeRequestContext(inner));
+    } finally {
+      inner.finish();
+    }
+  }
+
+  /** A request context outside Excel.run (as a task pane holding one would). */
+  context(): RequestContextLike {
+    const run: RunRecord = { index: this.host.runs.length + 1, mergeUndoGroup: false, syncs: 0, unsynced: 0, undoSteps: 0 };
+    this.host.runs.push(run);
+    return new FakeRequestContext(new FakeContext(this.host, run));
+  }
+
+  // ---- set-up and inspection, straight on the model (no syncs) ----
+
+  sheet(name: string): FakeSheet {
+    const s = this.model.sheet(name);
+    if (!s) throw new Error(`fake: no sheet "${name}" (have ${this.sheetNames().join(", ")})`);
+    return s;
+  }
+  addSheet(name: string): FakeSheet {
+    return this.model.addSheet(name);
+  }
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  /** Puts rows of cells from (firstRow, firstCol), 1-based. */
+  putRows(sheet: string, firstRow: number, rows: readonly (readonly CellInput[])[], firstCol = 1): void {
+    const s = this.sheet(sheet);
+    rows.forEach((row, i) => row.forEach((cell, j) => {
+      if (cell === null || cell === undefined) return;
+      const c = typeof cell === "object" ? cell : { v: cell };
+      s.put(firstRow - 1 + i, firstCol - 1 + j, { v: c.v, f: c.f, nf: c.nf });
+    }));
+  }
+
+  put(sheet: string, a1: string, cell: CellInput): void {
+    const r = parseArea(a1);
+    this.putRows(sheet, r.r0 + 1, [[cell]], r.c0 + 1);
+  }
+
+  cell(sheet: string, a1: string): { value: Stored | undefined; formula: string | undefined; numberFormat: string } {
+    const s = this.sheet(sheet);
+    const r = parseArea(a1);
+    return { value: s.value(r.r0, r.c0), formula: s.formula(r.r0, r.c0), numberFormat: s.numberFormat(r.r0, r.c0) };
+  }
+
+  /** A sheet's cell values as rows (undefined for empty), from A1 to the used range's end. */
+  rows(sheet: string): (Stored | undefined)[][] {
+    const s = this.sheet(sheet);
+    const used = s.usedRect(true);
+    if (!used) return [];
+    const out: (Stored | undefined)[][] = [];
+    for (let r = 0; r <= used.r1; r++) {
+      const row: (Stored | undefined)[] = [];
+      for (let c = 0; c <= used.c1; c++) row.push(s.value(r, c) ?? (s.formula(r, c) !== undefined ? s.formula(r, c) : undefined));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Workbook-level names: name -> { formula, visible }. */
+  names(): Map<string, { formula: string; visible: boolean }> {
+    return new Map(this.model.names.map((n) => [n.name, { formula: this.model.nameFormula(n), visible: n.visible }]));
+  }
+
+  /** Conditional formats of a sheet in priority order, as data. */
+  rules(sheet: string): { address: string; formula?: string; fill?: string; fontColor?: string }[] {
+    return this.sheet(sheet).cfs.map((cf) => ({ address: cf.rects.map(areaText).join(","), formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor }));
+  }
+
+  /** The fill a cell shows from the conditional formats: evaluates `=INDEX(<name>,ROW()-a,COLUMN()-b)=<code>` rules. */
+  displayedFill(sheet: string, a1: string): string | undefined {
+    const s = this.sheet(sheet);
+    const at = parseArea(a1);
+    for (const cf of s.cfs) {
+      if (!cf.rects.some((x) => at.r0 >= x.r0 && at.r0 <= x.r1 && at.c0 >= x.c0 && at.c0 <= x.c1)) continue;
+      const m = /^=INDEX\(([A-Za-z_][\w.]*),ROW\(\)-(\d+),COLUMN\(\)-(\d+)\)=(\d+)$/.exec(cf.formula ?? "");
+      if (!m) throw new Error(`fake: cannot evaluate the rule formula ${cf.formula}`);
+      const name = this.model.name(m[1]);
+      if (!name?.ref || name.ref.sheet.deleted) continue; // #NAME? or #REF!: the rule is false
+      const i = at.r0 + 1 - Number(m[2]);
+      const j = at.c0 + 1 - Number(m[3]);
+      const rect: Rect = name.ref.rect;
+      if (i < 1 || j < 1 || i > rect.r1 - rect.r0 + 1 || j > rect.c1 - rect.c0 + 1) continue; // #REF!
+      const v = name.ref.sheet.value(rect.r0 + i - 1, rect.c0 + j - 1);
+      if (v === Number(m[4])) return cf.fill;
+    }
+    return undefined;
+  }
+
+  /** The format properties last set over a cell ("font.bold", "fill.color", "border.EdgeTop.style", ...). */
+  formatAt(sheet: string, a1: string): Record<string, unknown> {
+    const r = parseArea(a1);
+    return this.sheet(sheet).formatAt(r.r0, r.c0);
+  }
+
+  /** "Sheet1!A1" style address of a 0-based cell (for messages). */
+  static address(sheet: string, r0: number, c0: number): string {
+    return `${sheetPrefix(sheet)}${colLetters(c0)}${r0 + 1}`;
+  }
+}
+
+type Globals = { Excel?: unknown; Office?: unknown };
+
+/** Installs `fake` as the globals Excel and Office; returns the uninstaller. */
+export function installExcelFake(fake: Fake): () => void {
+  const g = globalThis as Globals;
+  const before = { Excel: g.Excel, Office: g.Office };
+  g.Excel = {
+    run: (a: unknown, b?: unknown) => fake.run(a, b),
+    SpecialCellType: { formulas: "Formulas", constants: "Constants" },
+    ConditionalFormatType: { custom: "Custom" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  };
+  g.Office = { context: { requirements: { isSetSupported: (set: string, version = "1.1") => fake.host.supports(set, version) } } };
+  return () => {
+    g.Excel = before.Excel;
+    g.Office = before.Office;
+  };
+}
