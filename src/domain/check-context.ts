@@ -48,6 +48,8 @@ export class RowScope {
     readonly opts: CheckOptions,
     readonly issues: RawIssue[],
     readonly changes: Change[],
+    /** Changes whose old value is a number cell: a revert must put back a number, not its text. */
+    readonly numericFrom: Set<Change> = new Set(),
   ) {
     this.cols = new Int32Array(FIELD_CODES.length).fill(-1);
     for (const [f, c] of Object.entries(loc.columns)) this.cols[F[f as FieldCode]] = c as number;
@@ -80,6 +82,8 @@ export class RowScope {
     if (c < 0) return;
     const from = cellText(this.cells[c], this.opts.date1904);
     if (from === to || this.sheet.formulaCells.has(cellKey(this.row0, c))) return;
-    this.changes.push({ sheet: this.sheet.name, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to });
+    const change: Change = { sheet: this.sheet.name, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to };
+    this.changes.push(change);
+    if (typeof this.cells[c] === "number") this.numericFrom.add(change);
   }
 }

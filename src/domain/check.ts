@@ -34,6 +34,8 @@ export interface CheckResult {
   readonly members: Member[];
   readonly issues: RawIssue[];
   readonly changes: Change[];
+  /** The changes whose old value is a number cell (a revert puts back the number). */
+  readonly numericFrom: ReadonlySet<Change>;
   readonly projects: Project[];
   readonly summary: Summary;
   readonly tallies: Tallies;
@@ -111,9 +113,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const matchers = buildMatchers(config);
   const members: Member[] = [];
   const changes: Change[] = [];
+  const numericFrom = new Set<Change>();
   for (const { sheet, loc } of rosters) {
     headerIssues(sheet, loc, opts, issues);
-    const scope = new RowScope(sheet, loc, opts, issues, changes);
+    const scope = new RowScope(sheet, loc, opts, issues, changes, numericFrom);
     for (const r of loc.memberRows) {
       scope.row0 = r;
       scope.cells = sheet.rows[r]!;
@@ -126,7 +129,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   settleBranches(members, config, language, at, (m) => withColumn.has(m.sheet), issues);
   sortIssues(issues, snapshot);
   return {
-    asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, projects,
+    asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, numericFrom, projects,
     summary: summarise(members, asOf, { branches: config.branches }),
     tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members) },
     config,

@@ -7,8 +7,8 @@ import { cellText } from "../domain/normalise/text";
 import { Lang } from "../domain/vocabulary";
 import { FIELD_LABELS, fieldLabel } from "../i18n/field-labels";
 import { SHEET_TEXT, sheetText } from "../i18n/sheet-text";
-import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
-import { ProductSheet } from "./write-plan";
+import { SheetBuilder, num, rangeRef, text, textOrNone } from "./sheet-builder";
+import { PlanCell, ProductSheet } from "./write-plan";
 
 export const ChangeLogEntry = z.object({
   /** Batch number: one fix, sync or revert run (1, 2, ...). */
@@ -24,8 +24,9 @@ export const ChangeLogEntry = z.object({
   key: z.string(),
   /** Field code (idNumber, phone, ...). */
   field: z.string(),
-  from: z.string(),
-  to: z.string(),
+  /** The old and new values: text, or a number where the cell held a number (so a revert restores a number). */
+  from: z.union([z.string(), z.number()]),
+  to: z.union([z.string(), z.number()]),
   reverted: z.boolean(),
 });
 export type ChangeLogEntry = z.infer<typeof ChangeLogEntry>;
@@ -77,6 +78,10 @@ function sourceRead(shown: string): string {
   return shown;
 }
 
+/** A logged value keeps its type: a number is written as a number cell and read back as one. */
+const logValue = (v: string | number): PlanCell => (typeof v === "number" ? num(v, "text") : textOrNone(v));
+const readValue = (v: CellValue | undefined, date1904: boolean): string | number => (typeof v === "number" ? v : cellText(v, date1904));
+
 /** Header row 1, one row per entry in log order; filterable, the header frozen. */
 export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): ProductSheet {
   const t = sheetText(lang);
@@ -85,7 +90,7 @@ export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): 
   for (const e of entries) {
     b.addRow([
       { v: e.batch, style: "number" }, text(e.time), text(sourceShown(e.source, lang)), text(e.sheet), text(e.cell),
-      textOrNone(e.key), text(fieldLabel(e.field, lang)), textOrNone(e.from), textOrNone(e.to),
+      textOrNone(e.key), text(fieldLabel(e.field, lang)), logValue(e.from), logValue(e.to),
       text(e.reverted ? t.changeLog.yes : t.changeLog.no),
     ]);
   }
@@ -144,8 +149,8 @@ export function readChangeLog(sheet: SheetGrid, date1904: boolean): ChangeLogEnt
       cell: str("cell").trim(),
       key: str("key"),
       field: FIELD_BY_LABEL.get(str("field").trim()) ?? str("field").trim(),
-      from: str("from"),
-      to: str("to"),
+      from: readValue(at("from"), date1904),
+      to: readValue(at("to"), date1904),
       reverted: reverted === true || YES_WORDS.has(cellText(reverted, date1904).trim().toLowerCase()),
     };
     const parsed = ChangeLogEntry.safeParse(entry);

@@ -1,4 +1,5 @@
 // The WritePlans of the product's four actions: check, fix, revert and clear (SPEC sections 6, 7 and 9).
+import { numberText } from "../domain/normalise/text";
 import { CheckResult } from "../domain/check";
 import { columnIndex } from "../domain/grid";
 import { Report } from "../domain/report-schema";
@@ -79,7 +80,8 @@ export function planFix(
   const members = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m]));
   const entries: ChangeLogEntry[] = applied.map((c) => ChangeLogEntry.parse({
     batch, time: opts.time, source: opts.source ?? "fix", sheet: c.sheet, cell: `${c.column}${c.row}`,
-    key: memberKey(members.get(`${c.sheet}\u0000${c.row}`)), field: c.field, from: c.from, to: c.to, reverted: false,
+    key: memberKey(members.get(`${c.sheet}\u0000${c.row}`)), field: c.field,
+    from: result.numericFrom.has(c) ? Number(c.from) : c.from, to: c.to, reverted: false,
   }));
   const cellWrites: CellWrite[] = applied.map((c) => ({
     sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
@@ -106,7 +108,7 @@ export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: 
   const revertBatch = nextBatch(log);
   const cellWrites: CellWrite[] = todo.map((e) => {
     const { row, col } = parseCellRef(e.cell);
-    return { sheet: e.sheet, row, col, value: e.from, expect: e.to };
+    return { sheet: e.sheet, row, col, value: e.from, expect: typeof e.to === "number" ? numberText(e.to) : e.to };
   });
   const marked = log.map((e) => (e.batch === batch && !e.reverted ? { ...e, reverted: true } : e));
   const recorded: ChangeLogEntry[] = todo.map((e) => ChangeLogEntry.parse({

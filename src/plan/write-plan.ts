@@ -79,7 +79,9 @@ export interface CellWrite {
   /** 1-based, as Excel shows them. */
   readonly row: number;
   readonly col: number;
-  readonly value: string;
+  /** Text is written as text; a number as a number cell (a revert puts back a number a fix had turned into text). */
+  readonly value: string | number;
+  /** The text the cell must show now (as the sheet shows it: numbers plainly, date cells as yyyy-mm-dd). */
   readonly expect: string;
 }
 

@@ -3,7 +3,7 @@
 // cells among them), refuse the whole plan when any target holds a formula or no longer shows what the plan
 // expects, and only then write, in bands of rows with null for every cell left alone.
 import { CellValue, cellKey, columnLetter } from "../../domain/grid";
-import { cellText } from "../../domain/normalise/text";
+import { cellText, numberText } from "../../domain/normalise/text";
 import type { CellWrite } from "../../plan/write-plan";
 import { isDateFormatCode } from "../xlsx/number-format";
 import { PlanConflictError } from "../xlsx-write/errors";
@@ -50,7 +50,7 @@ function bands(sheet: string, keys: readonly number[], cellsPerBand: number): Ba
 
 export interface ResolvedWrites {
   /** Per sheet (its name in the workbook): cell key -> the text to write. */
-  readonly bySheet: Map<string, Map<number, string>>;
+  readonly bySheet: Map<string, Map<number, string | number>>;
 }
 
 /**
@@ -111,26 +111,30 @@ export async function resolveCellWrites(ctx: Excel.RequestContext, writes: reado
   }
   await take();
 
-  const out = new Map<string, Map<number, string>>();
+  const out = new Map<string, Map<number, string | number>>();
   for (const [sheet, list] of bySheet) {
     const cells = original.get(sheet)!;
     const shown = (key: number) => cellText(cells.get(key), date1904);
-    const current = new Map<number, string>();
+    const current = new Map<number, string | number>();
     for (const w of list) {
       const key = cellKey(w.row - 1, w.col - 1);
       const ref = `${columnLetter(w.col - 1)}${w.row}`;
       if (formulas.has(`${sheet}\u0000${key}`)) throw new PlanConflictError(WORKBOOK_LABEL, sheet, ref, "holds a formula; formula cells are never overwritten");
-      const now = current.get(key) ?? shown(key);
-      if (now === w.value) continue; // already written (a re-run, or a batch resumed)
+      const pending = current.get(key);
+      const now = pending === undefined ? shown(key) : valueText(pending);
+      if (now === valueText(w.value) && pending === undefined && typeof w.value === typeof cells.get(key)) continue; // already written (a re-run, or a batch resumed)
       if (now !== w.expect) throw new PlanConflictError(WORKBOOK_LABEL, sheet, ref, `shows ${show(now)}, the plan expected ${show(w.expect)}; the workbook changed since the plan was made`);
       current.set(key, w.value);
     }
-    const changed = new Map<number, string>();
-    for (const [key, value] of current) if (value !== shown(key)) changed.set(key, value);
+    const changed = new Map<number, string | number>();
+    for (const [key, value] of current) if (valueText(value) !== shown(key) || typeof value !== typeof cells.get(key)) changed.set(key, value);
     if (changed.size) out.set(sheet, changed);
   }
   return { bySheet: out };
 }
+
+/** A written value as the sheet will show it. */
+const valueText = (v: string | number): string => (typeof v === "number" ? numberText(v) : v);
 
 const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
@@ -139,13 +143,13 @@ export async function writeCellValues(budget: SyncBudget, ctx: Excel.RequestCont
   for (const [sheet, cells] of resolved.bySheet) {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     for (const band of bands(sheet, [...cells.keys()], 50_000)) {
-      const values: (string | null)[][] = [];
+      const values: (string | number | null)[][] = [];
       let bytes = 0;
       for (let r = band.r0; r <= band.r1; r++) {
-        const row: (string | null)[] = [];
+        const row: (string | number | null)[] = [];
         for (let c = band.c0; c <= band.c1; c++) {
           const v = cells.get(cellKey(r, c));
-          row.push(v === undefined ? null : asText(v));
+          row.push(v === undefined ? null : typeof v === "number" ? v : asText(v));
           bytes += valueBytes(row[row.length - 1]);
         }
         values.push(row);

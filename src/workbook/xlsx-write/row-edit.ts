@@ -8,14 +8,21 @@ import { escapeCellText } from "./xml-escape";
 export interface CellValueWrite {
   /** 1-based column. */
   readonly col: number;
-  readonly value: string;
+  readonly value: string | number;
 }
 
 /** An inline-string cell as the spec asks: style kept, xml:space preserved. Empty text is a styled empty cell. */
-export function inlineCell(p: string, ref: string, s: string | undefined, value: string): string {
+export function inlineCell(p: string, ref: string, s: string | undefined, value: string | number): string {
   const sa = s === undefined ? "" : ` s="${s}"`;
+  if (typeof value === "number") return `<${p}c r="${ref}"${sa}><${p}v>${numberLiteral(value)}</${p}v></${p}c>`;
   if (value === "") return `<${p}c r="${ref}"${sa}/>`;
   return `<${p}c r="${ref}"${sa} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(value)}</${p}t></${p}is></${p}c>`;
+}
+
+/** A number as a cell's <v>: round-trips exactly (JavaScript's shortest form; no NaN or infinity in a sheet). */
+function numberLiteral(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`cannot write ${n} into a cell`);
+  return String(n);
 }
 
 /** A new row holding the given writes (sorted by column); empty values are left out. */
