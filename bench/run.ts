@@ -10,8 +10,9 @@ const { checkRoster } = require("../lib/app/check-roster") as typeof import("../
 const { checkWorkbook } = require("../lib/domain/check") as typeof import("../src/domain/check");
 const { openXlsx } = require("../lib/workbook/xlsx") as typeof import("../src/workbook/xlsx");
 const { checkAndWrite } = require("../lib/app/write-workbook") as typeof import("../src/app/write-workbook");
-/** Deflate level for the rewritten roster sheet: 1 costs a larger file (about 1.3x) and saves most of the write time. */
-const DEFLATE_LEVEL = Number(process.env.BENCH_DEFLATE ?? 1);
+/** The CLI's write settings (Node's zlib at level 1; BENCH_DEFLATE=6 to compare the level). */
+const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/cli/check-command");
+const DEFLATE_LEVEL = Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel);
 import { measureFloor } from "./floor";
 import { makeBigRoster } from "./make-big";
 
@@ -53,7 +54,7 @@ async function main() {
     const wb = openXlsx(bytes, file);
     const snapshot = wb.snapshot();
     engine.push(await timeIt(() => checkWorkbook(snapshot, REQ)));
-    write.push(await timeIt(async () => { outBytes = (await checkAndWrite(bytes, file, REQ, { time: "2025-12-31 10:00:00", deflateLevel: DEFLATE_LEVEL })).output.length; }));
+    write.push(await timeIt(async () => { outBytes = (await checkAndWrite(bytes, file, REQ, { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: DEFLATE_LEVEL })).output.length; }));
   }
   const childRss = (mode: string) => Number(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "rss-child.ts"), file, mode], { encoding: "utf8" }).trim());
   const rss = childRss("check");

@@ -5,7 +5,7 @@ import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
-import { applyPlan } from "../workbook/xlsx-write";
+import { Compressor, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
 import { CheckRequest, checkRoster } from "./check-roster";
@@ -17,6 +17,8 @@ export interface WriteOptions {
   readonly time: string;
   /** Deflate level for rewritten parts (1 fast .. 9 small). */
   readonly deflateLevel?: number;
+  /** A native compressor (the CLI passes Node's zlib). */
+  readonly compressor?: Compressor;
 }
 
 async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
@@ -40,21 +42,21 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
   const lang = first.result.language;
   if (!req.fix || first.report.changes.length === 0) {
     const plan = planCheck(first.result, first.report, { lang, unit });
-    return { report: first.report, output: applyPlan(input, fileName, plan, { deflateLevel: opts.deflateLevel }) };
+    return { report: first.report, output: applyPlan(input, fileName, plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) };
   }
   const log = await readLog(openXlsx(input, fileName));
   const fix = planFix(first.result, first.report, log, { lang, unit, time: opts.time, source: "fix" });
-  const fixed = applyPlan(input, fileName, fix.plan, { deflateLevel: opts.deflateLevel });
+  const fixed = applyPlan(input, fileName, fix.plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
   const second = await check(fixed, fileName, { ...req, lang });
   const plan = planCheck(second.result, second.report, { lang, unit });
-  const output = applyPlan(fixed, fileName, plan, { deflateLevel: opts.deflateLevel });
+  const output = applyPlan(fixed, fileName, plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
   const report: Report = { ...second.report, changes: fix.applied as Change[], changesApplied: true };
   return { report, output, batch: fix.batch };
 }
 
 /** `roster clear`: removes flags and the product's sheets (the settings sheet stays: it is the staff's). */
-export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<WriteOptions, "deflateLevel"> = {}): Uint8Array {
-  return applyPlan(input, fileName, planClear(), { deflateLevel: opts.deflateLevel });
+export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<WriteOptions, "deflateLevel" | "compressor"> = {}): Uint8Array {
+  return applyPlan(input, fileName, planClear(), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
 }
 
 /** `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check. */
@@ -62,9 +64,9 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const source = openXlsx(input, fileName);
   const log = await readLog(source);
   const lang = req.lang ?? (await check(input, fileName, req)).result.language;
-  const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel });
+  const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
   const after = await check(reverted, fileName, { ...req, lang });
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.config.unit }), { deflateLevel: opts.deflateLevel }) : reverted;
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.config.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
   return { output, report: after.report };
 }

@@ -1,7 +1,7 @@
 // `roster clear` and `roster revert`: rewrite a workbook into a new file, never over the input.
 import { clearWorkbook, revertBatch } from "../app/write-workbook";
 import { Lang } from "../domain/vocabulary";
-import { assertWritable, localNow, localToday, readInput, validateAsOf } from "./check-command";
+import { WRITE, assertWritable, localNow, localToday, readInput, validateAsOf } from "./check-command";
 import { UsageError } from "./usage-error";
 import { writeFileAtomic } from "./write-file";
 
@@ -10,7 +10,7 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 export function runClear(file: string, opts: { out: string; quiet?: boolean }, out: Out): number {
   assertWritable(opts.out, [file]);
   const bytes = readInput(file);
-  writeFileAtomic(opts.out, clearWorkbook(bytes, file));
+  writeFileAtomic(opts.out, clearWorkbook(bytes, file, WRITE));
   if (!opts.quiet) out.stdout(`${opts.out}: flags and the product's sheets removed (the settings sheet is kept)\n`);
   return 0;
 }
@@ -21,7 +21,7 @@ export async function runRevert(file: string, opts: { out: string; batch: string
   assertWritable(opts.out, [file]);
   const asOf = validateAsOf(opts.asOf);
   const bytes = readInput(file);
-  const { output } = await revertBatch(bytes, file, batch, { today: localToday(), asOf, lang: opts.lang }, { time: localNow() }).catch((e: Error) => {
+  const { output } = await revertBatch(bytes, file, batch, { today: localToday(), asOf, lang: opts.lang }, { time: localNow(), ...WRITE }).catch((e: Error) => {
     throw e instanceof UsageError || e.name !== "Error" ? e : new UsageError(`${file}: ${e.message}`);
   });
   writeFileAtomic(opts.out, output);

@@ -22,10 +22,13 @@ import { checkProductSheet, productSheetXml } from "./sheet-xml-write";
 import { kitInUse } from "./style-refs";
 import { ensureKit, kitRanges, type KitPlace, removeKit } from "./styles-patch";
 import { type NameEl, type SheetEl, WorkbookXml } from "./workbook-xml";
+import type { Compressor } from "./zip-write";
 
 export interface ApplyOptions {
   /** Deflate level for the parts written anew, 0-9 (default 6). Unchanged parts are never recompressed. */
   readonly deflateLevel?: number;
+  /** A native deflate and CRC-32 (Node's zlib, passed by the CLI); fflate otherwise (the web page). */
+  readonly compressor?: Compressor;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -228,7 +231,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   pkg.setText(wbPath, book.toString(indexMap));
   if (rels.changed) pkg.setText(relsPath, rels.toString());
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
-  return pkg.build(level);
+  return pkg.build(level, opts.compressor);
 }
 
 /** Runs a parse of the input's XML; what it cannot make sense of is the input's damage, said in one line. */

@@ -2,3 +2,4 @@
 export { UnreadableInputError } from "../xlsx";
 export { applyPlan, type ApplyOptions } from "./apply-plan";
 export { PlanConflictError } from "./errors";
+export type { Compressor } from "./zip-write";

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, decodeXml, PartInflater } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
-import { type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
+import { type Compressor, type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
 
 /** New content of a part: text, or a producer of chunks (called once, when the zip is written). */
 export type PartContent = string | (() => Iterable<Uint8Array | string>);
@@ -107,8 +107,8 @@ export class PackageEditor {
   }
 
   /** Builds the output zip: input order kept, changed parts in place, new parts at the end. */
-  build(level: number): Uint8Array {
-    const zip = new ZipWriter(level);
+  build(level: number, compressor?: Compressor): Uint8Array {
+    const zip = new ZipWriter(level, compressor);
     const first = this.raw.find((r) => !r.entry.name.endsWith("/")) ?? this.raw[0];
     const base: EntryTemplate = first ?? { time: 0, date: 0x21, versionMadeBy: 20, externalAttrs: 0 };
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
