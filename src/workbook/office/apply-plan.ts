@@ -6,7 +6,7 @@
 // leaves at most a temporary sheet, never a half-written one under a product name; cell writes come after the
 // change log is in place. A temporary sheet no name points at is deleted by the next run.
 import { PRODUCT_ROLES, type ProductRole, type ProductSheet, type WritePlan } from "../../plan/write-plan";
-import { checkProductSheet } from "../xlsx-write/sheet-xml-write";
+import { checkPlan } from "../xlsx-write/apply-plan";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "../xlsx-write/sheet-names";
 import { PlanConflictError } from "../xlsx-write/errors";
 import { sheetOfReference, sheetRef } from "./areas";
@@ -31,18 +31,6 @@ interface SheetInfo {
   readonly ws: Excel.Worksheet;
   readonly name: string;
   readonly position: number;
-}
-
-function checkPlan(plan: WritePlan): void {
-  const seen = new Set<string>();
-  for (const s of plan.sheets) {
-    if (!PRODUCT_ROLES.includes(s.role)) throw new Error(`plan: unknown product role "${s.role}"`);
-    if (seen.has(s.role)) throw new Error(`plan: product role "${s.role}" given twice`);
-    if (plan.removeRoles.includes(s.role)) throw new Error(`plan: product role "${s.role}" both written and removed`);
-    seen.add(s.role);
-    checkProductSheet(s);
-  }
-  for (const r of plan.removeRoles) if (!PRODUCT_ROLES.includes(r)) throw new Error(`plan: unknown product role "${r}"`);
 }
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {

@@ -33,7 +33,8 @@ export interface ApplyOptions {
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
 
-function checkPlan(plan: WritePlan): void {
+/** Refuses a malformed plan (unknown or repeated roles, a sheet both written and removed): both back ends call it. */
+export function checkPlan(plan: WritePlan): void {
   const seen = new Set<string>();
   for (const s of plan.sheets) {
     if (!PRODUCT_ROLES.includes(s.role)) throw new Error(`plan: unknown product role "${s.role}"`);

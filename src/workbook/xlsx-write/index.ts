@@ -1,5 +1,5 @@
 // The file back end's writer: a WritePlan applied to an .xlsx by package surgery (see apply-plan.ts).
 export { UnreadableInputError } from "../xlsx";
-export { applyPlan, type ApplyOptions } from "./apply-plan";
+export { applyPlan, checkPlan, type ApplyOptions } from "./apply-plan";
 export { PlanConflictError } from "./errors";
 export type { Compressor } from "./zip-write";
