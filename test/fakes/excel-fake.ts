@@ -24,6 +24,7 @@ class FakeRequestContext implements RequestContextLike {
   readonly workbook: Workbook;
   readonly application: Application;
   constructor(readonly inner: FakeContext) {
+    inner.outer = this;
     this.workbook = new Workbook(inner);
     this.application = new Application(inner);
   }
@@ -87,9 +88,19 @@ export class Fake {
     };
   }
 
-  /** Excel.run: a new request context per batch; mergeUndoGroup is recorded (the run's writes count as one undo step). */
+  /**
+   * Excel.run: a new request context per batch; mergeUndoGroup is recorded (the run's writes count as one undo step).
+   * Given a request context (`Excel.run(handlerResult.context, batch)`), the batch runs in that context.
+   */
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (ctx: RequestContextLike) => Promise<T>;
+    if (a instanceof FakeRequestContext) {
+      try {
+        return await batch(a);
+      } finally {
+        a.inner.finish();
+      }
+    }
     const options = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean };
     const run: RunRecord = { index: this.host.runs.length + 1, mergeUndoGroup: options.mergeUndoGroup === true, syncs: 0, unsynced: 0, undoSteps: 0 };
     this.host.runs.push(run);
@@ -193,6 +204,25 @@ export class Fake {
     return this.sheet(sheet).formatAt(r.r0, r.c0);
   }
 
+  /** The active sheet and the cells selected on it ("F7", "A1:C3"), as Range.select left them. */
+  get selection(): { sheet: string; address: string } | undefined {
+    const s = this.model.activeSheet;
+    return s && { sheet: s.name, address: areaText(s.selected) };
+  }
+
+  /** Event handlers registered and not removed: what they belong to ("workbook", "worksheets", a sheet's name). */
+  handlers(): { source: string; event: string }[] {
+    return this.model.handlers.filter((h) => !h.removed).map((h) => ({ source: this.model.sheets.find((s) => s.id === h.source)?.name ?? h.source, event: h.event }));
+  }
+
+  /** Calls the handlers registered for `event` on `source` ("workbook", "worksheets" or a sheet's name) with `args`. */
+  async fire(event: string, source: string, args: unknown): Promise<number> {
+    const id = this.model.sheet(source)?.id ?? source;
+    const hs = this.model.handlers.filter((h) => !h.removed && h.event === event && h.source === id);
+    for (const h of hs) await h.handler(args);
+    return hs.length;
+  }
+
   /** "Sheet1!A1" style address of a 0-based cell (for messages). */
   static address(sheet: string, r0: number, c0: number): string {
     return `${sheetPrefix(sheet)}${colLetters(c0)}${r0 + 1}`;
@@ -201,16 +231,33 @@ export class Fake {
 
 type Globals = { Excel?: unknown; Office?: unknown };
 
+/** The global `Excel` over `fake`: run, RequestContext and the enums office.js code names. */
+export function excelGlobal(fake: Fake): Record<string, unknown> {
+  return {
+    run: (a: unknown, b?: unknown) => fake.run(a, b),
+    RequestContext: function RequestContext() {
+      return fake.context();
+    },
+    SpecialCellType: { formulas: "Formulas", constants: "Constants", blanks: "Blanks", visible: "Visible" },
+    ConditionalFormatType: { custom: "Custom" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    EventSource: { local: "Local", remote: "Remote" },
+    EventType: { worksheetChanged: "WorksheetChanged", worksheetSelectionChanged: "WorksheetSelectionChanged", worksheetActivated: "WorksheetActivated" },
+    DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted", rowDeleted: "RowDeleted", columnInserted: "ColumnInserted", columnDeleted: "ColumnDeleted", cellInserted: "CellInserted", cellDeleted: "CellDeleted" },
+    RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
+    ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", propertyNotLoaded: "PropertyNotLoaded", requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded", itemAlreadyExists: "ItemAlreadyExists", generalException: "GeneralException" },
+    HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
+    BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal" },
+    BorderLineStyle: { none: "None", continuous: "Continuous" },
+  };
+}
+
 /** Installs `fake` as the globals Excel and Office; returns the uninstaller. */
 export function installExcelFake(fake: Fake): () => void {
   const g = globalThis as Globals;
   const before = { Excel: g.Excel, Office: g.Office };
-  g.Excel = {
-    run: (a: unknown, b?: unknown) => fake.run(a, b),
-    SpecialCellType: { formulas: "Formulas", constants: "Constants" },
-    ConditionalFormatType: { custom: "Custom" },
-    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-  };
+  g.Excel = excelGlobal(fake);
   g.Office = { context: { requirements: { isSetSupported: (set: string, version = "1.1") => fake.host.supports(set, version) } } };
   return () => {
     g.Excel = before.Excel;

@@ -35,6 +35,8 @@ export interface HostOptions {
   /** Excel on the web refuses a request or response over 5 MB. */
   readonly requestLimit?: number;
   readonly responseLimit?: number;
+  /** Milliseconds each sync takes (0 by default): a slow workbook, so a test can see progress and cancel. */
+  readonly syncDelayMs?: number;
 }
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -48,8 +50,10 @@ export class FakeHost {
   apiVersion: string;
   requestLimit: number;
   responseLimit: number;
+  syncDelayMs: number;
 
   constructor(readonly model: FakeWorkbookModel, opts: HostOptions = {}) {
+    this.syncDelayMs = opts.syncDelayMs ?? 0;
     this.apiVersion = opts.apiVersion ?? "1.20";
     this.requestLimit = opts.requestLimit ?? WEB_PAYLOAD_LIMIT;
     this.responseLimit = opts.responseLimit ?? WEB_PAYLOAD_LIMIT;
@@ -72,11 +76,27 @@ export interface Action {
   readonly exec: () => void | { response?: unknown; deliver?: () => void };
 }
 
-const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x) ?? "", "utf8");
+/** UTF-8 bytes of the JSON text, counted without Buffer so the fake also runs in a browser. */
+function bytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? "";
+  const B = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
+  if (B) return B.byteLength(s, "utf8");
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
+}
 
 export class FakeContext {
   private queue: Action[] = [];
   current?: SyncRecord;
+  /** The request context object handed to the batch (what EventHandlerResult.context gives back). */
+  outer?: unknown;
 
   constructor(readonly host: FakeHost, readonly run: RunRecord) {}
 
@@ -93,7 +113,7 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
-    await Promise.resolve();
+    await (this.host.syncDelayMs > 0 ? new Promise((r) => setTimeout(r, this.host.syncDelayMs)) : Promise.resolve());
     const actions = this.queue;
     this.queue = [];
     const record: SyncRecord = {

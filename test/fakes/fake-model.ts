@@ -38,6 +38,16 @@ export interface FakeName {
   constant?: string;
 }
 
+export interface FakeHandler {
+  readonly id: string;
+  /** "workbook", "worksheets" or the sheet's id. */
+  readonly source: string;
+  /** "onChanged", "onSelectionChanged", ... */
+  readonly event: string;
+  readonly handler: (args: unknown) => unknown;
+  removed: boolean;
+}
+
 export interface FormatLayer {
   readonly rects: Rect[];
   readonly prop: string;
@@ -58,6 +68,8 @@ export class FakeSheet {
   autoFilter?: Rect;
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
+  /** The cells selected on this sheet (Excel keeps a selection per sheet; A1 until something is selected). */
+  selected: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
   constructor(readonly wb: FakeWorkbookModel, readonly id: string, public name: string, public visibility: Visibility = "Visible") {}
 
@@ -186,6 +198,8 @@ export class FakeWorkbookModel {
   readonly names: FakeName[] = [];
   activeSheet?: FakeSheet;
   date1904 = false;
+  /** Event handlers registered through the object model (onChanged and the like): recorded, fired only on request. */
+  readonly handlers: FakeHandler[] = [];
   /** Every write through the API that replaced a formula, as "Sheet!B5": the back end must never make one on a roster. */
   readonly formulaOverwrites: string[] = [];
   private nextId = 1;
@@ -197,6 +211,13 @@ export class FakeWorkbookModel {
 
   noteFormulaOverwrite(sheet: FakeSheet, r: number, c: number): void {
     this.formulaOverwrites.push(`${sheetPrefix(sheet.name)}${absAreaText({ r0: r, c0: c, r1: r, c1: c }).replace(/\$/g, "")}`);
+  }
+
+  /** Range.select: the sheet becomes the active one and the range its selection; a hidden sheet cannot be. */
+  select(s: FakeSheet, rect: Rect): void {
+    if (s.visibility !== "Visible") throw new FakeError("InvalidOperation", `Cannot select a range on the hidden sheet "${s.name}".`);
+    this.activeSheet = s;
+    s.selected = rect;
   }
 
   newId(prefix: string): string {

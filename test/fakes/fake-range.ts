@@ -129,6 +129,14 @@ export class Range extends Proxy<RangeTarget> {
     }, orNull).created(orNull ? "getSpecialCellsOrNullObject" : "getSpecialCells", [type]);
   }
 
+  /** Selects the range, activating its sheet (Excel refuses a hidden sheet). */
+  select(): void {
+    this.context.enqueue({ name: "range.select", payload: [], write: false, exec: () => {
+      const t = this.t();
+      t.sheet.wb.select(t.sheet, t.rect);
+    } });
+  }
+
   merge(across = false): void {
     this.call("merge", [across], (t) => {
       if (across) for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.merges.push({ ...t.rect, r0: r, r1: r });

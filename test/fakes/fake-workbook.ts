@@ -1,6 +1,7 @@
 // Fake Workbook, worksheets, names, functions and application: the object model above ranges.
 import { MAX_COLS, MAX_ROWS, Rect, parseArea, splitSheet } from "./fake-address";
 import { FakeContext, Proxy, loadList, notLoaded } from "./fake-client";
+import { EventSlot } from "./fake-events";
 import { FakeError, FakeName, FakeSheet, Visibility } from "./fake-model";
 import { Range, RangeAreas, RangeTarget, areasOf } from "./fake-range";
 
@@ -33,12 +34,24 @@ export class Worksheet extends Proxy<FakeSheet> {
   delete(): void {
     this.call("worksheet.delete", [], (s) => s.wb.deleteSheet(s));
   }
+  /** Switches the view, not the workbook: no undo step (as Range.select). */
   activate(): void {
-    this.call("worksheet.activate", [], (s) => {
+    this.context.enqueue({ name: "worksheet.activate", payload: [], write: false, exec: () => {
+      const s = this.t();
       if (s.visibility !== "Visible") throw new FakeError("InvalidOperation", `Cannot activate the hidden sheet "${s.name}".`);
       s.wb.activeSheet = s;
-    });
+    } });
   }
+
+  private slot(event: string): EventSlot {
+    return new EventSlot(this.context, () => this.t().id, event);
+  }
+  get onChanged(): EventSlot { return this.slot("onChanged"); }
+  get onSelectionChanged(): EventSlot { return this.slot("onSelectionChanged"); }
+  get onActivated(): EventSlot { return this.slot("onActivated"); }
+  get onDeactivated(): EventSlot { return this.slot("onDeactivated"); }
+  get onCalculated(): EventSlot { return this.slot("onCalculated"); }
+  get onFormatChanged(): EventSlot { return this.slot("onFormatChanged"); }
 
   private range(name: string, payload: unknown, rect: (s: FakeSheet) => Rect | null, orNull = false): Range {
     return new Range(this.context, () => {
@@ -143,6 +156,18 @@ export class WorksheetCollection extends Proxy<null> {
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, () => this.context.model.activeSheet ?? null).created("getActiveWorksheet", []);
   }
+  getFirst(visibleOnly = false): Worksheet {
+    return new Worksheet(this.context, () => this.context.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null).created("worksheets.getFirst", [visibleOnly]);
+  }
+  getCount(visibleOnly = false): FunctionResult {
+    return new FunctionResult(this.context, () => ({ value: this.context.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length })).created("worksheets.getCount", [visibleOnly]);
+  }
+
+  get onChanged(): EventSlot { return new EventSlot(this.context, () => "worksheets", "onChanged"); }
+  get onAdded(): EventSlot { return new EventSlot(this.context, () => "worksheets", "onAdded"); }
+  get onDeleted(): EventSlot { return new EventSlot(this.context, () => "worksheets", "onDeleted"); }
+  get onActivated(): EventSlot { return new EventSlot(this.context, () => "worksheets", "onActivated"); }
+  get onSelectionChanged(): EventSlot { return new EventSlot(this.context, () => "worksheets", "onSelectionChanged"); }
 }
 
 const nameReaders: Record<string, (n: FakeName, ctx: FakeContext) => unknown> = {
@@ -232,7 +257,7 @@ export class NamedItemCollection extends Proxy<null> {
 }
 
 /** A name's formula: a reference to one sheet's cells (kept by sheet identity, so renames follow) or a constant. */
-function setReference(model: FakeContext["model"], n: FakeName, reference: string): void {
+export function setReference(model: FakeContext["model"], n: FakeName, reference: string): void {
   const m = /^=?((?:'(?:[^']|'')+'|[^!'"]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference.trim());
   const target = m ? model.sheet(splitSheet(`${m[1]}!A1`).sheet!) : undefined;
   if (m && !target) throw new FakeError("InvalidArgument", `${reference} refers to no sheet`);
@@ -265,6 +290,24 @@ export class Workbook {
     this.names = new NamedItemCollection(context, () => null, true);
     this.functions = new Functions(context);
   }
+
+  /** The selection on the active sheet (A1 where nothing was selected there). */
+  getSelectedRange(): Range {
+    return new Range(this.context, () => {
+      const s = this.context.model.activeSheet;
+      return s ? { sheet: s, rect: s.selected } : null;
+    }).created("getSelectedRange", []);
+  }
+  /** The top-left cell of the selection. */
+  getActiveCell(): Range {
+    return new Range(this.context, () => {
+      const s = this.context.model.activeSheet;
+      return s ? { sheet: s, rect: { r0: s.selected.r0, c0: s.selected.c0, r1: s.selected.r0, c1: s.selected.c0 } } : null;
+    }).created("getActiveCell", []);
+  }
+
+  get onSelectionChanged(): EventSlot { return new EventSlot(this.context, () => "workbook", "onSelectionChanged"); }
+  get onActivated(): EventSlot { return new EventSlot(this.context, () => "workbook", "onActivated"); }
 }
 
 export class Application {

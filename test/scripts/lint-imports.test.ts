@@ -25,6 +25,7 @@ describe("import-direction lint", () => {
   it.each([
     ["cli -> app -> domain", { "cli/a.ts": 'import { x } from "../app/b";', "app/b.ts": 'import { y } from "../domain/c";', "domain/c.ts": 'import { z } from "zod";' }],
     ["workbook -> domain", { "workbook/a.ts": 'import { x } from "../domain/b";', "domain/b.ts": "export const x = 1;" }],
+    ["taskpane -> ui (the shared UI)", { "taskpane/a.tsx": 'import { App } from "../ui/App";', "ui/App.tsx": "export const App = 1;" }],
   ])("allows %s", (_l, files) => {
     expect(lint(files).status).toBe(0);
   });
@@ -33,6 +34,7 @@ describe("import-direction lint", () => {
     ["domain -> app", { "domain/a.ts": 'import { x } from "../app/b";', "app/b.ts": "" }, /src\/domain may not import src\/app/],
     ["app -> cli", { "app/a.ts": 'export { x } from "../cli/b";', "cli/b.ts": "" }, /src\/app may not import src\/cli/],
     ["cli -> ui (two shells)", { "cli/a.ts": 'import { y } from "../ui/b";', "ui/b.ts": "" }, /src\/cli may not import src\/ui/],
+    ["ui -> taskpane", { "ui/a.tsx": 'import { y } from "../taskpane/b";', "taskpane/b.ts": "" }, /src\/ui may not import src\/taskpane/],
     ["a side-effect import outward", { "domain/a.ts": 'import "../app/b";', "app/b.ts": "" }, /src\/domain may not import src\/app/],
     ["domain -> node:fs", { "domain/a.ts": 'import { readFileSync } from "node:fs";' }, /must stay pure; it imports "node:fs"/],
     ["domain -> a package", { "domain/a.ts": 'const x = require("exceljs");' }, /must stay pure; it imports the package "exceljs"/],

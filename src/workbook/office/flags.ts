@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // Flags as the file back end writes them: one very hidden flag sheet holding each block's severity codes (blocks
 // stacked), a hidden name `_RosterAssistant_flagGrid<k>` over block k's region, and on each roster one custom
-// conditional format per severity present, `=INDEX(<grid>,ROW()-<firstRow-1>,COLUMN()-<firstCol-1>)=<code>`, at
+// conditional format per severity, `=INDEX(<grid>,ROW()-<firstRow-1>,COLUMN()-<firstCol-1>)=<code>`, at
 // top priority. The codes go in as bulk value blocks covering only the rows that have flags.
 import { FLAG_CODE, FlagBlock, FlagCode } from "../../plan/write-plan";
 import { Rect, sheetRef } from "./areas";
@@ -100,15 +100,16 @@ const LOOK_OF: Record<FlagCode, { fill: string; font: string }> = {
   [FLAG_CODE.info]: SEVERITY_LOOK.info,
 };
 
-/** Adds the rules of one block on its roster: least severe first, each moved to the top, so errors end on top. */
+/**
+ * Adds the rules of one block on its roster: all three severities whether flagged now or not (as the file back end
+ * does), so later flags are only new values on the flag sheet; least severe first, each moved to the top, so errors
+ * end on top.
+ */
 export function addRules(roster: Excel.Worksheet, p: PlacedBlock): number {
-  const present = new Set<FlagCode>();
-  for (const r of p.rows.values()) for (const code of r.values()) present.add(code);
   const { firstRow, firstCol } = p.block;
   const range = roster.getRangeByIndexes(firstRow - 1, firstCol - 1, p.height, p.width);
   let actions = 1;
   for (const code of [FLAG_CODE.info, FLAG_CODE.warning, FLAG_CODE.error] as FlagCode[]) {
-    if (!present.has(code)) continue;
     const cf = range.conditionalFormats.add("Custom");
     cf.custom.rule.formula = ruleFormula(p, code);
     cf.custom.format.fill.color = LOOK_OF[code].fill;
