@@ -1,0 +1,111 @@
+/// <reference types="office-js" />
+// Use cases over the workbook open in Excel (the Office.js back end): check, write the summaries, clear. Reads run in
+// one Excel.run through officeSource; writes go through applyPlanOffice, one undo group where ExcelApi 1.20 exists.
+import { CheckResult } from "../domain/check";
+import { Report } from "../domain/report-schema";
+import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
+import { planCheck, planClear } from "../plan/plan-check";
+import { WritePlan } from "../plan/write-plan";
+import { WORKBOOK_LABEL, applyPlanInExcel, applyPlanOffice, officeSource } from "../workbook/office";
+import { buildReport } from "./build-report";
+import { checkRoster } from "./check-roster";
+import { CheckOptions, RunControl, checkpoint } from "./excel-run";
+import { productSheetName } from "./product-sheets";
+import { WorkbookSource } from "./workbook-source";
+
+export interface ExcelCheck {
+  readonly report: Report;
+  readonly result: CheckResult;
+}
+
+export interface CheckInExcelOptions extends CheckOptions {
+  /** Open the issues sheet after writing it (default true; the live re-check leaves the user where they are). */
+  readonly activate?: boolean;
+}
+
+/** A source that stops at the caller's cancel before each sheet it reads. */
+function cancellable(source: WorkbookSource, ctl: RunControl): WorkbookSource {
+  return {
+    ...source,
+    readSheet(name, opts) {
+      checkpoint(ctl);
+      return source.readSheet(name, opts);
+    },
+  };
+}
+
+/** The change log the workbook holds (empty where it has none). */
+export async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
+  const name = productSheetName(source, "changelog");
+  return name === undefined ? [] : readChangeLog(await source.readSheet(name), source.date1904);
+}
+
+/** Checks the workbook within a request context that is already open (no writes). */
+export async function checkWithin(ctx: Excel.RequestContext, opts: CheckOptions): Promise<ExcelCheck & { source: WorkbookSource }> {
+  checkpoint(opts, { step: "reading" });
+  const source = cancellable(await officeSource(ctx), opts);
+  const result = await checkRoster(source, {
+    today: opts.today, asOf: opts.asOf, lang: opts.lang,
+    onProgress: (sheet) => checkpoint(opts, { step: "reading", sheet }),
+  });
+  checkpoint(opts, { step: "checking" });
+  return { result, report: buildReport(result, WORKBOOK_LABEL), source };
+}
+
+/** Reads and checks the workbook, without writing; with `withLog`, also its change log. */
+export function readAndCheck(opts: CheckOptions, withLog = false): Promise<ExcelCheck & { log: ChangeLogEntry[]; hadIssuesSheet: boolean }> {
+  return Excel.run(async (ctx) => {
+    const { result, report, source } = await checkWithin(ctx, opts);
+    const log = withLog ? await readLog(source) : [];
+    return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined };
+  });
+}
+
+/** The check's plan for a result: issues, summary, tallies and flags; the issues sheet opened unless told not to. */
+export function checkPlan(check: ExcelCheck, activate = true): WritePlan {
+  const plan = planCheck(check.result, check.report, { lang: check.result.language, unit: check.result.config.unit });
+  return activate ? plan : { ...plan, activate: undefined };
+}
+
+/**
+ * The one-click check: reads every roster, checks it, then flags the problem cells and writes the issues, summary and
+ * (where there is anything to tally) projects-and-jobs sheets. Cancelling works until the writing starts.
+ */
+export async function checkInExcel(opts: CheckInExcelOptions): Promise<ExcelCheck> {
+  const check = await readAndCheck(opts);
+  checkpoint(opts, { step: "writing" });
+  await applyPlanInExcel(checkPlan(check, opts.activate !== false));
+  return { report: check.report, result: check.result };
+}
+
+/**
+ * Writes only the summary and projects-and-jobs sheets, as of `asOf` (flags and the issues list stay as they are);
+ * the summary sheet is opened.
+ */
+export async function writeSummariesInExcel(opts: CheckOptions & { asOf: string }): Promise<ExcelCheck> {
+  const check = await readAndCheck(opts);
+  checkpoint(opts, { step: "writing" });
+  const full = checkPlan(check);
+  const plan: WritePlan = {
+    sheets: full.sheets.filter((s) => s.role === "summary" || s.role === "tallies"),
+    removeRoles: full.removeRoles,
+    cellWrites: [],
+    activate: "summary",
+  };
+  await applyPlanInExcel(plan);
+  return { report: check.report, result: check.result };
+}
+
+/** Removes the flags and the product's sheets (the settings sheet stays: staff wrote it). */
+export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
+  checkpoint(ctl, { step: "clearing" });
+  await applyPlanInExcel(planClear());
+}
+
+/** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */
+export async function applyThenRecheck(ctx: Excel.RequestContext, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
+  await applyPlanOffice(ctx, plan);
+  const { source: _source, ...check } = await checkWithin(ctx, { ...opts, signal: undefined });
+  if (refresh) await applyPlanOffice(ctx, checkPlan(check, false));
+  return check;
+}

@@ -1,0 +1,81 @@
+/// <reference types="office-js" />
+// Fixes and their undoing in Excel: the report's normalisations written into the roster (each logged first in the
+// change-log sheet), and a logged batch put back. Each runs as one Excel.run, so where ExcelApi 1.20 exists a fix or a
+// revert, with the check refreshed after it, is one Ctrl+Z.
+import { ChangeLogEntry } from "../plan/change-log";
+import { planFix, planRevert } from "../plan/plan-check";
+import { Report } from "../domain/report-schema";
+import { Change } from "../domain/schema";
+import { runExcel } from "../workbook/office";
+import { ExcelCheck, applyThenRecheck, readAndCheck } from "./excel-check";
+import { CheckOptions, checkpoint } from "./excel-run";
+
+/** What a fix would write: the report's changes (cell, old text, new text). */
+export function previewFixes(report: Report): readonly Change[] {
+  return report.changes;
+}
+
+const sameChange = (a: Change, b: Change) =>
+  a.sheet === b.sheet && a.row === b.row && a.column === b.column && a.field === b.field && a.from === b.from && a.to === b.to;
+
+export interface FixOutcome {
+  /** The batch logged; undefined where nothing was written. */
+  readonly batch?: number;
+  readonly applied: readonly Change[];
+  /** Previewed changes no longer offered by a fresh check (the cell was edited since): not written. */
+  readonly skipped: number;
+  /** The check after the fix. */
+  readonly check: ExcelCheck;
+}
+
+/**
+ * Writes the normalisations: the workbook is checked afresh, and of its changes only those the user previewed are
+ * written (all of them when `changes` is not given). The change log (with a new batch) is written before the cells;
+ * a cell edited since the check is refused by the back end, so nothing is overwritten unseen. Then the check is
+ * refreshed, flags and sheets included, in the same Excel.run.
+ */
+export async function applyFixesInExcel(opts: CheckOptions & { time: string; changes?: readonly Change[] }): Promise<FixOutcome> {
+  const first = await readAndCheck(opts, true);
+  const offered = first.report.changes;
+  const wanted = opts.changes ? offered.filter((c) => opts.changes!.some((p) => sameChange(p, c))) : offered;
+  const skipped = opts.changes ? opts.changes.length - wanted.length : 0;
+  if (wanted.length === 0) return { applied: [], skipped, check: first };
+  checkpoint(opts, { step: "fixing" });
+  const lang = first.result.language;
+  // planFix keeps identity with report.changes (numbers logged as numbers), so the subset is of the same objects.
+  const fix = planFix(first.result, { ...first.report, changes: wanted }, first.log, { lang, unit: first.result.config.unit, time: opts.time, source: "fix" });
+  // Only the change log and the cell writes: the refreshed check writes the issues, summary and flags right after.
+  const plan = { sheets: fix.plan.sheets.filter((s) => s.role === "changelog"), removeRoles: [], cellWrites: fix.plan.cellWrites };
+  const check = await runExcel((ctx) => applyThenRecheck(ctx, plan, { ...opts, lang }, true));
+  return { batch: fix.batch, applied: fix.applied, skipped, check };
+}
+
+/** The newest batch that can still be reverted: a fix or sync not itself a revert, with entries not yet reverted. */
+export function lastRevertibleBatch(log: readonly ChangeLogEntry[]): number | undefined {
+  const reverts = new Set(log.filter((e) => e.source === "revert").map((e) => e.batch));
+  let last: number | undefined;
+  for (const e of log) if (!reverts.has(e.batch) && !e.reverted && (last === undefined || e.batch > last)) last = e.batch;
+  return last;
+}
+
+export class NothingToRevertError extends Error {
+  constructor() {
+    super("the change log holds no batch that can be reverted");
+    this.name = "NothingToRevertError";
+  }
+}
+
+/**
+ * Puts one logged batch back (the newest revertible one when `batch` is not given), logs the revert as a new batch,
+ * then refreshes the check sheets and flags where the workbook had them.
+ */
+export async function revertBatchInExcel(opts: CheckOptions & { time: string; batch?: number }): Promise<{ batch: number; check: ExcelCheck }> {
+  const first = await readAndCheck(opts, true);
+  const batch = opts.batch ?? lastRevertibleBatch(first.log);
+  if (batch === undefined) throw new NothingToRevertError();
+  const lang = first.result.language;
+  const plan = planRevert(first.log, batch, { lang, time: opts.time });
+  checkpoint(opts, { step: "reverting" });
+  const check = await runExcel((ctx) => applyThenRecheck(ctx, plan, { ...opts, lang }, first.hadIssuesSheet));
+  return { batch, check };
+}

@@ -1,0 +1,56 @@
+// What every Excel use case takes besides its own arguments: progress and cancellation, from the shell (task pane
+// or ribbon command), and the clock readings the engine and the change log need (the app never reads the clock).
+import { Lang } from "../domain/vocabulary";
+
+/** The steps a use case reports, in the order they run. */
+export type ProgressStep = "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing" | "saving" | "selecting";
+
+export interface Progress {
+  readonly step: ProgressStep;
+  /** The sheet being read, where there is one. */
+  readonly sheet?: string;
+}
+
+export interface RunControl {
+  /** Aborting stops the use case at its next checkpoint, always before it starts writing. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+/** The check's inputs from the caller's clock and choices. */
+export interface CheckOptions extends RunControl {
+  /** Today, yyyy-mm-dd (the default asOf). */
+  readonly today: string;
+  readonly asOf?: string;
+  /** The language of the sheets written; default the settings sheet's, else the roster's own script. */
+  readonly lang?: Lang;
+}
+
+/** Thrown at a checkpoint after the signal was aborted: nothing was written by the use case that threw it. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled before anything was written");
+    this.name = "CancelledError";
+  }
+}
+
+/** Stops here when the caller cancelled; otherwise reports the step (if given). */
+export function checkpoint(ctl: RunControl, p?: Progress): void {
+  if (ctl.signal?.aborted) throw new CancelledError();
+  if (p) ctl.onProgress?.(p);
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** Local calendar day of `d`, yyyy-mm-dd. */
+export function localDay(d: Date): string {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** Local time of `d` as ISO 8601 with its UTC offset (2025-12-31T16:05:00+08:00), as the change log records it. */
+export function localTime(d: Date): string {
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? "+" : "-";
+  const abs = Math.abs(off);
+  return `${localDay(d)}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}

@@ -1,0 +1,35 @@
+// The pane's operations over the workbook open in Excel: the app's Excel use cases with the clock read here, at the
+// shell (the app and the engine never read it).
+import { selectCell } from "../app/excel-cells";
+import { checkInExcel, clearInExcel, writeSummariesInExcel } from "../app/excel-check";
+import { applyFixesInExcel, revertBatchInExcel } from "../app/excel-fix";
+import { startLiveCheck } from "../app/excel-live";
+import { localDay, localTime } from "../app/excel-run";
+import { readSettings, saveColumnOverrides } from "../app/excel-settings";
+import { RosterOps } from "../ui/ops";
+
+const clock = () => {
+  const d = new Date();
+  return { today: localDay(d), time: localTime(d) };
+};
+
+export function excelOps(): RosterOps {
+  return {
+    check: async (ctl) => (await checkInExcel({ ...ctl, today: clock().today })).report,
+    applyFixes: async (changes, ctl) => {
+      const r = await applyFixesInExcel({ ...ctl, ...clock(), changes });
+      return { batch: r.batch, applied: r.applied.length, skipped: r.skipped, report: r.check.report };
+    },
+    revertBatch: async (batch, ctl) => {
+      const r = await revertBatchInExcel({ ...ctl, ...clock(), batch });
+      return { batch: r.batch, report: r.check.report };
+    },
+    clear: (ctl) => clearInExcel(ctl),
+    writeSummaries: async (asOf, ctl) => (await writeSummariesInExcel({ ...ctl, today: clock().today, asOf })).report,
+    readSettings: (ctl) => readSettings({ ...ctl, today: clock().today }),
+    saveColumnOverrides: (overrides, lang, ctl) => saveColumnOverrides(overrides, { ...ctl, lang }),
+    selectCell,
+    startLive: startLiveCheck,
+  };
+}
+
