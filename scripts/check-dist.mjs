@@ -79,7 +79,14 @@ export function checkDist(distDir) {
     for (const m of text.matchAll(URL_RE)) {
       const url = m[0];
       if (url === OFFICE_JS || NOT_FETCHED.has(url)) continue;
-      if (rel === "manifest.xml" && base && url.startsWith(base)) continue;
+      if (rel === "manifest.xml" && base && url.startsWith(base)) {
+        // every URL of the manifest must be a file of this build (Excel fetches them from the base URL)
+        const path = decodeURI(url.slice(base.length).split(/[?#]/)[0]);
+        if (!existsSync(join(dir, path)) || statSync(join(dir, path)).isDirectory()) {
+          problems.push(`manifest.xml: ${url} is not in the build (${path} missing)`);
+        }
+        continue;
+      }
       const line = text.slice(0, m.index).split("\n").length;
       problems.push(`${rel}:${line}: external URL ${url}`);
     }
@@ -93,5 +100,5 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
   const problems = checkDist(dir);
   for (const p of problems) console.error(p);
   if (problems.length) process.exit(1);
-  console.log(`dist ok (${resolve(dir)}): pages, assets and manifest present; no URL but office.js's CDN and the manifest's base`);
+  console.log(`dist ok (${resolve(dir)}): pages, assets and manifest present; every manifest URL is a file here; no URL but office.js's CDN and the manifest's base`);
 }
