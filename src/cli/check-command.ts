@@ -11,7 +11,7 @@ import { openXlsx } from "../workbook/xlsx";
 import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
-import { assertNotInput, writeFileAtomic } from "./write-file";
+import { assertNotInput, writeFilesAtomic } from "./write-file";
 
 export interface CheckOptions {
   report?: string;
@@ -47,6 +47,7 @@ export function assertWritable(path: string, inputs: readonly string[]): void {
   assertNotInput(path, inputs);
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) throw new UsageError(`${path}: folder ${dir} does not exist`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path}: is a folder; give a file name`);
 }
 
 /** Reads an input workbook, or says in one line why it cannot. */
@@ -82,17 +83,19 @@ export async function runCheck(file: string, opts: CheckOptions, out: { stdout: 
     throw e instanceof NoRosterError ? new UsageError(`${file}: ${e.message}`) : e;
   };
   let report: Report;
+  const files: { path: string; data: string | Uint8Array }[] = [];
   if (opts.out) {
     const written = await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE }).catch(noRoster);
     report = written.report;
     if (progress) out.stderr(`writing ${opts.out}\n`);
-    writeFileAtomic(opts.out, written.output);
+    files.push({ path: opts.out, data: written.output });
   } else {
     const result = await checkRoster(openXlsx(bytes, file), req).catch(noRoster);
     report = buildReport(result, file);
   }
   if (progress) out.stderr(`checked ${report.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  if (opts.report) writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + "\n");
+  if (opts.report) files.push({ path: opts.report, data: JSON.stringify(report, null, 2) + "\n" });
+  writeFilesAtomic(files); // the workbook and the report, both or neither
   if (!opts.quiet) out.stdout(formatSummary(report));
   if (!opts.quiet) for (const line of writtenLines(report.language, opts)) out.stdout(line + "\n");
   return 0;

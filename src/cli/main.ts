@@ -1,6 +1,7 @@
 // The `roster` command line: wires commander to the commands; every failure is one line on stderr and exit 2.
 import { Command, CommanderError, Option } from "commander";
 import { UnreadableInputError } from "../workbook/xlsx";
+import { PlanConflictError } from "../workbook/xlsx-write";
 import { runCheck } from "./check-command";
 import { runClear, runRevert } from "./write-commands";
 import { UsageError } from "./usage-error";
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     .command("check")
     .description("check every roster sheet of a workbook; print a summary; write the JSON report")
     .argument("<workbook>", "the roster workbook (.xlsx)")
+    .allowExcessArguments(false)
     .option("--report <file>", "write the JSON report (SPEC section 6) here")
     .option("--out <file>", "write the checked workbook here: flags, the issues and summary sheets (never over the input)")
     .option("--fix", "with --out: also write the normalised values, each logged in the change-log sheet")
@@ -31,6 +33,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     .command("clear")
     .description("remove the flags and the product's sheets from a workbook (into a new file)")
     .argument("<workbook>", "a workbook the product wrote")
+    .allowExcessArguments(false)
     .requiredOption("--out <file>", "where to write the cleared workbook")
     .option("-q, --quiet", "print nothing on success")
     .action((file: string, opts) => {
@@ -40,6 +43,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     .command("revert")
     .description("undo one logged batch of fixes (into a new file)")
     .argument("<workbook>", "a workbook the product fixed")
+    .allowExcessArguments(false)
     .requiredOption("--batch <n>", "the batch number in the change-log sheet")
     .requiredOption("--out <file>", "where to write the reverted workbook")
     .option("--as-of <date>", "report date for the refreshed check, yyyy-mm-dd")
@@ -53,7 +57,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     return code;
   } catch (e: unknown) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof UnreadableInputError) {
+    if (e instanceof UsageError || e instanceof UnreadableInputError || e instanceof PlanConflictError) {
       out.stderr(`roster: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }

@@ -2,6 +2,8 @@
 import { clearWorkbook, revertBatch } from "../app/write-workbook";
 import { Lang } from "../domain/vocabulary";
 import { WRITE, assertWritable, localNow, localToday, readInput, validateAsOf } from "./check-command";
+import { UnreadableInputError } from "../workbook/xlsx";
+import { PlanConflictError } from "../workbook/xlsx-write";
 import { UsageError } from "./usage-error";
 import { writeFileAtomic } from "./write-file";
 
@@ -22,7 +24,8 @@ export async function runRevert(file: string, opts: { out: string; batch: string
   const asOf = validateAsOf(opts.asOf);
   const bytes = readInput(file);
   const { output } = await revertBatch(bytes, file, batch, { today: localToday(), asOf, lang: opts.lang }, { time: localNow(), ...WRITE }).catch((e: Error) => {
-    throw e instanceof UsageError || e.name !== "Error" ? e : new UsageError(`${file}: ${e.message}`);
+    // a batch that is unknown or already reverted (planRevert), or a cell edited since the fix (PlanConflictError)
+    throw e instanceof UsageError || e instanceof UnreadableInputError || e instanceof PlanConflictError ? e : new UsageError(`${file}: ${e.message}`);
   });
   writeFileAtomic(opts.out, output);
   if (!opts.quiet) out.stdout(`${opts.out}: batch ${batch} reverted\n`);

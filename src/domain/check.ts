@@ -102,8 +102,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
       notRosters.push({ sheet: sheet.name, reason: why });
     }
   }
-  const language = input.lang ?? config.language ?? langOf(rosters.flatMap((r) => r.loc.headerTexts));
-  const opts: CheckOptions = { asOf, lang: language, config, date1904: snapshot.date1904 };
+  // The workbook's own language (settings, else its headers' script) names branches and the canonical labels fixes
+  // write, per roster sheet; --lang changes only the messages and the product's sheets, never the roster's cells.
+  const workbookLang = config.language ?? langOf(rosters.flatMap((r) => r.loc.headerTexts));
+  const language = input.lang ?? workbookLang;
+  const opts: CheckOptions = { asOf, lang: workbookLang, config, date1904: snapshot.date1904 };
   const projects: Project[] = [];
   for (const sheet of projectSheets) {
     const read = readProjects(sheet, locateProjects(sheet)!, snapshot.date1904, language);
@@ -116,7 +119,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const numericFrom = new Set<Change>();
   for (const { sheet, loc } of rosters) {
     headerIssues(sheet, loc, opts, issues);
-    const scope = new RowScope(sheet, loc, opts, issues, changes, numericFrom);
+    const sheetLang = config.language ?? langOf(loc.headerTexts);
+    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, numericFrom);
     for (const r of loc.memberRows) {
       scope.row0 = r;
       scope.cells = sheet.rows[r]!;
@@ -126,7 +130,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const at = locator(rosters, snapshot.date1904);
   checkDuplicateIds(members, at, issues);
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
-  settleBranches(members, config, language, at, (m) => withColumn.has(m.sheet), issues);
+  settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
   sortIssues(issues, snapshot);
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, numericFrom, projects,

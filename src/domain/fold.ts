@@ -195,16 +195,19 @@ function isCjk(c: number): boolean {
  * is simplified-only; simplified when there is other CJK; latin when there is none.
  */
 export function scriptOf(texts: readonly string[]): "traditional" | "simplified" | "latin" {
-  let traditional = false;
+  // Counted, not "any one decides": the simplified-only list holds characters both scripts write in some words
+  // (出, 家, 号, 发), so one of them among 序號 姓名 性別 出生日期 身份證號 must not outvote the rest.
+  let traditional = 0;
+  let simplified = 0;
   let cjk = false;
   for (const text of texts) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < T2S_MIN) continue;
-      if (SIMPLIFIED[c] === 1) return "simplified";
-      if (T2S[c] !== 0) traditional = true;
+      if (SIMPLIFIED[c] === 1) simplified++;
+      else if (T2S[c] !== 0) traditional++;
       if (isCjk(c)) cjk = true;
     }
   }
-  return traditional ? "traditional" : cjk ? "simplified" : "latin";
+  return traditional > simplified ? "traditional" : cjk ? "simplified" : "latin";
 }

@@ -1,5 +1,5 @@
 // `roster check` end to end, in-process: the example workbook's figures, and bad input -> exit 2, one line, nothing written.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -137,5 +137,44 @@ describe("bad input: exit 2, one line naming the file and the problem, nothing w
     expect(r.stderr).toContain(f);
     expect(r.stderr).toMatch(expected[f] ?? /./);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("writing: both outputs or neither, never over an input (review findings)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "roster-out-"));
+
+  it("--report naming a folder: exit 2 before anything is written, --out included", async () => {
+    const out = join(dir, "o.xlsx");
+    const r = await roster("check", EXAMPLE, "--out", out, "--report", dir);
+    expect([r.code, r.stderr.trimEnd().split("\n").length, existsSync(out)]).toEqual([2, 1, false]);
+    expect(r.stderr).toMatch(/is a folder/);
+  });
+
+  it("an --out that is the input through a symbolic link is refused", async () => {
+    const real = join(dir, "real.xlsx");
+    writeFileSync(real, readFileSync(EXAMPLE));
+    symlinkSync(real, join(dir, "link.xlsx"));
+    const r = await roster("check", join(dir, "link.xlsx"), "--out", real);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is an input file/);
+    expect(readFileSync(real).equals(readFileSync(EXAMPLE))).toBe(true);
+  });
+
+  it("an extra argument is bad usage", async () => {
+    const r = await roster("check", EXAMPLE, EXAMPLE);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("revert after a fixed cell was edited by hand: exit 2, one line naming the cell; an unknown batch likewise", async () => {
+    const fixed = join(dir, "fixed.xlsx");
+    expect((await roster("check", EXAMPLE, "--out", fixed, "--fix", "--as-of", "2025-12-31", "-q")).code).toBe(0);
+    const report = JSON.parse((await roster("check", fixed, "--report", join(dir, "f.json"), "-q"), readFileSync(join(dir, "f.json"), "utf8")));
+    expect(report.changes).toEqual([]); // a fix leaves nothing more to normalise
+    const unknown = await roster("revert", fixed, "--batch", "9", "--out", join(dir, "r9.xlsx"));
+    expect([unknown.code, unknown.stderr.trimEnd().split("\n").length, existsSync(join(dir, "r9.xlsx"))]).toEqual([2, 1, false]);
+    expect(unknown.stderr).toMatch(/batch 9/);
+    const ok = await roster("revert", fixed, "--batch", "1", "--out", join(dir, "r1.xlsx"), "-q");
+    expect(ok.code).toBe(0);
   });
 });

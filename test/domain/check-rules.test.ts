@@ -151,3 +151,21 @@ describe("fullMemberDate is required once the probation year is over", () => {
     expect(r.issues.some((i) => i.code === "joined_under_18")).toBe(flagged);
   });
 });
+
+describe("the language of labels a fix writes", () => {
+  it("--lang changes messages only: labels stay in the roster's own language", () => {
+    const wb = workbook([grid("名册", [HEADER, HEADER.map((h) => m({ 党员类别: "下岗职工党员" })[h] ?? null)])]);
+    const r = checkWorkbook(wb, { today: ASOF, asOf: ASOF, lang: "en" });
+    expect(r.language).toBe("en");
+    expect(r.changes.find((c) => c.field === "category")?.to).toBe("下岗职工");
+  });
+
+  it("a sheet with traditional headers keeps traditional labels, beside a simplified one", () => {
+    const trad = ["序號", "姓名", "性別", "出生日期", "身份證號", "入黨時間", "轉正時間", "黨員類別", "所在支部", "聯繫電話", "家庭住址", "狀態"];
+    const row = ["1", "張三", "男", "1965-03-15", ID, "1990-07-01", "1991-07-01", "下崗職工黨員", "鐵康社區", "13812345678", "鐵康小區", "正常"];
+    const simp = grid("铁安社区", [HEADER, HEADER.map((h) => m({ 身份证号: makeId("19650315", "133") })[h] ?? null)]);
+    const r = checkWorkbook(workbook([simp, grid("鐵康社區", [trad, row])]), { today: ASOF, asOf: ASOF });
+    expect(r.language).toBe("zh-CN");
+    expect(r.changes.filter((c) => c.field === "category").map((c) => [c.sheet, c.to])).toEqual([["鐵康社區", "下崗職工"]]);
+  });
+});

@@ -102,7 +102,10 @@ describe("scriptOf", () => {
     { input: ["姓名", "聯繫電話", "黨員類別"], expected: "traditional" },
     { input: ["姓名", "联系电话", "党员类别"], expected: "simplified" },
     { input: ["姓名", "出生年月"], expected: "simplified" }, // no character tells: the mainland default
-    { input: ["姓名", "聯繫電話", "党员类别"], expected: "simplified" }, // any simplified-only character wins
+    { input: ["姓名", "聯繫電話", "党员类别"], expected: "simplified" }, // a tie: the mainland default
+    // regression: 出 and 家 are on the simplified-only list, yet both scripts write 出生日期 and 家庭住址
+    { input: ["序號", "姓名", "性別", "出生日期", "身份證號", "入黨時間", "家庭住址"], expected: "traditional" },
+    { input: ["序号", "姓名", "性别", "出生日期", "身份证号", "入党时间", "家庭住址"], expected: "simplified" },
     { input: ["Name", "Phone"], expected: "latin" },
     { input: [], expected: "latin" },
   ] as const)("$input -> $expected", ({ input, expected }) => {

@@ -30,7 +30,7 @@ function randomBytes(n: number): Uint8Array {
 
 const utf16le = (s: string): Uint8Array => new Uint8Array([0xff, 0xfe, ...iconv.encode(s, "utf16le")]);
 
-const CSV_HINT = "a CSV/text file, not an .xlsx workbook; use `roster sync` for CSV";
+const CSV_HINT = "a CSV/text file, not an .xlsx workbook; open it in Excel or WPS and save it as .xlsx";
 
 describe("refused when opened", () => {
   it.each<[string, Uint8Array, string | RegExp]>([

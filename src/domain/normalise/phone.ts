@@ -31,6 +31,14 @@ function isMobile(d: string): boolean {
   return c >= 0x33 && c <= 0x39;
 }
 
+function isAsciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** Classify bare digits: a mobile, an area code + local number, or a local number alone. */
 function classifyDigits(d: string): Phone | null {
   if (isMobile(d)) return { value: d, type: "mobile", areaCode: false };
@@ -131,7 +139,7 @@ function parseAll(t: string): Phone[] | null {
  */
 export function normalisePhone(v: CellValue | undefined): PhoneResult {
   if (v === null || v === undefined) return EMPTY;
-  if (typeof v === "string" && isMobile(v)) return { kind: "ok", value: v, type: "mobile" }; // the common case
+  if (typeof v === "string" && isMobile(v) && isAsciiDigits(v)) return { kind: "ok", value: v, type: "mobile" }; // the common case
   if (typeof v === "number") {
     const digits = numberText(v);
     if (!Number.isInteger(v) || v < 0) return { kind: "invalid", value: digits };

@@ -3,7 +3,7 @@ import { looksLikeZip } from "./zip";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export const CSV_HINT = "a CSV/text file, not an .xlsx workbook; use `roster sync` for CSV";
+export const CSV_HINT = "a CSV/text file, not an .xlsx workbook; open it in Excel or WPS and save it as .xlsx";
 
 const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => b.length >= sig.length && sig.every((v, i) => b[i] === v);
 

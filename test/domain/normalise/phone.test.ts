@@ -17,6 +17,10 @@ describe("normalisePhone", () => {
     { input: "13812345678", expected: mobile("13812345678") },
     { input: 13812345678, expected: mobile("13812345678") }, // a number cell
     { input: "19912345678", expected: mobile("19912345678") },
+    // 11 characters starting 13-19 but not 11 digits (regressions: the fast path took them as mobiles)
+    { input: "15O12345678", expected: invalid("15O12345678") },
+    { input: "139-1234567", expected: invalid("139-1234567") },
+    { input: "1391234567８", expected: mobile("13912345678") },
     { input: "138 1234 5678", expected: mobile("13812345678") },
     { input: "138-1234-5678", expected: mobile("13812345678") },
     { input: "１３８１２３４５６７８", expected: mobile("13812345678") }, // full-width digits
