@@ -1,12 +1,12 @@
-/// <reference types="office-js" />
 // Use cases over the workbook open in Excel (the Office.js back end): check, write the summaries, clear. Reads run in
-// one Excel.run through officeSource; writes go through applyPlanOffice, one undo group where ExcelApi 1.20 exists.
+// one Excel.run (runInWorkbook) through the session's source; writes go through the session's apply or
+// applyPlanInExcel, one undo group where ExcelApi 1.20 exists.
 import { CheckResult } from "../domain/check";
 import { Report } from "../domain/report-schema";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { planCheck, planClear } from "../plan/plan-check";
 import { WritePlan } from "../plan/write-plan";
-import { WORKBOOK_LABEL, applyPlanInExcel, applyPlanOffice, officeSource } from "../workbook/office";
+import { OfficeSession, WORKBOOK_LABEL, applyPlanInExcel, runInWorkbook } from "../workbook/office";
 import { buildReport } from "./build-report";
 import { checkRoster } from "./check-roster";
 import { CheckOptions, RunControl, checkpoint } from "./excel-run";
@@ -41,9 +41,9 @@ export async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]>
 }
 
 /** Checks the workbook within a request context that is already open (no writes). */
-export async function checkWithin(ctx: Excel.RequestContext, opts: CheckOptions): Promise<ExcelCheck & { source: WorkbookSource }> {
+export async function checkWithin(wb: OfficeSession, opts: CheckOptions): Promise<ExcelCheck & { source: WorkbookSource }> {
   checkpoint(opts, { step: "reading" });
-  const source = cancellable(await officeSource(ctx), opts);
+  const source = cancellable(await wb.source(), opts);
   const result = await checkRoster(source, {
     today: opts.today, asOf: opts.asOf, lang: opts.lang,
     onProgress: (sheet) => checkpoint(opts, { step: "reading", sheet }),
@@ -54,11 +54,11 @@ export async function checkWithin(ctx: Excel.RequestContext, opts: CheckOptions)
 
 /** Reads and checks the workbook, without writing; with `withLog`, also its change log. */
 export function readAndCheck(opts: CheckOptions, withLog = false): Promise<ExcelCheck & { log: ChangeLogEntry[]; hadIssuesSheet: boolean }> {
-  return Excel.run(async (ctx) => {
-    const { result, report, source } = await checkWithin(ctx, opts);
+  return runInWorkbook(async (wb) => {
+    const { result, report, source } = await checkWithin(wb, opts);
     const log = withLog ? await readLog(source) : [];
     return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined };
-  });
+  }, { undoGroup: false });
 }
 
 /** The check's plan for a result: issues, summary, tallies and flags; the issues sheet opened unless told not to. */
@@ -103,9 +103,9 @@ export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
 }
 
 /** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */
-export async function applyThenRecheck(ctx: Excel.RequestContext, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
-  await applyPlanOffice(ctx, plan);
-  const { source: _source, ...check } = await checkWithin(ctx, { ...opts, signal: undefined });
-  if (refresh) await applyPlanOffice(ctx, checkPlan(check, false));
+export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
+  await wb.apply(plan);
+  const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
+  if (refresh) await wb.apply(checkPlan(check, false));
   return check;
 }

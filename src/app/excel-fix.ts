@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 // Fixes and their undoing in Excel: the report's normalisations written into the roster (each logged first in the
 // change-log sheet), and a logged batch put back. Each runs as one Excel.run, so where ExcelApi 1.20 exists a fix or a
 // revert, with the check refreshed after it, is one Ctrl+Z.
@@ -6,7 +5,7 @@ import { ChangeLogEntry } from "../plan/change-log";
 import { planFix, planRevert } from "../plan/plan-check";
 import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
-import { runExcel } from "../workbook/office";
+import { runInWorkbook } from "../workbook/office";
 import { ExcelCheck, applyThenRecheck, readAndCheck } from "./excel-check";
 import { CheckOptions, checkpoint } from "./excel-run";
 
@@ -46,7 +45,7 @@ export async function applyFixesInExcel(opts: CheckOptions & { time: string; cha
   const fix = planFix(first.result, { ...first.report, changes: wanted }, first.log, { lang, unit: first.result.config.unit, time: opts.time, source: "fix" });
   // Only the change log and the cell writes: the refreshed check writes the issues, summary and flags right after.
   const plan = { sheets: fix.plan.sheets.filter((s) => s.role === "changelog"), removeRoles: [], cellWrites: fix.plan.cellWrites };
-  const check = await runExcel((ctx) => applyThenRecheck(ctx, plan, { ...opts, lang }, true));
+  const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, true));
   return { batch: fix.batch, applied: fix.applied, skipped, check };
 }
 
@@ -76,6 +75,6 @@ export async function revertBatchInExcel(opts: CheckOptions & { time: string; ba
   const lang = first.result.language;
   const plan = planRevert(first.log, batch, { lang, time: opts.time });
   checkpoint(opts, { step: "reverting" });
-  const check = await runExcel((ctx) => applyThenRecheck(ctx, plan, { ...opts, lang }, first.hadIssuesSheet));
+  const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, first.hadIssuesSheet));
   return { batch, check };
 }

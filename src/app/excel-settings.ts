@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 // The settings sheet (名册设置, SPEC 7) from the task pane: the detected column mapping to show, and column overrides
 // written into the sheet's one table 类型 | 键 | 值 as `column | <field> | <header text>`. Only the rows concerned are
 // written; the staff's other rows, formats and notes stay as they are.
@@ -10,8 +9,7 @@ import { CellValue, columnLetter } from "../domain/grid";
 import { HEADER_SEARCH_ROWS } from "../domain/locate";
 import { Lang } from "../domain/vocabulary";
 import { SHEET_TEXT } from "../i18n/sheet-text";
-import { runExcel } from "../workbook/office";
-import { sheetOfReference } from "../workbook/office/areas";
+import { TextRow, runInWorkbook, writeSettingsRows } from "../workbook/office";
 import { uniqueSheetName } from "../workbook/xlsx-write/sheet-names";
 import { NoRosterError } from "./check-roster";
 import { checkWithin } from "./excel-check";
@@ -54,10 +52,10 @@ const headerText = (v: CellValue | undefined): string => (typeof v === "string" 
 
 /** The mapping of every roster as the check sees it, and the overrides the settings sheet holds. */
 export async function readSettings(opts: CheckOptions): Promise<SettingsView> {
-  return Excel.run(async (ctx) => {
+  return runInWorkbook(async (wb) => {
     let check: Awaited<ReturnType<typeof checkWithin>>;
     try {
-      check = await checkWithin(ctx, opts);
+      check = await checkWithin(wb, opts);
     } catch (e) {
       if (e instanceof NoRosterError) return { rosters: [], overrides: [] };
       throw e;
@@ -74,7 +72,7 @@ export async function readSettings(opts: CheckOptions): Promise<SettingsView> {
       rosters.push({ sheet: r.sheet, headerRow: r.headerRow, headers, columns: r.columns });
     }
     return { rosters, overrides: check.result.config.columns, language: check.result.language };
-  });
+  }, { undoGroup: false });
 }
 
 interface SettingsRow {
@@ -132,41 +130,33 @@ export function settingsEdits(rows: readonly SettingsRow[], overrides: readonly 
 /** Writes column overrides into the settings sheet, creating it (in `lang`) where the workbook has none. */
 export async function saveColumnOverrides(overrides: readonly ColumnOverride[], opts: RunControl & { lang: Lang }): Promise<string> {
   checkpoint(opts, { step: "saving" });
-  return runExcel(async (ctx) => {
-    const wb = ctx.workbook;
-    const sheets = wb.worksheets.load("items/name");
-    const names = wb.names.load("items/name,items/formula");
-    await ctx.sync();
-    const named = names.items.find((n) => n.name === SETTINGS_ROLE_NAME);
-    const target = named ? sheetOfReference(named.formula) : undefined;
-    const candidates = sheets.items.filter((s) => s.name === target || SETTINGS_SHEET_NAMES.has(s.name));
-    const used = candidates.map((s) => s.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"));
-    await ctx.sync();
-    let ws: Excel.Worksheet | undefined;
+  return writeSettingsRows(SETTINGS_ROLE_NAME, SETTINGS_SHEET_NAMES, (candidates, allSheets) => {
+    // The sheet the role name refers to, else the first candidate with the table's header.
+    let sheet: string | undefined;
     let table: ReturnType<typeof tableRows> | undefined;
-    for (let i = 0; i < candidates.length && !ws; i++) {
-      const u = used[i];
-      const t = u.isNullObject ? { rows: [], next: 1 } : tableRows(u.values, u.rowIndex, u.columnIndex);
-      if (candidates[i].name === target || t.header !== undefined) {
-        ws = candidates[i];
+    for (let i = 0; i < candidates.length && sheet === undefined; i++) {
+      const c = candidates[i];
+      const t = c.used ? tableRows(c.used.values, c.used.rowIndex, c.used.columnIndex) : { rows: [], next: 1 };
+      if (c.named || t.header !== undefined) {
+        sheet = c.name;
         table = t;
       }
     }
     const headers = SHEET_TEXT[opts.lang].settingsHeaders;
-    if (!ws || !table) {
-      const name = uniqueSheetName(SHEET_TEXT[opts.lang].sheetNames.settings, sheets.items.map((s) => s.name));
-      ws = wb.worksheets.add(name);
-      writeRow(ws, 1, [...headers]);
-      ws.getRange("A1:C1").format.font.bold = true;
-      if (named) named.delete();
-      wb.names.add(SETTINGS_ROLE_NAME, ws.getRange("A1")).visible = false;
+    const rows: TextRow[] = [];
+    let target: { sheet: string } | { create: string; headers: string[] };
+    if (sheet === undefined || !table) {
+      target = { create: uniqueSheetName(SHEET_TEXT[opts.lang].sheetNames.settings, allSheets), headers: [...headers] };
       table = { header: 1, rows: [], next: 2 };
-    } else if (table.header === undefined) {
-      writeRow(ws, table.next, [...headers]);
-      table = { header: table.next, rows: [], next: table.next + 1 };
+    } else {
+      target = { sheet };
+      if (table.header === undefined) {
+        rows.push({ row: table.next, values: [...headers] });
+        table = { header: table.next, rows: [], next: table.next + 1 };
+      }
     }
     const edits = settingsEdits(table.rows, overrides);
-    for (const u of edits.update) writeRow(ws, u.row, [u.value], "C");
+    for (const u of edits.update) rows.push({ row: u.row, values: [u.value], from: "C" });
     // New rows go into rows the table has empty (or is emptying now), then below its last used row.
     const free = [...table.rows.filter((r) => !r.kind && !r.key && !r.value).map((r) => r.row), ...edits.clear].sort((a, b) => a - b);
     const reused = new Set<number>();
@@ -174,20 +164,9 @@ export async function saveColumnOverrides(overrides: readonly ColumnOverride[], 
     for (const row of edits.append) {
       const at = free.shift() ?? next++;
       reused.add(at);
-      writeRow(ws, at, row);
+      rows.push({ row: at, values: row });
     }
-    for (const r of edits.clear) if (!reused.has(r)) writeRow(ws, r, ["", "", ""]);
-    await ctx.sync();
-    const nameLoad = ws.load("name");
-    await ctx.sync();
-    return nameLoad.name;
+    for (const r of edits.clear) if (!reused.has(r)) rows.push({ row: r, values: ["", "", ""] });
+    return { target, rows };
   });
-}
-
-/** Text cells from column `from` (A by default) on a 1-based row. */
-function writeRow(ws: Excel.Worksheet, row: number, values: string[], from = "A"): void {
-  const first = from.charCodeAt(0) - 65;
-  const range = ws.getRange(`${from}${row}:${columnLetter(first + values.length - 1)}${row}`);
-  range.numberFormat = [values.map(() => "@")];
-  range.values = [values];
 }

@@ -1,0 +1,47 @@
+/// <reference types="office-js" />
+// Worksheet change events (ExcelApi 1.9) in the open workbook, reported by sheet name.
+
+export interface SheetChangeWatch {
+  /** Removes the event handler. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Calls `onSheetChanged` with the name of each worksheet an edit changed (sheet ids are mapped to names, the map
+ * refreshed when an unknown id turns up). What `onSheetChanged` or the refresh throws goes to `onError`.
+ */
+export async function watchSheetChanges(onSheetChanged: (sheet: string) => void, onError?: (e: unknown) => void): Promise<SheetChangeWatch> {
+  const namesById = new Map<string, string>();
+  const refreshNames = () => Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.load("items/id,items/name");
+    await ctx.sync();
+    namesById.clear();
+    for (const s of ws.items) namesById.set(s.id, s.name);
+  });
+  await refreshNames();
+  const onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    try {
+      if (!namesById.has(e.worksheetId)) await refreshNames();
+      const name = namesById.get(e.worksheetId);
+      if (name !== undefined) onSheetChanged(name);
+    } catch (err) {
+      onError?.(err);
+    }
+  };
+  const handler = await Excel.run(async (ctx) => {
+    const h = ctx.workbook.worksheets.onChanged.add(onChanged);
+    await ctx.sync();
+    return h;
+  });
+  return {
+    async stop() {
+      // office.js removes a handler through the context that added it (EventHandlerResult.context).
+      const batch = async (ctx: Excel.RequestContext) => {
+        handler.remove();
+        await ctx.sync();
+      };
+      const own = (handler as { context?: OfficeExtension.ClientRequestContext }).context;
+      await (own ? Excel.run(own, batch) : Excel.run(batch));
+    },
+  };
+}
