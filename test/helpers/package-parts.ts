@@ -39,7 +39,8 @@ export function validateAgainst(input: Uint8Array, output: Uint8Array): { status
   return { status: r.status ?? -1, failures: r.stdout.split("\n").filter((l) => /^(FAIL|WF)/.test(l)) };
 }
 
-function parseCsv(text: string): string[][] {
+/** Parses LibreOffice's CSV (comma, double quotes, LF or CRLF). */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -52,10 +53,15 @@ function parseCsv(text: string): string[][] {
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
-    else if (ch !== "\r") cell += ch;
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell !== "" || row.length) rows.push([...row, cell]);
   return rows;
 }
 

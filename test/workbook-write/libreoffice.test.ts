@@ -8,36 +8,11 @@ import { openXlsx } from "../../src/workbook/xlsx";
 import { applyPlan } from "../../src/workbook/xlsx-write";
 import { SMALL_ROSTER_SHEET, smallRosterRows } from "../fixtures/roster-sheet-xml";
 import { fullPlan, graft, NAMES, smallRosterBlock, writesFor } from "../fixtures/xlsx-write/plans";
+import { parseCsv } from "../helpers/package-parts";
 import { hasShared, SHARED } from "../helpers/shared";
 import { hasSoffice } from "./package-helpers";
 
 const run = hasShared("real-xlsx") && hasSoffice();
-
-/** Parses LibreOffice's CSV (comma, double quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 (run ? describe : describe.skip)("LibreOffice reads what the writer wrote", () => {
   let dir: string;
