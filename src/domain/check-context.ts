@@ -40,6 +40,8 @@ export class RowScope {
   readonly cols: Int32Array;
   /** Column letters of each field by ordinal ("" where none), made once, not per issue or change. */
   readonly letters: string[];
+  /** The report date's year, for the quick "not in the future" test. */
+  readonly asOfYear: number;
   /** Whether each field is required (config overrides the schema), by ordinal. */
   readonly required: boolean[];
   constructor(
@@ -54,6 +56,7 @@ export class RowScope {
     this.cols = new Int32Array(FIELD_CODES.length).fill(-1);
     for (const [f, c] of Object.entries(loc.columns)) this.cols[F[f as FieldCode]] = c as number;
     this.letters = Array.from(this.cols, (c) => (c < 0 ? "" : columnLetter(c)));
+    this.asOfYear = Number(opts.asOf.slice(0, 4));
     this.required = FIELD_CODES.map((f) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required);
   }
 

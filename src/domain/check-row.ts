@@ -89,7 +89,9 @@ function dateField(s: RowScope, field: number, required: boolean): string | null
   }
   if (d.kind === "ambiguous") s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
   else if (!isDateCell(raw)) s.change(field, d.value);
-  if (compareShifted(d.value, s.opts.asOf, 0) > 0) s.issue("date_in_future", field, { asOf: s.opts.asOf });
+  // most dates are of an earlier year than asOf: settled on the year alone
+  const year = yearOf(d.value);
+  if (year > s.asOfYear || (year === s.asOfYear && compareShifted(d.value, s.opts.asOf, 0) > 0)) s.issue("date_in_future", field, { asOf: s.opts.asOf });
   return d.value;
 }
 
