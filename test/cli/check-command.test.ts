@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
+import { columnIndex } from "../../src/domain/grid";
 import { Report } from "../../src/domain/report-schema";
+import { applyPlan } from "../../src/workbook/xlsx-write";
 import { SHARED, hasShared } from "../helpers/shared";
 import { minimalXlsx } from "../helpers/minimal-xlsx";
 
@@ -176,5 +178,28 @@ describe("writing: both outputs or neither, never over an input (review findings
     expect(unknown.stderr).toMatch(/batch 9/);
     const ok = await roster("revert", fixed, "--batch", "1", "--out", join(dir, "r1.xlsx"), "-q");
     expect(ok.code).toBe(0);
+  });
+});
+
+describe("revert after a hand edit", () => {
+  it("a fixed cell edited since: exit 2, one line naming the sheet and cell, nothing written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "roster-edit-"));
+    const fixed = join(dir, "fixed.xlsx");
+    const rep = join(dir, "fix.json");
+    expect((await roster("check", EXAMPLE, "--out", fixed, "--fix", "--report", rep, "--as-of", "2025-12-31", "-q")).code).toBe(0);
+    const change = (JSON.parse(readFileSync(rep, "utf8")) as Report).changes[0];
+    // the clerk types over one fixed cell (written here through the file back end, as a stand-in for Excel)
+    const edited = applyPlan(readFileSync(fixed), "fixed.xlsx", {
+      sheets: [], removeRoles: [],
+      cellWrites: [{ sheet: change.sheet, row: change.row, col: columnIndex(change.column) + 1, value: "手改", expect: change.to }],
+    });
+    writeFileSync(join(dir, "edited.xlsx"), edited);
+    const out = join(dir, "reverted.xlsx");
+    const r = await roster("revert", join(dir, "edited.xlsx"), "--batch", "1", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`${change.column}${change.row}`);
+    expect(r.stderr).toContain(change.sheet);
+    expect(existsSync(out)).toBe(false);
   });
 });
