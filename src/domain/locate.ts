@@ -147,6 +147,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   }
   const dataCols = Object.entries(columns).filter(([f]) => f !== "ignored").map(([, c]) => c as number);
   const nameCol = columns.name!;
+  const idCol = columns.idNumber;
   const memberRows: number[] = [];
   for (let r = row0 + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -156,7 +157,8 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     if (filled === 0) continue;
     if (isFooter(row)) continue;
     if (isRepeatedHeader(row, headerKeys, nameCol)) continue;
-    if (isBlank(row[nameCol]) && filled <= 1) continue; // a lone value (a 续 title, a note): not a member row
+    // a lone value (a 续 title, a note) is not a member row, unless it is an ID number: a member whose name is missing
+    if (isBlank(row[nameCol]) && filled <= 1 && !(idCol !== undefined && looksLikeId(row[idCol]))) continue;
     memberRows.push(r);
   }
   let sheetBranch: string | null = null;
@@ -178,6 +180,12 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     sheetBranch,
     headerTexts: header.texts,
   };
+}
+
+/** 15 or 18 characters of digits (a final X allowed), or a number of 15+ digits: what an ID cell holds. */
+function looksLikeId(v: CellValue | undefined): boolean {
+  if (typeof v === "number") return v >= 1e14;
+  return typeof v === "string" && /^\s*(\d{17}[\dXx]|\d{15})\s*$/.test(v);
 }
 
 function isBlank(v: CellValue | undefined): boolean {

@@ -64,6 +64,13 @@ describe("member rows", () => {
     expect([r.firstRow, r.lastRow]).toEqual([2, 7]);
   });
 
+  it.each([
+    ["an ID number alone: a member whose name is missing", [1, null, null, null, "220702196503151234"], [1]],
+    ["a note alone under the ID column: not a member", [2, null, null, null, "见下页"], []],
+  ])("%s", (_l, row, expected) => {
+    expect(found([["序号", "姓名", "性别", "入党时间", "身份证号"], row as CellValue[]]).memberRows).toEqual(expected);
+  });
+
   it("keeps a member row whose name is empty but which has other values", () => {
     expect(found([header, [1, null, "男", "1990-07-01"]]).memberRows).toEqual([1]);
   });
