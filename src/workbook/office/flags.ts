@@ -7,49 +7,32 @@ import { FLAG_CODE, FlagBlock, FlagCode } from "../../plan/write-plan";
 import { Rect, sheetRef } from "./areas";
 import { SEVERITY_LOOK } from "./styles";
 import { SyncBudget } from "./sync-budget";
+import { FLAG_GRID_PREFIX, PREFIX } from "../xlsx-write/defined-names";
+import { layoutBlocks, type PlacedBlock as FilePlacedBlock } from "../xlsx-write/flag-sheet";
 
-export const PREFIX = "_RosterAssistant_";
+/** The names and the flag sheet's name are the file back end's, so both back ends make the same workbook. */
+export { FLAG_GRID_PREFIX, PREFIX } from "../xlsx-write/defined-names";
+export { FLAG_SHEET_NAME } from "../xlsx-write/flag-sheet";
 /** The defined name that finds the flag sheet (its sheet name is not what identifies it). */
 export const FLAGS_NAME = `${PREFIX}flags`;
-export const FLAG_GRID_PREFIX = `${PREFIX}flagGrid`;
-/** The flag sheet's name where it is free: the file back end's choice, so both back ends make the same workbook. */
-export const FLAG_SHEET_NAME = "RosterAssistantFlags";
-const MAX_ROWS = 1_048_576;
 
-export interface PlacedBlock {
-  readonly block: FlagBlock;
-  /** 1-based: the block's name is `_RosterAssistant_flagGrid<k>`. */
-  readonly k: number;
-  /** Rows above the block on the flag sheet. */
-  readonly top: number;
-  readonly height: number;
-  readonly width: number;
+/** A block placed on the flag sheet as the file back end places it, with its codes grouped by row for writing. */
+export interface PlacedBlock extends FilePlacedBlock {
   /** Worst code per flagged cell: rows (0-based within the block) -> column -> code. */
   readonly rows: Map<number, Map<number, FlagCode>>;
 }
 
-/** Checks the blocks and stacks them on the flag sheet. */
+/** Checks the blocks and stacks them on the flag sheet (the file back end's layout: one piece of code for both). */
 export function placeBlocks(blocks: readonly FlagBlock[]): PlacedBlock[] {
-  let top = 0;
-  return blocks.map((block, i) => {
-    const { firstRow, lastRow, firstCol, lastCol } = block;
-    const ok = [firstRow, lastRow, firstCol, lastCol].every(Number.isInteger) && firstRow >= 1 && firstCol >= 1 &&
-      lastRow >= firstRow && lastCol >= firstCol && lastRow <= MAX_ROWS && lastCol <= 16384;
-    if (!ok) throw new Error(`flag block of sheet "${block.sheet}": bad range rows ${firstRow}-${lastRow}, columns ${firstCol}-${lastCol}`);
+  return layoutBlocks(blocks).map((p) => {
     const rows = new Map<number, Map<number, FlagCode>>();
-    for (const c of block.cells) {
-      if (c.row < firstRow || c.row > lastRow || c.col < firstCol || c.col > lastCol || !(c.code === 1 || c.code === 2 || c.code === 3)) {
-        throw new Error(`flag of sheet "${block.sheet}" at row ${c.row}, column ${c.col} (code ${c.code}) lies outside its block or has no severity`);
-      }
-      const r = rows.get(c.row - firstRow) ?? new Map<number, FlagCode>();
-      const prev = r.get(c.col - firstCol);
-      if (prev === undefined || c.code < prev) r.set(c.col - firstCol, c.code);
-      rows.set(c.row - firstRow, r);
+    for (const [key, code] of p.codes) {
+      const r = Math.floor(key / 16384);
+      const row = rows.get(r) ?? new Map<number, FlagCode>();
+      row.set(key % 16384, code);
+      rows.set(r, row);
     }
-    const placed = { block, k: i + 1, top, height: lastRow - firstRow + 1, width: lastCol - firstCol + 1, rows };
-    top += placed.height;
-    if (top > MAX_ROWS) throw new Error(`the flag blocks need ${top} rows stacked, over Excel's ${MAX_ROWS}`);
-    return placed;
+    return { ...p, rows };
   });
 }
 
