@@ -1,5 +1,6 @@
 // Finding the product's own sheets in a workbook: by their workbook-level defined names, never by sheet name.
 import { PRODUCT_NAME_PREFIX } from "../domain/check";
+import { sheetOfReference } from "../domain/sheet-reference";
 import { ProductRole } from "../plan/write-plan";
 import { WorkbookSource } from "./workbook-source";
 
@@ -7,7 +8,6 @@ import { WorkbookSource } from "./workbook-source";
 export function productSheetName(source: WorkbookSource, role: ProductRole): string | undefined {
   const ref = source.definedNames.get(`${PRODUCT_NAME_PREFIX}${role}`);
   if (!ref) return undefined;
-  const m = /^=?'((?:[^']|'')+)'!|^=?([^!'"]+)!/.exec(ref.trim());
-  const name = m ? (m[1] ?? m[2]).replace(/''/g, "'") : undefined;
+  const name = sheetOfReference(ref);
   return name !== undefined && source.sheets.some((s) => s.name === name) ? name : undefined;
 }

@@ -7,6 +7,7 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
 import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
 import { RowScopeless } from "./issue-at";
+import { sheetOfReference } from "./sheet-reference";
 import { RosterLocation, findHeader, locateRoster } from "./locate";
 import { cellText } from "./normalise/text";
 import { Project, locateProjects, readProjects, tallyProjects } from "./projects";
@@ -47,8 +48,8 @@ export function productSheets(snapshot: WorkbookSnapshot): Set<string> {
   const out = new Set<string>();
   for (const [name, ref] of snapshot.definedNames) {
     if (!name.startsWith(PRODUCT_NAME_PREFIX)) continue;
-    const m = /^'((?:[^']|'')+)'!|^([^!'"]+)!/.exec(ref.trim().replace(/^=/, ""));
-    if (m) out.add((m[1] ?? m[2]).replace(/''/g, "'"));
+    const sheet = sheetOfReference(ref);
+    if (sheet !== undefined) out.add(sheet);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // SPEC section 7: the settings sheet, read.
+import { sheetOfReference } from "../../src/domain/sheet-reference";
 import { readConfig } from "../../src/domain/config";
 import { checkWorkbook, classifySheets } from "../../src/domain/check";
 import { grid, makeId, workbook } from "../helpers/grid";
@@ -67,5 +68,17 @@ describe("branches without a configured list", () => {
     const r = checkWorkbook(workbook([grid("名册", rows)]), { today: "2025-12-31" });
     expect(r.summary.byBranch).toEqual(expect.objectContaining({ 铁安社区: 5, 铁按社区: 1, 铁康社区: 2 }));
     expect(r.issues.filter((i) => i.field === "branch")).toEqual([expect.objectContaining({ row: 7, suggestion: "铁安社区" })]);
+  });
+});
+
+describe("sheetOfReference (how the product finds its sheets by defined name)", () => {
+  it.each([
+    ["='名册问题'!$A$1", "名册问题"],
+    ["'Team ''B'''!$A$1:$B$2", "Team 'B'"],
+    ["Sheet1!$A$1", "Sheet1"],
+    ["#REF!", undefined],
+    ['"5,6,7"', undefined],
+  ])("%s -> %s", (formula, sheet) => {
+    expect(sheetOfReference(formula)).toBe(sheet);
   });
 });

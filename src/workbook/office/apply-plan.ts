@@ -9,7 +9,8 @@ import { PRODUCT_ROLES, type ProductRole, type ProductSheet, type WritePlan } fr
 import { checkPlan } from "../xlsx-write/apply-plan";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "../xlsx-write/sheet-names";
 import { PlanConflictError } from "../xlsx-write/errors";
-import { sheetOfReference, sheetRef } from "./areas";
+import { sheetOfReference } from "../../domain/sheet-reference";
+import { sheetRef } from "./areas";
 import { ResolvedWrites, WORKBOOK_LABEL, resolveCellWrites, writeCellValues } from "./cell-writes";
 import { FLAG_GRID_PREFIX, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, gridReference, placeBlocks, writeFlagCodes } from "./flags";
 import { TARGET_BYTES } from "./payload";

@@ -45,11 +45,3 @@ export function sheetRef(sheet: string, r: Rect): string {
   return `'${sheet.replace(/'/g, "''")}'!${r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${abs(r.r1, r.c1)}`}`;
 }
 
-/** The sheet a name's formula refers to (`='名册问题'!$A$1`, `=Sheet1!$A$1`); undefined for #REF! and constants. */
-export function sheetOfReference(formula: string): string | undefined {
-  const f = formula.trim().replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!/.exec(f);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^!'"#()=,;:\s]+)!/.exec(f);
-  return plain ? plain[1] : undefined;
-}

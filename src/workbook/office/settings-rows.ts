@@ -3,7 +3,7 @@
 // decide what to write, and writes those rows as text (only the rows given; the staff's other rows, formats and notes
 // stay as they are). One Excel.run, one undo group where the host can.
 import { columnLetter } from "../../domain/grid";
-import { sheetOfReference } from "./areas";
+import { sheetOfReference } from "../../domain/sheet-reference";
 import { runExcel } from "./run";
 
 /** A sheet that may hold the settings table. */

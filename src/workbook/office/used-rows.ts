@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // How big the open workbook is: rows in the used ranges of its worksheets.
-import { sheetOfReference } from "./areas";
+import { sheetOfReference } from "../../domain/sheet-reference";
 
 /**
  * Rows in the used ranges (values and formulas only) of the worksheets, leaving out the sheets that a workbook-level

@@ -9,7 +9,8 @@ import { unreadable } from "../xlsx/errors";
 import { relsPartFor } from "../xlsx/opc";
 import { resolveCellWrites } from "./cell-writes";
 import { CONTENT_TYPES_PART, ContentTypes, CT_STYLES, CT_WORKSHEET } from "./content-types";
-import { PREFIX, sheetOfFormula, STYLES_NAME } from "./defined-names";
+import { sheetOfReference } from "../../domain/sheet-reference";
+import { PREFIX, STYLES_NAME } from "./defined-names";
 import { PlanConflictError } from "./errors";
 import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layoutBlocks, type PlacedBlock } from "./flag-sheet";
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
@@ -76,7 +77,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // The product's sheets, by their workbook-level names (never by sheet name).
   const own = new Map<Role, SheetEl>();
   for (const role of [...PRODUCT_ROLES, "flags"] as Role[]) {
-    const target = sheetOfFormula(wbName(PREFIX + role)?.formula ?? "");
+    const target = sheetOfReference(wbName(PREFIX + role)?.formula ?? "");
     const s = target === undefined ? undefined : byName(target);
     if (s !== undefined && isWorksheet(s) && ![...own.values()].includes(s)) own.set(role, s);
   }

@@ -26,14 +26,6 @@ export function sheetRef(sheet: string, row1 = 1, col1 = 1, row2?: number, col2?
   return `${quoteSheet(sheet)}!${a}${row2 === undefined || col2 === undefined ? "" : `:${absCell(row2, col2)}`}`;
 }
 
-/** The sheet a name's formula starts with (`'名册问题'!$A$1`, `Sheet1!$A$1`, `=...`); undefined for #REF! or constants. */
-export function sheetOfFormula(formula: string): string | undefined {
-  const f = formula.trim().replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!/.exec(f);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^!'"#()=,;:\s]+)!/.exec(f);
-  return plain ? plain[1] : undefined;
-}
 
 
 /**
