@@ -38,7 +38,7 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
  */
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
   const first = await check(input, fileName, req);
-  const unit = first.result.config.unit;
+  const unit = first.result.unit;
   const lang = first.result.language;
   if (!req.fix || first.report.changes.length === 0) {
     const plan = planCheck(first.result, first.report, { lang, unit });
@@ -67,6 +67,6 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
   const after = await check(reverted, fileName, { ...req, lang });
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.config.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
   return { output, report: after.report };
 }

@@ -4,7 +4,8 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { foldKey, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
-import { recogniseColumn } from "./recognise-column";
+import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
+import { ListKind, SheetStatement, kindFromTitle, readStatement, stageColumn } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -22,10 +23,17 @@ export interface RosterLocation {
   readonly sheetBranch: string | null;
   /** The header texts, for telling the roster's script (traditional, simplified, Latin). */
   readonly headerTexts: string[];
+  /** What kind of list the sheet is (its title, name or a stage column say so); members by default. */
+  readonly kind: ListKind;
+  /** The column holding pipeline stages, where there is one. */
+  readonly stageColumn?: number;
+  /** The unit and date the title rows state. */
+  readonly statement: SheetStatement;
 }
 
 export const HEADER_SEARCH_ROWS = 20;
-const FOOTER_WORDS = ["合计", "总计", "小计", "填表人", "填报人", "审核人", "制表", "说明", "total"];
+/** Words a footer or a note inside the data area starts with (注意：, 填表说明, 备注：): never a member. */
+const FOOTER_WORDS = ["合计", "总计", "小计", "填表人", "填报人", "审核人", "制表", "说明", "total", "注意", "注:", "注：", "填表说明", "填写说明", "备注:", "备注：", "提示", "温馨提示"];
 
 interface HeaderMatch { row0: number; columns: Partial<Record<FieldCode, number>>; unmapped: string[]; texts: string[] }
 
@@ -73,12 +81,25 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     const m = matchRow(row, overrides);
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
+    membershipByValues(sheet, r, m);
     if (isRosterHeader(m.columns)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
   if (!best || Object.keys(best.columns).length === 0) return `no known headers in rows 1-${HEADER_SEARCH_ROWS}`;
   const found = Object.keys(best.columns).filter((f) => f !== "ignored");
   return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部)`;
+}
+
+/** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
+function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
+  if (m.columns.membershipType !== undefined) return;
+  for (const f of ["status", "category", "note", "tags"] as FieldCode[]) {
+    const c = m.columns[f];
+    if (c === undefined || !holdsMembershipTypes(sheet, row0 + 1, c)) continue;
+    delete m.columns[f];
+    m.columns.membershipType = c;
+    return;
+  }
 }
 
 /** Unmapped columns whose values say what they are (IDs, mobiles, 预备/正式, 男/女). */
@@ -102,7 +123,7 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
 }
 
 /** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
-const FOOTER_STARTS = new Set([..."合总總小填审審制说說TtＴｔ"]);
+const FOOTER_STARTS = new Set([..."合总總小填审審制说說注註备備提温溫TtＴｔ"]);
 
 function firstNonSpace(t: string): string {
   for (const ch of t) if (ch.trim()) return ch;
@@ -116,7 +137,7 @@ function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
     const t = v;
     if (!t.trim()) continue;
     if (!FOOTER_STARTS.has(firstNonSpace(t))) return false;
-    const s = foldKey(t);
+    const s = foldKey(t).replace(/^[*※★\d.、]+/, "");
     return FOOTER_WORDS.some((w) => s.startsWith(w));
   }
   return false;
@@ -169,7 +190,15 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
       if (t) sheetBranch = branchFromTitle(t);
     }
   }
+  // the sheet's name and each title row's first text (not a note: 填表说明 may name any kind of list)
+  const firstTexts = sheet.rows.slice(0, row0).map((r) => (r ?? []).map(textOf).find((t) => t.trim()) ?? "");
+  const titles = [sheet.name, ...firstTexts.filter((t) => t.trim().length <= 40 && !/^\s*(注|说明|填表说明|填写说明)/.test(t))];
+  const stageCol = stageColumn(sheet, row0 + 1, headerRow.length);
+  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (stageCol !== undefined ? "pipeline" : "members");
   return {
+    kind,
+    stageColumn: stageCol,
+    statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
     firstRow: memberRows.length ? memberRows[0] + 1 : row0 + 2,
