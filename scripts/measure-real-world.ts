@@ -14,6 +14,8 @@ interface Totals {
   found: number;
   members: number;
   membersExpected: number;
+  issues: number;
+  issuesOnValid: number;
 }
 
 function fmt(r: Record<string, number>): string {
@@ -22,7 +24,7 @@ function fmt(r: Record<string, number>): string {
 
 async function main(): Promise<void> {
   await makeRealWorldCorpus();
-  const t: Totals = { personRows: 0, falseRows: 0, planted: 0, found: 0, members: 0, membersExpected: 0 };
+  const t: Totals = { personRows: 0, falseRows: 0, planted: 0, found: 0, members: 0, membersExpected: 0, issues: 0, issuesOnValid: 0 };
   const lines: string[] = [];
   lines.push("| file | kinds (expected -> engine) | members exp/found | false-flag rows / person rows (codes) | planted found | 不详 cat/branch/status/type | stray issues |");
   lines.push("| --- | --- | --- | --- | --- | --- | --- |");
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     const codes: Record<string, number> = {};
     const unknown = { category: 0, branch: 0, status: 0, type: 0 };
     const personRowSet = new Set<string>();
+    const headerRows = new Set(f.sheets.map((s) => `${s.sheet}!${s.headerRow ?? 0}`));
     for (const s of f.sheets) {
       exp += s.members;
       const sv = v.sheets.get(s.sheet);
@@ -54,8 +57,10 @@ async function main(): Promise<void> {
     }
     const found = f.planted.filter((p) => v.issues.some((i) => i.sheet === p.sheet && i.row === p.row && i.column === p.column && i.code === p.code));
     const missed = f.planted.filter((p) => !found.includes(p)).map((p) => `${p.code}@${p.column}${p.row}`);
-    const headerRows = new Set(v.result?.rosters.map((r) => `${r.sheet}!${r.headerRow}`) ?? []);
     const stray = v.issues.filter((i) => !personRowSet.has(`${i.sheet}!${i.row}`) && !headerRows.has(`${i.sheet}!${i.row}`));
+    const flagsAll = v.issues.filter((i) => i.severity !== "info");
+    t.issues += flagsAll.length;
+    t.issuesOnValid += Object.values(codes).reduce((a, b) => a + b, 0);
     t.personRows += person;
     t.falseRows += falseRows;
     t.planted += f.planted.length;
@@ -68,7 +73,7 @@ async function main(): Promise<void> {
     );
   }
   lines.push("");
-  lines.push(`Totals: ${t.falseRows} of ${t.personRows} person rows carry a false error or warning (${((100 * t.falseRows) / Math.max(1, t.personRows)).toFixed(1)}%; acceptance <= 1%); planted errors found ${t.found}/${t.planted}; members found ${t.members} vs expected ${t.membersExpected}.`);
+  lines.push(`Totals: ${t.falseRows} of ${t.personRows} person rows carry a false error or warning (${((100 * t.falseRows) / Math.max(1, t.personRows)).toFixed(1)}%; acceptance <= 1%); planted errors found ${t.found}/${t.planted}; members found ${t.members} vs expected ${t.membersExpected}; ${t.issuesOnValid} of ${t.issues} errors and warnings (${((100 * t.issuesOnValid) / Math.max(1, t.issues)).toFixed(0)}%) sit on valid rows.`);
   console.log(lines.join("\n"));
 }
 

@@ -47,6 +47,12 @@ describeRealWorld("real-world corpus (issue 7 acceptance)", () => {
     expect(flagged).toEqual([]);
   });
 
+  it.each(bySheet)("%s: notes, titles and footers are not members: nothing flagged outside the person rows", (_n, f, s) => {
+    const people = new Set(s.personRows);
+    const stray = views.get(f.file)!.issues.filter((i) => i.sheet === s.sheet && !people.has(i.row) && i.row !== s.headerRow);
+    expect(stray.map((i) => `${i.code}@${i.column}${i.row}`)).toEqual([]);
+  });
+
   it.each(bySheet.filter(([, , s]) => s.kind !== "not a roster"))("%s: upward figures", (_n, f, s) => {
     const v = view(f, s)!;
     expect(v).toBeDefined();
