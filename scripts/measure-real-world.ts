@@ -3,6 +3,7 @@
 // planted errors found/missed, and members left 不详 (unknown) in category, branch, status and membership type.
 // Usage: npx tsx scripts/measure-real-world.ts (writes the corpus first).
 import { join } from "node:path";
+import { membershipTypeOf } from "../src/domain/summarise";
 import { realWorldCorpus } from "../test/fixtures/real-world/corpus";
 import { engineView, flagsOn } from "../test/fixtures/real-world/engine-view";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "./make-real-world-corpus";
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
         if (s.byCategory && m.category === null) unknown.category++;
         if (s.byBranch && m.branch === null) unknown.branch++;
         if (s.byStatus && m.status === null) unknown.status++;
-        if (s.byMembershipType && m.membershipType === null) unknown.type++;
+        if (s.byMembershipType && membershipTypeOf(m, v.result!.asOf) === null) unknown.type++;
       }
     }
     const found = f.planted.filter((p) => v.issues.some((i) => i.sheet === p.sheet && i.row === p.row && i.column === p.column && i.code === p.code));

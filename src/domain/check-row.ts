@@ -7,6 +7,7 @@ import { isDateCell } from "./grid";
 import { isLeapYear, normaliseDate } from "./normalise/date";
 import { idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { normalisePhone } from "./normalise/phone";
+import { STAGE_LABELS, stageOf } from "./sheet-facts";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText, normaliseName, normaliseText } from "./normalise/text";
 import { Member } from "./schema";
@@ -203,7 +204,7 @@ function idField(s: RowScope): { id: string | null; valid: boolean } {
   }
 }
 
-function phoneAndContact(s: RowScope): { phone: string | null; address: string | null } {
+function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; address: string | null } {
   let phone: string | null = null;
   let phoneEmpty = s.col(F.phone) >= 0;
   if (s.col(F.phone) >= 0) {
@@ -222,16 +223,17 @@ function phoneAndContact(s: RowScope): { phone: string | null; address: string |
   const addressEmpty = s.col(F.address) >= 0 && address === null;
   const checkPhone = s.opts.config.required.phone !== false;
   const checkAddress = s.opts.config.required.address !== false;
-  if ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress)) {
+  if (needed && ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress))) {
     const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
     s.issue("missing_contact", F[missing[0]], { missing: missing.join(",") });
   }
   return { phone, address };
 }
 
-/** Status from a 减少原因 text: deceased, transferred out, left the Party; null for anything else. */
+/** Status from a 减少原因/停用原因 text: deceased, suspended, transferred out, left the Party; null for anything else. */
 const REDUCTION: [RegExp, string][] = [
   [/死亡|去世|病故|逝世|已故|亡故/, "deceased"],
+  [/停止党籍/, "suspended"],
   [/出党|开除|除名|退党|劝退|脱党|取消党籍/, "left_party"],
   [/转出|转移|迁出|调出/, "transferred_out"],
 ];
@@ -254,7 +256,7 @@ function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): 
  * The member's status from every place a roster keeps it: 减少原因 (a member who has left), the status column, the
  * 是否失联/是否流动 flags and 标签; where one of them exists and none says otherwise, the member is normal.
  */
-function statusField(s: RowScope, m: Matchers): string | null {
+function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   const reduction = statusFromText(s, F.reductionReason, REDUCTION);
   const fromColumn = s.col(F.status) < 0 ? null : matchStatus(s, m);
   const lost = s.col(F.lostContactFlag) < 0 ? undefined : m[F.lostContactFlag]!(s.raw(F.lostContactFlag));
@@ -270,7 +272,7 @@ function statusField(s: RowScope, m: Matchers): string | null {
   if (fromColumn) return fromColumn;
   if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
   if (s.col(F.status) >= 0) {
-    if (matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
+    if (needed && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
     return null;
   }
   if (tag === null || reduction === null || lost !== undefined || mobile !== undefined) return "normal";
@@ -294,6 +296,10 @@ function matchStatus(s: RowScope, m: Matchers): string | null {
 /** Checks the row in `s` and returns its member record (IDs compared across rows later). */
 export function checkMember(s: RowScope, m: Matchers): Member {
   const { asOf } = s.opts;
+  const stageLabel = rowStage(s);
+  // a stage the list names but no word here knows (列入发展计划 ...) is still before membership
+  const stage = stageLabel === undefined ? undefined : stageOf(stageLabel) ?? "candidate";
+  const listed: Member["listed"] = s.loc.kind === "former" ? "former" : stage && stage !== "probationary" && stage !== "full" ? "prospect" : "member";
   let name: string | null = null;
   if (s.col(F.name) >= 0) {
     name = normaliseName(s.raw(F.name), s.opts.date1904);
@@ -314,12 +320,14 @@ export function checkMember(s: RowScope, m: Matchers): Member {
 
   const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);
-  const joinDate = dateField(s, F.joinDate, s.required[F.joinDate]);
+  const joinDate = dateField(s, F.joinDate, s.required[F.joinDate] && listed !== "prospect");
   if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
 
   // a due list (申请转正的预备党员) lists probationary members, whether or not it has a type column
-  const membershipType = (enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) ?? (s.loc.kind === "due" ? "probationary" : null)) as Member["membershipType"];
-  const needsFull = joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
+  // and a pipeline's 预备党员/正式党员 stage is the member's type
+  const stated = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
+  const membershipType = stated ?? (stage === "probationary" || stage === "full" ? stage : s.loc.kind === "due" ? "probationary" : null);
+  const needsFull = listed === "member" && joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
   const fullMemberDate = dateField(s, F.fullMemberDate, needsFull && s.opts.config.required.fullMemberDate !== false);
   if (fullMemberDate && joinDate) {
     if (compareShifted(fullMemberDate, joinDate, 1) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });
@@ -329,15 +337,28 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const category = categoryField(s, m);
   const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : normaliseText(s.raw(F.branch), s.opts.date1904));
   if (branch === null && s.col(F.branch) >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
-  const { phone, address } = phoneAndContact(s);
+  // a former member's contact and status are history, not gaps
+  const { phone, address } = phoneAndContact(s, listed !== "former");
   const workUnit = textField(s, F.workUnit);
   const employment = enumField(s, m, F.employment, EMPLOYMENT);
-  const status = statusField(s, m);
+  const status = statusField(s, m, listed === "member");
   for (const f of ARCHIVE_FIELDS) textField(s, f);
 
   return {
     sheet: s.sheet.name, row: s.row0 + 1, name,
     gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
     joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
+    ...(listed !== "member" ? { listed } : {}), ...(stageLabel ? { stage: stageLabel } : {}),
   };
+}
+
+/** The row's pipeline stage as its list names it: the stage column's text, else the stage the title names. */
+function rowStage(s: RowScope): string | undefined {
+  const col = s.loc.stageColumn;
+  if (col !== undefined) {
+    const v = s.cells[col];
+    const t = v === null || v === undefined ? "" : stripSystemCode(cellText(v, s.opts.date1904)).trim();
+    if (t && !isPlaceholder(t)) return t;
+  }
+  return s.loc.titleStage === undefined ? undefined : STAGE_LABELS[s.loc.titleStage];
 }

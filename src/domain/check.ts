@@ -18,7 +18,7 @@ import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
 import { Summary, Tallies } from "./summary-schema";
 import { summarise, tallyEmployment } from "./summarise";
 import { CATEGORY, Lang } from "./vocabulary";
-import { countStages } from "./sheet-facts";
+import { stageOf } from "./sheet-facts";
 
 export const PRODUCT_NAME_PREFIX = "_RosterAssistant_";
 const SETTINGS_SHEET_NAMES = new Set(["名册设置", "名冊設置", "Roster settings"]);
@@ -127,26 +127,32 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const members: Member[] = [];
   const changes: Change[] = [];
   const numericFrom = new Set<Change>();
-  // party members are counted from member rosters and due lists only; other lists are counted by stage
+  // every list is checked; party members are counted from member rosters, due lists and a pipeline's 预备/正式 rows
   const memberLists = rosters.filter((r) => r.loc.kind === "members" || r.loc.kind === "due");
-  const pipeline = stageCounts(rosters.filter((r) => !memberLists.includes(r)), snapshot.date1904);
-  const facts = memberLists.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
-  const categories = categoryVocabulary(memberLists.map((r) => r.loc), facts, config, matchers[F.category]!);
-  for (const [i, { sheet, loc }] of memberLists.entries()) {
-    headerIssues(sheet, loc, opts, issues);
+  const facts = rosters.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
+  const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
+  const bySheet = new Map<string, Member[]>();
+  for (const [i, { sheet, loc }] of rosters.entries()) {
+    if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues);
     const sheetLang = config.language ?? langOf(loc.headerTexts);
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories }, numericFrom);
+    const rows: Member[] = [];
     for (const r of loc.memberRows) {
       scope.row0 = r;
       scope.cells = sheet.rows[r]!;
-      members.push(checkMember(scope, matchers));
+      rows.push(checkMember(scope, matchers));
     }
+    bySheet.set(sheet.name, rows);
+    members.push(...rows);
   }
-  const at = locator(memberLists, snapshot.date1904);
-  checkDuplicateIds(members, at, issues);
-  const withColumn = new Set(memberLists.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
+  const at = locator(rosters, snapshot.date1904);
+  // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
+  checkDuplicateIds(memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
+  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
+  const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
-  const reported = collapseColumnIssues(issues, memberLists.map((r) => r.loc));
+  const pipeline = stageCounts(members);
+  const reported = collapseColumnIssues(issues, rosters.map((r) => r.loc));
   sortIssues(reported, snapshot);
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues: reported, changes, numericFrom, projects,
@@ -180,15 +186,14 @@ function categoryVocabulary(locs: RosterLocation[], facts: (ColumnFacts | undefi
   return new OpenVocabulary(seed, list, counts, CATEGORY.map((e) => e.code));
 }
 
-/** Rows per pipeline stage over the pipeline, activists and former-members lists; undefined where there are none. */
-function stageCounts(lists: { sheet: SheetGrid; loc: RosterLocation }[], date1904: boolean): Record<string, number> | undefined {
-  if (!lists.length) return undefined;
+/** Rows per pipeline stage (pipeline and activists lists), and former members; undefined where there are none. */
+function stageCounts(members: readonly Member[]): Record<string, number> | undefined {
   const out: Record<string, number> = {};
-  for (const { sheet, loc } of lists) {
-    const counts = loc.kind === "former" ? { former: loc.memberRows.length } : countStages(sheet, loc.memberRows, loc.stageColumn, loc.kind, date1904);
-    for (const [k, n] of Object.entries(counts)) out[k] = (out[k] ?? 0) + n;
+  for (const m of members) {
+    const key = m.listed === "former" ? "former" : m.stage === undefined ? undefined : stageOf(m.stage) ?? "candidate";
+    if (key !== undefined) out[key] = (out[key] ?? 0) + 1;
   }
-  return out;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function langOf(headerTexts: string[]): Lang {

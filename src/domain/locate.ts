@@ -5,7 +5,7 @@ import { foldKey, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, SheetStatement, kindFromTitle, readStatement, stageColumn } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, kindFromTitle, readStatement, stageColumn, stageOf } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -27,6 +27,8 @@ export interface RosterLocation {
   readonly kind: ListKind;
   /** The column holding pipeline stages, where there is one. */
   readonly stageColumn?: number;
+  /** The stage a pipeline or activists list's title names (发展对象名单), for rows without a stage column. */
+  readonly titleStage?: PipelineStage;
   /** The unit and date the title rows state. */
   readonly statement: SheetStatement;
 }
@@ -168,6 +170,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   }
   const dataCols = Object.entries(columns).filter(([f]) => f !== "ignored").map(([, c]) => c as number);
   const nameCol = columns.name!;
+  const width = headerRow.length;
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
   for (let r = row0 + 1; r < sheet.rows.length; r++) {
@@ -178,8 +181,9 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     if (filled === 0) continue;
     if (isFooter(row)) continue;
     if (isRepeatedHeader(row, headerKeys, nameCol)) continue;
-    // a lone value (a 续 title, a note) is not a member row, unless it is an ID number: a member whose name is missing
-    if (isBlank(row[nameCol]) && filled <= 1 && !(idCol !== undefined && looksLikeId(row[idCol]))) continue;
+    // a lone value (a 续 title, a note) is not a member row, unless it is an ID number: a member whose name is missing;
+    // a row without a name but with other cells of its own (学工号, 支部, a stage) is a person whose name is missing
+    if (isBlank(row[nameCol]) && filled <= 1 && !(idCol !== undefined && looksLikeId(row[idCol])) && cellsFilled(row, width, columns.ignored) <= 1) continue;
     memberRows.push(r);
   }
   let sheetBranch: string | null = null;
@@ -194,10 +198,14 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   const firstTexts = sheet.rows.slice(0, row0).map((r) => (r ?? []).map(textOf).find((t) => t.trim()) ?? "");
   const titles = [sheet.name, ...firstTexts.filter((t) => t.trim().length <= 40 && !/^\s*(注|说明|填表说明|填写说明)/.test(t))];
   const stageCol = stageColumn(sheet, row0 + 1, headerRow.length);
-  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (stageCol !== undefined ? "pipeline" : "members");
+  // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
+  const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
+  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
+  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) : undefined;
   return {
     kind,
     stageColumn: stageCol,
+    ...(titleStage ? { titleStage } : {}),
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
@@ -209,6 +217,13 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     sheetBranch,
     headerTexts: header.texts,
   };
+}
+
+/** Non-empty cells within the header's width but the 序号 column, counting to 2 at most. */
+function cellsFilled(row: ReadonlyArray<CellValue | undefined>, width: number, seqCol: number | undefined): number {
+  let n = 0;
+  for (let c = 0; c < width && c < row.length && n < 2; c++) if (c !== seqCol && !isBlank(row[c])) n++;
+  return n;
 }
 
 /** 15 or 18 characters of digits (a final X allowed), or a number of 15+ digits: what an ID cell holds. */

@@ -51,7 +51,20 @@ export class OpenVocabulary {
    * @param list the column's own allowed values (its dropdown, or configured), in order; empty: none
    * @param counts raw cell text -> member rows holding it
    */
+  /** Whether the column speaks the seed taxonomy: at least half its values are the seed's own labels or spellings. */
+  private readonly seeded: boolean;
+
   constructor(private readonly seed: EnumMatcher, list: readonly string[], counts: ReadonlyMap<string, number>, private readonly seedOrder: readonly string[]) {
+    let all = 0;
+    let seedCount = 0;
+    for (const [text, n] of [...list.map((v) => [v, 1] as const), ...counts]) {
+      const r = seed(text);
+      if (r.kind === "empty") continue;
+      all += n;
+      if (r.kind === "ok" && !r.narrow) seedCount += n;
+    }
+    // 退休人员 among 在职/见习 categories is the office's own 退休人员, not the seed street's 离退休
+    this.seeded = all > 0 && seedCount * 2 >= all;
     for (const v of list) {
       const g = this.group(v, 0);
       if (g && !this.listKeys.includes(g.key)) this.listKeys.push(g.key);
@@ -69,10 +82,14 @@ export class OpenVocabulary {
     return foldKey(stripSystemCode(text));
   }
 
+  private match(text: string) {
+    return this.seeded ? this.seed(text) : ({ kind: "unknown" } as const);
+  }
+
   private group(text: string, n: number): Group | undefined {
     const fold = this.fold(text);
     if (fold === "") return undefined;
-    const s = this.seed(text);
+    const s = this.match(text);
     const key = s.kind === "ok" ? `=${s.code}` : fold;
     let g = this.groups.get(key);
     if (!g) this.groups.set(key, (g = { label: s.kind === "ok" ? s.code : stripSystemCode(text).trim(), count: 0, key, fold, spellings: new Map() }));
@@ -83,7 +100,7 @@ export class OpenVocabulary {
   }
 
   private groupOf(text: string): Group | undefined {
-    const s = this.seed(text);
+    const s = this.match(text);
     return this.groups.get(s.kind === "ok" ? `=${s.code}` : this.fold(text));
   }
 

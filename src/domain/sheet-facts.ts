@@ -19,10 +19,15 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 const STAGE_WORDS: [RegExp, PipelineStage][] = [
   [/申请人|申请入党/, "applicant"],
   [/积极分子/, "activist"],
-  [/发展对象/, "candidate"],
+  [/发展对象|发展计划|志愿书|政治审查|政审|支部大会讨论|上级党委审批/, "candidate"],
   [/预备/, "probationary"],
   [/正式/, "full"],
 ];
+
+/** The stage's usual name, for a list whose title names its stage and has no stage column. */
+export const STAGE_LABELS: Readonly<Record<PipelineStage, string>> = {
+  applicant: "入党申请人", activist: "入党积极分子", candidate: "发展对象", probationary: "预备党员", full: "正式党员",
+};
 
 export function stageOf(text: string): PipelineStage | undefined {
   const t = foldKey(stripSystemCode(text));
@@ -108,17 +113,4 @@ export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number):
     if (n >= 1 && preMember && staged / n >= 0.8) return c;
   }
   return undefined;
-}
-
-/** The stage of each row (0-based) of a pipeline or activists list. */
-export function countStages(sheet: SheetGrid, rows: readonly number[], col: number | undefined, kind: ListKind, date1904: boolean): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0]));
-  out.unknown = 0;
-  for (const r of rows) {
-    const v = col === undefined ? undefined : sheet.rows[r]?.[col];
-    const s = v === undefined || v === null ? undefined : stageOf(cellText(v, date1904));
-    const stage = s ?? (kind === "activists" ? "activist" : undefined);
-    out[stage ?? "unknown"]++;
-  }
-  return out;
 }

@@ -28,6 +28,7 @@ const LEFT_STATUSES: ReadonlySet<string> = new Set(STATUS.map((s) => s.code).fil
 
 /** A current member: not deceased or transferred out (an empty or unreadable status is still a member). */
 export function isCurrentMember(m: Member): boolean {
+  if (m.listed !== undefined && m.listed !== "member") return false;
   return m.status === null || !LEFT_STATUSES.has(m.status);
 }
 
@@ -182,6 +183,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   };
 
   for (const m of members) {
+    if (m.listed === "prospect") continue; // applicants and activists are counted by stage, not as members
     bump(byStatus, keyOf(m.status));
     const branch = branches.key(m.branch); // every branch seen, even one whose members have all left
     if (!isCurrentMember(m)) continue;

@@ -50,15 +50,16 @@ export const GENDER: EnumTable = [
 ];
 
 export const EDUCATION: EnumTable = [
-  e("graduate", "研究生", "研究生", "Postgraduate", ["研究生毕业"], ["硕士", "博士", "硕士研究生", "博士研究生", "博士后", "硕士学位", "博士学位", "研究生(硕士)", "研究生(博士)"]),
-  e("bachelor", "大学本科", "大學本科", "Bachelor", ["本科", "大学", "本科毕业", "大学本科毕业"], ["学士", "学士学位"]),
-  e("associate", "大学专科", "大學專科", "Associate (college)", ["大专", "专科", "大学专科毕业", "大专毕业"], ["高职", "高职高专"]),
-  e("secondary_vocational", "中专", "中專", "Secondary vocational", ["中等专科", "中专毕业", "中等专业学校"], ["技校", "中职", "职高", "职业高中"]),
-  e("high_school", "高中", "高中", "High school", ["高中毕业", "普通高中"], ["高中、中技", "中技"]),
+  e("graduate", "研究生", "研究生", "Postgraduate", ["研究生毕业"], ["研究生及以上", "硕士", "博士", "硕士研究生", "博士研究生", "博士后", "硕士学位", "博士学位", "研究生(硕士)", "研究生(博士)"]),
+  e("bachelor", "大学本科", "大學本科", "Bachelor", ["本科", "大学", "本科毕业", "大学本科毕业"], ["本科及以上", "学士", "学士学位"]),
+  e("associate", "大学专科", "大學專科", "Associate (college)", ["大专", "专科", "大学专科毕业", "大专毕业"], ["大专及以上", "高职", "高职高专"]),
+  e("secondary_vocational", "中专", "中專", "Secondary vocational", ["中等专科", "中专毕业", "中等专业学校"], ["中专及以下", "技校", "中职", "职高", "职业高中"]),
+  e("high_school", "高中", "高中", "High school", ["高中毕业", "普通高中"], ["高中及以下", "高中、中技", "中技"]),
   e("junior_or_below", "初中及以下", "初中及以下", "Junior high or below", [], ["初中", "小学", "文盲", "初中毕业", "小学毕业", "半文盲"]),
 ];
 
-/** Education codes that count as 大专及以上 (collegeOrAbove). */
+/** Education codes that count as 大专及以上 (collegeOrAbove). A broad bin (高中及以下, 本科及以上) counts under its top
+ * (or bottom, for "and above") level: an upward table has no column for it. */
 export const COLLEGE_OR_ABOVE: ReadonlySet<string> = new Set(["graduate", "bachelor", "associate"]);
 
 export const EMPLOYMENT: EnumTable = [

@@ -1,14 +1,11 @@
 // Issue 7's acceptance on the real-world corpus (test/fixtures/real-world): per workbook, the kind of each sheet,
 // its member count, every planted error found, the upward figures a clerk would report, and no error or warning
 // on any valid row; overall at most 1% of person rows falsely flagged. Expectations are what a clerk would say.
-// It fails against today's engine (scripts/measure-real-world.ts prints by how much), so it runs only with
-// ROSTER_REAL_WORLD=1: the lead removes the switch when the engine passes.
+// scripts/measure-real-world.ts prints the same comparison as a table.
 import { join } from "node:path";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
 import { CorpusFile, MAX_FALSE_FLAG_SHARE, realWorldCorpus, SheetExpectation } from "../fixtures/real-world/corpus";
 import { EngineView, engineView, flagsOn } from "../fixtures/real-world/engine-view";
-
-const describeRealWorld = process.env.ROSTER_REAL_WORLD === "1" ? describe : describe.skip;
 
 const corpus = realWorldCorpus();
 const views = new Map<string, EngineView>();
@@ -19,7 +16,7 @@ function known(r: Record<string, number> | undefined): Record<string, number> {
   return Object.fromEntries(Object.entries(r ?? {}).filter(([k, v]) => v > 0 && k !== "unknown"));
 }
 
-describeRealWorld("real-world corpus (issue 7 acceptance)", () => {
+describe("real-world corpus (issue 7 acceptance)", () => {
   beforeAll(async () => {
     await makeRealWorldCorpus();
     for (const f of corpus) views.set(f.file, await engineView(f, join(REAL_WORLD_OUT, f.file)));
