@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
 import { realWorldCorpus } from "../fixtures/real-world/corpus";
 import { checkDigit } from "../fixtures/real-world/people";
+import { allowedLabel, dropdownOf } from "../fixtures/real-world/vocabulary";
 import { writeWorkbook } from "../fixtures/real-world/write-workbook";
 import ExcelJS from "exceljs";
 import { openXlsx } from "../../src/workbook/xlsx";
@@ -95,6 +96,18 @@ describe("real-world corpus generator", () => {
         }
       }
     }
+  });
+
+  it.each([
+    ["06 人员类别 (x14 list on the hidden 字典 sheet)", "06_", "党员信息", "J", "离退休民警党员", true],
+    ["06 人员类别: a coarser label is not in it", "06_", "党员信息", "J", "离退休", false],
+    ["13 学历 (a range on hidden columns of the same sheet)", "13_", "Sheet1", "C", "21 大学", true],
+    ["02 最高学历 (no dropdown: the column's own values)", "02_", "Sheet1", "L", "博士研究生", true],
+    ["02 最高学历: 研究生 is not among them", "02_", "Sheet1", "L", "研究生", false],
+  ] as const)("a column's vocabulary: %s", (_n, prefix, sheet, column, label, ok) => {
+    const f = corpus.find((c) => c.file.startsWith(prefix))!;
+    expect(allowedLabel(f, sheet, column, label)).toBe(ok);
+    if (prefix === "02_") expect(dropdownOf(f, sheet, column)).toBeUndefined();
   });
 
   it("plants each error on a person row of its sheet, in a column of the sheet", () => {

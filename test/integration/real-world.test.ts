@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
 import { CorpusFile, MAX_FALSE_FLAG_SHARE, realWorldCorpus, SheetExpectation } from "../fixtures/real-world/corpus";
 import { EngineView, engineView, flagsOn } from "../fixtures/real-world/engine-view";
+import { allowedLabel, LABEL_FIELDS } from "../fixtures/real-world/vocabulary";
 
 const describeRealWorld = process.env.ROSTER_REAL_WORLD === "1" ? describe : describe.skip;
 
@@ -68,6 +69,12 @@ describeRealWorld("real-world corpus (issue 7 acceptance)", () => {
     if (s.dueForFullMembership !== undefined) expect(v.due).toBe(s.dueForFullMembership);
     if (s.unit) expect(v.unit).toBe(s.unit);
     if (s.reportDate) expect(v.reportDate).toBe(s.reportDate);
+  });
+
+  it.each(corpus.map((f) => [f.file, f] as const))("%s: fixes write only labels the column's own vocabulary holds", (_n, f) => {
+    const changes = views.get(f.file)!.result?.changes ?? [];
+    const outside = changes.filter((c) => LABEL_FIELDS.has(c.field) && !allowedLabel(f, c.sheet, c.column, c.to));
+    expect(outside.map((c) => `${c.column}${c.row} ${c.from} -> ${c.to}`)).toEqual([]);
   });
 
   it("at most 1% of person rows carry a false error or warning", () => {
