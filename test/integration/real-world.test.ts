@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
 import { CorpusFile, MAX_FALSE_FLAG_SHARE, realWorldCorpus, SheetExpectation } from "../fixtures/real-world/corpus";
-import { EngineView, engineView, flagsOn } from "../fixtures/real-world/engine-view";
+import { EngineView, engineView, flagsOn, known } from "../fixtures/real-world/engine-view";
 import { allowedLabel, LABEL_FIELDS } from "../fixtures/real-world/vocabulary";
 
 const describeRealWorld = process.env.ROSTER_REAL_WORLD === "1" ? describe : describe.skip;
@@ -15,10 +15,6 @@ const corpus = realWorldCorpus();
 const views = new Map<string, EngineView>();
 const bySheet = corpus.flatMap((f) => f.sheets.map((s) => [`${f.file} ${s.sheet}`, f, s] as [string, CorpusFile, SheetExpectation]));
 
-/** Non-zero entries, without the engine's `unknown` key (checked apart). */
-function known(r: Record<string, number> | undefined): Record<string, number> {
-  return Object.fromEntries(Object.entries(r ?? {}).filter(([k, v]) => v > 0 && k !== "unknown"));
-}
 
 describeRealWorld("real-world corpus (issue 7 acceptance)", () => {
   beforeAll(async () => {
