@@ -5,16 +5,14 @@
 import { join } from "node:path";
 import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
 import { CorpusFile, MAX_FALSE_FLAG_SHARE, realWorldCorpus, SheetExpectation } from "../fixtures/real-world/corpus";
-import { EngineView, engineView, flagsOn } from "../fixtures/real-world/engine-view";
+import { EngineView, engineView, flagsOn, known } from "../fixtures/real-world/engine-view";
+import { allowedLabel, LABEL_FIELDS } from "../fixtures/real-world/vocabulary";
 
 const corpus = realWorldCorpus();
 const views = new Map<string, EngineView>();
-const bySheet = corpus.flatMap((f) => f.sheets.map((s) => [`${f.file} ${s.sheet}`, f, s] as [string, CorpusFile, SheetExpectation]));
-
-/** Non-zero entries, without the engine's `unknown` key (checked apart). */
-function known(r: Record<string, number> | undefined): Record<string, number> {
-  return Object.fromEntries(Object.entries(r ?? {}).filter(([k, v]) => v > 0 && k !== "unknown"));
-}
+const bySheet = corpus.flatMap((f) =>
+  f.sheets.map((s) => [`${f.file} ${s.sheet}`, f, s] as [string, CorpusFile, SheetExpectation]),
+);
 
 describe("real-world corpus (issue 7 acceptance)", () => {
   beforeAll(async () => {
@@ -34,27 +32,41 @@ describe("real-world corpus (issue 7 acceptance)", () => {
 
   it.each(corpus.map((f) => [f.file, f] as const))("%s: every planted error found", (_n, f) => {
     const issues = views.get(f.file)!.issues;
-    const missed = f.planted.filter((p) => !issues.some((i) => i.sheet === p.sheet && i.row === p.row && i.column === p.column && i.code === p.code));
+    const missed = f.planted.filter(
+      (p) => !issues.some((i) => i.sheet === p.sheet && i.row === p.row && i.column === p.column && i.code === p.code),
+    );
     expect(missed).toEqual([]);
   });
 
   it.each(bySheet)("%s: no error or warning on any valid row", (_n, f, s) => {
     const issues = views.get(f.file)!.issues;
-    const flagged = s.validRows.flatMap((r) => flagsOn(issues, s.sheet, r)).map((i) => `${i.code}@${i.column}${i.row} ${i.value}`);
+    const flagged = s.validRows
+      .flatMap((r) => flagsOn(issues, s.sheet, r))
+      .map((i) => `${i.code}@${i.column}${i.row} ${i.value}`);
     expect(flagged).toEqual([]);
   });
 
-  it.each(bySheet)("%s: notes, titles and footers are not members: nothing flagged outside the person rows", (_n, f, s) => {
-    const people = new Set(s.personRows);
-    const stray = views.get(f.file)!.issues.filter((i) => i.sheet === s.sheet && !people.has(i.row) && i.row !== s.headerRow);
-    expect(stray.map((i) => `${i.code}@${i.column}${i.row}`)).toEqual([]);
-  });
+  it.each(bySheet)(
+    "%s: notes, titles and footers are not members: nothing flagged outside the person rows",
+    (_n, f, s) => {
+      const people = new Set(s.personRows);
+      const stray = views
+        .get(f.file)!
+        .issues.filter((i) => i.sheet === s.sheet && !people.has(i.row) && i.row !== s.headerRow);
+      expect(stray.map((i) => `${i.code}@${i.column}${i.row}`)).toEqual([]);
+    },
+  );
 
   it.each(bySheet.filter(([, , s]) => s.kind !== "not a roster"))("%s: upward figures", (_n, f, s) => {
     const v = view(f, s)!;
     expect(v).toBeDefined();
-    if (s.byCategory) expect({ known: known(v.byCategory), unknown: v.byCategory.unknown ?? 0 }).toEqual({ known: s.byCategory, unknown: 0 });
-    if (s.byBranch) expect({ known: known(v.byBranch), unknown: v.byBranch.unknown ?? 0 }).toEqual({ known: s.byBranch, unknown: 0 });
+    if (s.byCategory)
+      expect({ known: known(v.byCategory), unknown: v.byCategory.unknown ?? 0 }).toEqual({
+        known: s.byCategory,
+        unknown: 0,
+      });
+    if (s.byBranch)
+      expect({ known: known(v.byBranch), unknown: v.byBranch.unknown ?? 0 }).toEqual({ known: s.byBranch, unknown: 0 });
     if (s.byStatus) for (const [k, n] of Object.entries(s.byStatus)) expect([k, v.byStatus[k] ?? 0]).toEqual([k, n]);
     if (s.byMembershipType) {
       const t = s.byMembershipType;
@@ -66,6 +78,15 @@ describe("real-world corpus (issue 7 acceptance)", () => {
     if (s.unit) expect(v.unit).toBe(s.unit);
     if (s.reportDate) expect(v.reportDate).toBe(s.reportDate);
   });
+
+  it.each(corpus.map((f) => [f.file, f] as const))(
+    "%s: fixes write only labels the column's own vocabulary holds",
+    (_n, f) => {
+      const changes = views.get(f.file)!.result?.changes ?? [];
+      const outside = changes.filter((c) => LABEL_FIELDS.has(c.field) && !allowedLabel(f, c.sheet, c.column, c.to));
+      expect(outside.map((c) => `${c.column}${c.row} ${c.from} -> ${c.to}`)).toEqual([]);
+    },
+  );
 
   it("at most 1% of person rows carry a false error or warning", () => {
     let rows = 0;
