@@ -1,5 +1,5 @@
 // `roster check`: read the workbook, check it, write the report, print the summary. Exit 0 or 2.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { buildReport } from "../app/build-report";
 import { NoRosterError, checkRoster } from "../app/check-roster";
@@ -50,11 +50,31 @@ export function assertWritable(path: string, inputs: readonly string[]): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path}: is a folder; give a file name`);
 }
 
-/** Reads an input workbook, or says in one line why it cannot. */
+/** What a path that is not a regular file is, for the refusal. */
+export function notRegularFile(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return "is a folder, not a workbook";
+  if (st.isFIFO()) return "is a pipe (FIFO), not a workbook file";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a workbook file";
+  if (st.isSocket()) return "is a socket, not a workbook file";
+  return "is not a regular file";
+}
+
+/** Reads an input workbook, or says in one line why it cannot; only a regular file is ever opened. */
 export function readInput(file: string): Buffer {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a workbook`);
-  return readFileSync(file);
+  const early = notRegularFile(statSync(file));
+  if (early !== undefined) throw new UsageError(`${file}: ${early}`);
+  // Opened without blocking (a FIFO swapped in after the check would block a plain open) and checked again on the
+  // descriptor itself, so what is read is the regular file that was checked.
+  const fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const problem = notRegularFile(fstatSync(fd));
+    if (problem !== undefined) throw new UsageError(`${file}: ${problem}`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function validateAsOf(asOf: string | undefined): string | undefined {

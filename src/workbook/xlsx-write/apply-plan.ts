@@ -15,7 +15,7 @@ import { PlanConflictError } from "./errors";
 import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layoutBlocks, type PlacedBlock } from "./flag-sheet";
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
 import { PackageEditor } from "./package";
-import { calcChainMentions, removePart, removeRelsOf, workbookPartPath } from "./part-tree";
+import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchWorksheet, type RowWrites } from "./roster-patch";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
@@ -55,7 +55,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
   const pkg = new PackageEditor(input, fileName);
-  const wbPath = workbookPartPath(pkg);
+  const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
   const rels = damaged(fileName, relsPath, () => new RelsDoc(wbPath, pkg.text(relsPath)));
@@ -160,7 +160,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   let record: string | undefined = recordText;
   if (productParts.length > 0 || flagSheet !== undefined) {
     const stylesText = stylesPath !== undefined ? pkg.text(stylesPath) : undefined;
-    const r = ensureKit(stylesText, recordText);
+    const r = damaged(fileName, stylesPath ?? "styles.xml", () => ensureKit(stylesText, recordText));
     if (stylesPath === undefined) {
       stylesPath = `${wbPath.slice(0, wbPath.lastIndexOf("/") + 1)}styles.xml`;
       rels.add(REL_STYLES, stylesPath);
@@ -242,6 +242,8 @@ function damaged<T>(fileName: string, part: string, parse: () => T): T {
     return parse();
   } catch (e) {
     if (e instanceof UnreadableInputError || e instanceof PlanConflictError) throw e;
+    // A JavaScript failure (stack, memory, a TypeError) is a bug of ours, never relabelled as the input's damage.
+    if (!(e instanceof Error) || e.constructor !== Error) throw e;
     return unreadable(fileName, `the file is damaged (part ${part}: ${(e as Error).message})`);
   }
 }

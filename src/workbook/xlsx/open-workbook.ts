@@ -29,6 +29,8 @@ export interface ReadOptions {
 
 export interface OpenedWorkbook {
   readonly fileName: string;
+  /** The workbook part's name, found as Excel finds it (_rels/.rels, else [Content_Types].xml, else xl/workbook.xml). */
+  readonly workbookPart: string;
   readonly date1904: boolean;
   /** In workbook order. */
   readonly sheets: readonly SheetInfo[];
@@ -70,7 +72,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
   const zip: ZipIndex = readZipIndex(bytes, fileName);
   const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
   const readText = (e: ZipEntry): string => {
-    const text = decodeXml(inflater.bytes(e));
+    const text = inflater.text(e);
     if (hasDtd(text)) fail(`part ${e.name} contains a DTD/entity declaration; refused`);
     return text;
   };
@@ -102,6 +104,18 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const part = rel !== undefined && !rel.external ? resolveTarget(workbookPath, rel.target) : "";
     return { name: s.name, state: s.state, part, kind: kindOf(rel) };
   });
+  // Each part is read once however the workbook names it: sheets sharing a part (Excel never writes that) are
+  // refused, so a small file cannot make the reader inflate one big part hundreds of times.
+  const byPart = new Map<string, SheetInfo>();
+  const byName = new Map<string, SheetInfo>();
+  const byLowerName = new Map<string, SheetInfo>();
+  for (const s of sheets) {
+    const other = s.part === "" ? undefined : byPart.get(s.part.toLowerCase());
+    if (other !== undefined) fail(`the file is damaged (sheets "${other.name}" and "${s.name}" both point at part ${s.part})`);
+    if (s.part !== "") byPart.set(s.part.toLowerCase(), s);
+    if (!byName.has(s.name)) byName.set(s.name, s);
+    if (!byLowerName.has(s.name.toLowerCase())) byLowerName.set(s.name.toLowerCase(), s);
+  }
 
   let sharedStrings: string[] | undefined;
   let dateStyles: Uint8Array | undefined;
@@ -111,12 +125,14 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const parsed = sstPath === undefined ? [] : parseSharedStrings(readText(zip.get(sstPath)!));
     if (parsed === undefined) fail(`the file is damaged (${sstPath} is cut short)`);
     const stylesPath = partOf("styles", "styles.xml");
-    dateStyles = stylesPath === undefined ? new Uint8Array(0) : parseDateStyles(readText(zip.get(stylesPath)!));
+    const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);
+    if (stylesXml !== undefined && rootName(stylesXml) === "") fail(`the file is damaged (part ${stylesPath} is empty or holds no XML)`);
+    dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml);
     sharedStrings = parsed;
   };
 
   const readSheet = (name: string, opts: ReadOptions = {}): SheetGrid => {
-    const info = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const info = byName.get(name) ?? byLowerName.get(name.toLowerCase());
     if (info === undefined) throw new Error(`${fileName}: no sheet named "${name}"`);
     const empty: SheetGrid = { name: info.name, state: info.state, rows: [], formulaCells: new Set() };
     if (info.kind === "chartsheet") return empty;
@@ -137,6 +153,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
 
   return {
     fileName,
+    workbookPart: wbEntry.name,
     date1904: wb.date1904,
     sheets,
     definedNames: wb.definedNames,

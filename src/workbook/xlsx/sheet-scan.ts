@@ -14,6 +14,8 @@ const { dateCell, parseNumber } = numbers;
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
+/** Excel holds at most 32,767 characters in a cell; markup for more than this many bytes is refused, not decoded. */
+export const MAX_CELL_BYTES = 1024 * 1024;
 
 type Row = Array<CellValue | undefined>;
 
@@ -56,6 +58,8 @@ export class SheetScanner {
   phase = 0;
   /** Next byte to scan. */
   pos = 0;
+  /** Bytes looked at over all feeds (data cut off at the end of one feed is looked at again by the next). */
+  scanned = 0;
   private rowIdx = -1;
   private colIdx = -1;
   private curRow: Row | undefined = undefined;
@@ -72,6 +76,7 @@ export class SheetScanner {
    */
   feed(b: Uint8Array, end: number): void {
     if (b[end] !== LT) throw new Error("SheetScanner.feed: b[end] must be the '<' sentinel");
+    this.scanned += end - this.pos;
     if (this.phase === 0) {
       const start = findSheetData(b, this.pos, end, this.ctx.fail);
       this.phase = start.phase;
@@ -242,12 +247,14 @@ export class SheetScanner {
               const isInline = btagIs(b, IS);
               const e = endOfElement(b, nameStart, tg.nameEnd, q, end);
               if (e < 0) break scan;
+              if (isInline && e - q > MAX_CELL_BYTES) tooLong(ctx, rowIdx, col);
               if (isInline) inline = readRichText(textOf(b, q, e), 0, "is") >= 0 ? rich.text : "";
               q = e;
             }
           }
         }
         p = q;
+        if (ve - vs > MAX_CELL_BYTES) tooLong(ctx, refRow >= 0 ? refRow : rowIdx, col);
         // Position.
         if (refRow >= 0 && refRow !== rowIdx) {
           if (refRow >= MAX_ROWS) ctx.fail(`cell row ${refRow + 1} is beyond Excel's limit of ${MAX_ROWS} rows`);
@@ -340,4 +347,19 @@ export class SheetScanner {
     this.pos = this.phase === 2 ? p : resume;
   }
 
+}
+
+function tooLong(ctx: SheetScanContext, row: number, col: number): never {
+  const at = col >= 0 ? `cell ${columnName(col)}${Math.max(row, 0) + 1}` : `a cell in row ${Math.max(row, 0) + 1}`;
+  return ctx.fail(`${at} holds more than 1 MiB of text (Excel allows 32,767 characters); the file is damaged or hostile`);
+}
+
+function columnName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }

@@ -10,6 +10,8 @@ export interface ZipEntry {
   /** Uncompressed size as declared by the central directory. */
   readonly size: number;
   readonly localOffset: number;
+  /** CRC-32 of the uncompressed data, as the central directory records it. */
+  readonly crc: number;
 }
 
 export interface ZipIndex {
@@ -70,6 +72,7 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
     if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) damaged("bad zip directory entry");
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let size = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -79,7 +82,7 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
     const nameEnd = p + 46 + nameLen;
     if (nameEnd + extraLen > b.length) damaged("bad zip directory entry");
     let name = nameDecoder.decode(b.subarray(p + 46, nameEnd)).replace(/\\/g, "/");
-    while (name.startsWith("/")) name = name.slice(1);
+    if (name.startsWith("/")) name = name.replace(/^\/+/, "");
     if (size === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX) {
       // ZIP64 extra field: the 64-bit values follow in this order, only for the fields that overflowed.
       for (let e = nameEnd; e + 4 <= nameEnd + extraLen; e += 4 + u16(b, e + 2)) {
@@ -91,7 +94,7 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
         break;
       }
     }
-    const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset };
+    const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, crc };
     entries.push(entry);
     const key = name.toLowerCase();
     if (!byName.has(key)) byName.set(key, entry);
