@@ -94,7 +94,9 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const blocksBySheet = new Map<SheetEl, PlacedBlock[]>();
   for (const p of placed ?? []) {
     const s = userSheet(p.block.sheet, "");
-    blocksBySheet.set(s, [...(blocksBySheet.get(s) ?? []), p]);
+    const list = blocksBySheet.get(s);
+    if (list === undefined) blocksBySheet.set(s, [p]);
+    else list.push(p);
   }
   const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
     const s = byName(name);
@@ -115,7 +117,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // Product sheets: rewritten in place (renamed to the wanted name where it is free), or added at the end.
   const written = new Map<string, () => Iterable<string>>();
   const replaced = new Set<SheetEl>();
-  let nextSheetId = Math.max(0, ...input0.map((s) => s.sheetId)) + 1;
+  let nextSheetId = input0.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
   const newPart = (): string => {
     const dir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
     let n = 1;
