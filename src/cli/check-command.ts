@@ -11,7 +11,7 @@ import { openXlsx } from "../workbook/xlsx";
 import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
-import { assertNotInput, writeFilesAtomic } from "./write-file";
+import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
 
 export interface CheckOptions {
   report?: string;
@@ -42,12 +42,12 @@ export function localNow(now = new Date()): string {
   return `${localToday(now)} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
 }
 
-/** Refuses an output path over an input, or in a folder that does not exist (before any work is done). */
+/** Refuses an output path over an input, in a folder that does not exist, or that is not a regular file (before any work). */
 export function assertWritable(path: string, inputs: readonly string[]): void {
   assertNotInput(path, inputs);
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) throw new UsageError(`${path}: folder ${dir} does not exist`);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path}: is a folder; give a file name`);
+  outputTarget(path);
 }
 
 /** What a path that is not a regular file is, for the refusal. */
