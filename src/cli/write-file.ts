@@ -17,17 +17,12 @@ function sameFile(a: string, b: string): boolean {
 }
 
 export function assertNotInput(outPath: string, inputs: readonly string[]): void {
-  for (const i of inputs) if (sameFile(outPath, i)) throw new UsageError(`${outPath}: is an input file; refusing to write over it`);
+  for (const i of inputs) if (sameFile(outPath, i)) throw new UsageError("outIsInput", { file: outPath });
 }
 
+/** The system's reason, as its error code (EACCES, ENOSPC, ...) and message: the same in every language. */
 function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a folder";
-  if (code === "ENOSPC") return "no space left on the disk";
-  if (code === "EROFS") return "the disk is read-only";
-  if (code === "EXDEV") return "the link points to another disk";
-  return (e as Error)?.message?.split("\n")[0] ?? String(e);
+  return ((e as Error)?.message?.split("\n")[0] ?? String(e)).replace(/,\s*(open|rename|link|copyfile|chmod)\s+'.*$/, "");
 }
 
 /**
@@ -46,14 +41,14 @@ export function outputTarget(path: string): string {
     try {
       target = realpathSync(path);
     } catch {
-      throw new UsageError(`${path}: is a symbolic link to a file that does not exist; give a file name`);
+      throw new UsageError("outDanglingLink", { file: path });
     }
     st = statSync(target);
   }
-  if (st.isDirectory()) throw new UsageError(`${path}: is a folder; give a file name`);
-  if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError(`${path}: is a device, not a file; give a file name`);
-  if (st.isFIFO()) throw new UsageError(`${path}: is a pipe (FIFO), not a file; give a file name`);
-  if (!st.isFile()) throw new UsageError(`${path}: is not a regular file; give a file name`);
+  if (st.isDirectory()) throw new UsageError("outFolder", { file: path });
+  if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError("outDevice", { file: path });
+  if (st.isFIFO()) throw new UsageError("outPipe", { file: path });
+  if (!st.isFile()) throw new UsageError("outNotRegular", { file: path });
   return target;
 }
 
@@ -75,7 +70,7 @@ function writeTemp(path: string, target: string, data: string | Uint8Array): str
     return tmp;
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`${path}: cannot write (${reason(e)})`);
+    throw new UsageError("cannotWrite", { file: path, reason: reason(e) });
   }
 }
 
@@ -107,7 +102,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
       try {
         entries.push({ target: targets[i], temp: temps[i], backup: keepPrevious(targets[i]) });
       } catch (e) {
-        throw new UsageError(`${f.path}: cannot keep the previous file aside (${reason(e)})`);
+        throw new UsageError("cannotKeepPrevious", { file: f.path, reason: reason(e) });
       }
     });
     journal = journalName(dirname(targets[0]));
@@ -116,7 +111,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
       try {
         renameSync(temps[renamed], targets[renamed]);
       } catch (e) {
-        throw new UsageError(`${files[renamed].path}: cannot write (${reason(e)})`);
+        throw new UsageError("cannotWrite", { file: files[renamed].path, reason: reason(e) });
       }
     }
     rmSync(journal, { force: true });

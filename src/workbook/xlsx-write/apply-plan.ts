@@ -86,7 +86,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // User sheets the plan flags or writes into.
   const userSheet = (name: string, cell: string): SheetEl => {
     const s = byName(name);
-    if (s === undefined || !isWorksheet(s)) throw new PlanConflictError(fileName, name, cell, "no such worksheet in the workbook any more");
+    if (s === undefined || !isWorksheet(s)) throw new PlanConflictError(fileName, name, cell, "planNoSheet");
     if (ownSheets.has(s)) throw new Error(`plan: sheet "${name}" is one of the product's own sheets, not a roster`);
     return s;
   };
@@ -246,7 +246,7 @@ function damaged<T>(fileName: string, part: string, parse: () => T): T {
     if (e instanceof UnreadableInputError || e instanceof PlanConflictError) throw e;
     // A JavaScript failure (stack, memory, a TypeError) is a bug of ours, never relabelled as the input's damage.
     if (!(e instanceof Error) || e.constructor !== Error) throw e;
-    return unreadable(fileName, `the file is damaged (part ${part}: ${(e as Error).message})`);
+    return unreadable(fileName, "partDamaged", { part, reason: e.message });
   }
 }
 

@@ -77,7 +77,7 @@ export class PackageEditor {
     refuseLongText(name, size, this.fileName);
     const bytes = this.originalBytes(name)!;
     const text = partText(bytes, name, this.fileName);
-    if (hasDtd(text)) unreadable(this.fileName, `part ${name} contains a DTD/entity declaration; refused`);
+    if (hasDtd(text)) unreadable(this.fileName, "dtd", { part: name });
     const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     const bom = !utf16 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const t = utf16 ? asUtf8Declaration(text) : bom ? "\uFEFF" + text : text;

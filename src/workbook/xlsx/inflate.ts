@@ -3,7 +3,7 @@
 // checked, so damage inside a part is refused, never read as data.
 import { Inflate } from "fflate";
 import { crc32Update } from "../xlsx-write/crc32";
-import { formatBytes, UnreadableInputError, unreadable } from "./errors";
+import { UnreadableInputError, unreadable } from "./errors";
 import { entryData, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
@@ -51,7 +51,7 @@ export class PartInflater {
     let crc = 0;
     let produced = 0;
     if (e.method === 0) {
-      if (data.length !== declared) this.damaged(e, `stored ${formatBytes(data.length)}, the zip directory says ${formatBytes(declared)}`);
+      if (data.length !== declared) unreadable(this.fileName, "partStoredSize", { part: e.name, size: data.length, declared });
       for (let i = 0; i < data.length; i += 4 * MAX_STEP) {
         const chunk = data.subarray(i, Math.min(data.length, i + 4 * MAX_STEP));
         crc = crc32Update(crc, chunk);
@@ -73,7 +73,7 @@ export class PartInflater {
         inflater.push(data.subarray(i, end), end === data.length);
       } catch (err) {
         if (err instanceof UnreadableInputError) throw err;
-        this.damaged(e, `does not inflate: ${(err as Error).message}`);
+        unreadable(this.fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
       }
       for (let k = 0; k < pending.length; k++) {
         crc = crc32Update(crc, pending[k]);
@@ -109,32 +109,28 @@ export class PartInflater {
   private charge(e: ZipEntry): void {
     const { maxPartBytes, maxTotalBytes, maxRatio, ratioFreeBytes } = this.limits;
     if (e.size > maxPartBytes) {
-      unreadable(this.fileName, `part ${e.name} declares ${formatBytes(e.size)} uncompressed, over the ${formatBytes(maxPartBytes)} limit per part; refused as a possible zip bomb`);
+      unreadable(this.fileName, "partTooBig", { part: e.name, size: e.size, limit: maxPartBytes });
     }
     if (e.size > ratioFreeBytes && e.size > e.compressedSize * maxRatio) {
       const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
-      unreadable(this.fileName, `part ${e.name} inflates ${ratio} times (${formatBytes(e.compressedSize)} to ${formatBytes(e.size)}), over the limit of ${maxRatio}; refused as a possible zip bomb`);
+      unreadable(this.fileName, "partRatio", { part: e.name, ratio, compressed: e.compressedSize, size: e.size, limit: maxRatio });
     }
     const key = e.name.toLowerCase();
     if (this.counted.has(key)) return;
     if (this.total + e.size > maxTotalBytes) {
-      unreadable(this.fileName, `the parts needed inflate to more than ${formatBytes(maxTotalBytes)} in total (at part ${e.name}); refused as a possible zip bomb`);
+      unreadable(this.fileName, "totalTooBig", { part: e.name, limit: maxTotalBytes });
     }
     this.counted.add(key);
     this.total += e.size;
   }
 
   private verify(e: ZipEntry, crc: number, produced: number): void {
-    if (produced !== e.size) this.damaged(e, `inflates to ${formatBytes(produced)}, the zip directory says ${formatBytes(e.size)}`);
-    if (crc !== e.crc) this.damaged(e, "fails its CRC-32 check");
-  }
-
-  private damaged(e: ZipEntry, what: string): never {
-    return unreadable(this.fileName, `the file is damaged (part ${e.name} ${what})`);
+    if (produced !== e.size) unreadable(this.fileName, "partSize", { part: e.name, size: produced, declared: e.size });
+    if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
   }
 
   private bomb(e: ZipEntry): never {
-    return unreadable(this.fileName, `part ${e.name} inflates beyond its declared size of ${formatBytes(e.size)}; refused as a possible zip bomb`);
+    return unreadable(this.fileName, "partBeyondDeclared", { part: e.name, size: e.size });
   }
 }
 
@@ -152,7 +148,7 @@ export function xmlDecoder(first: Uint8Array, fatal = false): Decoder {
 /** Refuses a part too large to become one string, before it is inflated (V8 would fail with a JavaScript error). */
 export function refuseLongText(name: string, size: number, fileName: string, maxTextBytes = DEFAULT_LIMITS.maxTextBytes): void {
   if (size > maxTextBytes) {
-    unreadable(fileName, `part ${name} is ${formatBytes(size)} uncompressed, more than the ${formatBytes(maxTextBytes)} this tool reads as one text; refused`);
+    unreadable(fileName, "partTextTooBig", { part: name, size, limit: maxTextBytes });
   }
 }
 
@@ -161,7 +157,7 @@ export function partText(bytes: Uint8Array, name: string, fileName: string): str
   try {
     return xmlDecoder(bytes, true).decode(bytes);
   } catch {
-    return unreadable(fileName, `the file is damaged (part ${name} is not valid UTF-8 text)`);
+    return unreadable(fileName, "partNotUtf8", { part: name });
   }
 }
 

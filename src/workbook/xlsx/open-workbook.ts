@@ -1,5 +1,6 @@
 // openXlsx: recognise the file, index the zip, read the workbook part; sheets are inflated and scanned on demand.
 import type { SheetGrid, SheetState, WorkbookSnapshot } from "../../domain/grid";
+import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import { unreadable } from "./errors";
 import { DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
 import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc";
@@ -66,14 +67,14 @@ function rootName(xml: string): string {
 
 /** Opens an .xlsx held in memory; throws UnreadableInputError (one line naming the file) for anything else. */
 export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptions = {}): OpenedWorkbook {
-  const fail = (problem: string): never => unreadable(fileName, problem);
+  const fail = (code: EdgeCode, params?: EdgeParams): never => unreadable(fileName, code, params);
   const notZip = sniffNonZip(bytes);
   if (notZip !== undefined) fail(notZip);
   const zip: ZipIndex = readZipIndex(bytes, fileName);
   const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
   const readText = (e: ZipEntry): string => {
     const text = inflater.text(e);
-    if (hasDtd(text)) fail(`part ${e.name} contains a DTD/entity declaration; refused`);
+    if (hasDtd(text)) fail("dtd", { part: e.name });
     return text;
   };
   const names = zip.entries.map((e) => e.name);
@@ -111,7 +112,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
   const byLowerName = new Map<string, SheetInfo>();
   for (const s of sheets) {
     const other = s.part === "" ? undefined : byPart.get(s.part.toLowerCase());
-    if (other !== undefined) fail(`the file is damaged (sheets "${other.name}" and "${s.name}" both point at part ${s.part})`);
+    if (other !== undefined) fail("sheetsSharePart", { first: other.name, second: s.name, part: s.part });
     if (s.part !== "") byPart.set(s.part.toLowerCase(), s);
     if (!byName.has(s.name)) byName.set(s.name, s);
     if (!byLowerName.has(s.name.toLowerCase())) byLowerName.set(s.name.toLowerCase(), s);
@@ -123,10 +124,10 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     if (sharedStrings !== undefined) return;
     const sstPath = partOf("sharedStrings", "sharedStrings.xml");
     const parsed = sstPath === undefined ? [] : parseSharedStrings(readText(zip.get(sstPath)!));
-    if (parsed === undefined) fail(`the file is damaged (${sstPath} is cut short)`);
+    if (parsed === undefined) fail("sstCutShort", { part: sstPath ?? "" });
     const stylesPath = partOf("styles", "styles.xml");
     const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);
-    if (stylesXml !== undefined && rootName(stylesXml) === "") fail(`the file is damaged (part ${stylesPath} is empty or holds no XML)`);
+    if (stylesXml !== undefined && rootName(stylesXml) === "") fail("partEmpty", { part: stylesPath ?? "" });
     dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml);
     sharedStrings = parsed;
   };
@@ -137,7 +138,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const empty: SheetGrid = { name: info.name, state: info.state, rows: [], formulaCells: new Set() };
     if (info.kind === "chartsheet") return empty;
     const entry = info.part === "" ? undefined : zip.get(info.part);
-    if (entry === undefined) fail(`the file is damaged (sheet "${info.name}" has no part${info.part ? ` ${info.part}` : ""})`);
+    if (entry === undefined) fail("sheetNoPart", { name: info.name, part: info.part });
     loadShared();
     const maxRows = opts.maxRows ?? Infinity;
     if (maxRows <= 0) return empty;
@@ -146,7 +147,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
       dateStyles: dateStyles!,
       date1904: wb.date1904,
       maxRows,
-      fail: (problem) => fail(`sheet "${info.name}": ${problem}`),
+      fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
     return { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
   };

@@ -42,6 +42,6 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     b[utf8.length] = LT;
     scanner.feed(b, utf8.length);
   }
-  if (scanner.phase === 1) ctx.fail(`the file is damaged (worksheet ${entry.name} ends inside its cell data)`);
+  if (scanner.phase === 1) ctx.fail("sheetEndsInside", { part: entry.name });
   return scanner;
 }

@@ -22,7 +22,7 @@ export interface SheetDataStart {
 const startsAt = (b: Uint8Array, pat: Uint8Array, at: number, end: number): boolean =>
   at + pat.length <= end && indexOfBytes(b, pat, at, at + pat.length) === at;
 
-export function findSheetData(b: Uint8Array, from: number, end: number, fail: (problem: string) => never): SheetDataStart {
+export function findSheetData(b: Uint8Array, from: number, end: number, fail: (code: "dtd") => never): SheetDataStart {
   let p = from;
   for (;;) {
     let lt = p;
@@ -31,7 +31,7 @@ export function findSheetData(b: Uint8Array, from: number, end: number, fail: (p
     const c1 = b[lt + 1];
     if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
       if (lt + 9 > end) return { phase: 0, pos: lt }; // too short to tell a comment from a DTD yet
-      if (startsAt(b, DOCTYPE, lt, end) || startsAt(b, ENTITY, lt, end)) fail("contains a DTD/entity declaration; refused");
+      if (startsAt(b, DOCTYPE, lt, end) || startsAt(b, ENTITY, lt, end)) fail("dtd");
       const close = c1 === 63 ? PI_END : b[lt + 2] === 45 && b[lt + 3] === 45 ? COMMENT_END
         : startsAt(b, CDATA_START, lt, end) ? CDATA_END : GT;
       const e = indexOfBytes(b, close, lt + 2, end);

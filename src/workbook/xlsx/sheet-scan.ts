@@ -1,6 +1,7 @@
 // The hot path: worksheet XML bytes -> rows of cell values. No DOM, no decoding of markup: markup is ASCII in UTF-8,
 // so the scanner walks bytes; only text values are decoded. Fed incrementally as the part inflates.
 import type { CellValue } from "../../domain/grid";
+import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import * as bytes from "./byte-scan";
 import * as numbers from "./cell-number";
 import { DOCTYPE, ENTITY, findSheetData } from "./sheet-prolog";
@@ -48,7 +49,7 @@ export interface SheetScanContext {
   /** Stop before this 0-based row (rows.length never exceeds it). */
   readonly maxRows: number;
   /** Throws UnreadableInputError with the problem. */
-  readonly fail: (problem: string) => never;
+  readonly fail: (code: EdgeCode, params?: EdgeParams) => never;
 }
 
 export class SheetScanner {
@@ -113,7 +114,7 @@ export class SheetScanner {
       }
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
         if (indexOfBytes(b, DOCTYPE, lt, lt + 9) === lt || indexOfBytes(b, ENTITY, lt, lt + 8) === lt) {
-          ctx.fail("contains a DTD/entity declaration; refused");
+          ctx.fail("dtd");
         }
         const close = b[lt + 2] === 45 ? COMMENT_END : b[lt + 2] === 91 ? CDATA_END : undefined;
         if (close === undefined) {
@@ -257,7 +258,7 @@ export class SheetScanner {
         if (ve - vs > MAX_CELL_BYTES) tooLong(ctx, refRow >= 0 ? refRow : rowIdx, col);
         // Position.
         if (refRow >= 0 && refRow !== rowIdx) {
-          if (refRow >= MAX_ROWS) ctx.fail(`cell row ${refRow + 1} is beyond Excel's limit of ${MAX_ROWS} rows`);
+          if (refRow >= MAX_ROWS) ctx.fail("cellRowBeyond", { row: refRow + 1, limit: MAX_ROWS });
           rowIdx = refRow;
           if (rowIdx >= maxRows) {
             this.phase = 2;
@@ -267,7 +268,7 @@ export class SheetScanner {
         }
         if (rowIdx < 0) rowIdx = 0;
         if (col < 0) col = colIdx + 1;
-        if (col >= MAX_COLS) ctx.fail(`a cell in row ${rowIdx + 1} is beyond Excel's limit of ${MAX_COLS} columns`);
+        if (col >= MAX_COLS) ctx.fail("colBeyond", { row: rowIdx + 1, limit: MAX_COLS });
         colIdx = col;
         if (hasFormula) this.formulaCells.add(rowIdx * MAX_COLS + col);
         // Value.
@@ -324,7 +325,7 @@ export class SheetScanner {
         // ---- <row r=".."> ----
         const r = rowNumber(b, q, tg.end);
         rowIdx = r > 0 ? r - 1 : rowIdx + 1;
-        if (rowIdx >= MAX_ROWS) ctx.fail(`row ${rowIdx + 1} is beyond Excel's limit of ${MAX_ROWS} rows`);
+        if (rowIdx >= MAX_ROWS) ctx.fail("rowBeyond", { row: rowIdx + 1, limit: MAX_ROWS });
         if (rowIdx >= maxRows) {
           this.phase = 2;
           break;
@@ -350,8 +351,8 @@ export class SheetScanner {
 }
 
 function tooLong(ctx: SheetScanContext, row: number, col: number): never {
-  const at = col >= 0 ? `cell ${columnName(col)}${Math.max(row, 0) + 1}` : `a cell in row ${Math.max(row, 0) + 1}`;
-  return ctx.fail(`${at} holds more than 1 MiB of text (Excel allows 32,767 characters); the file is damaged or hostile`);
+  const r = Math.max(row, 0) + 1;
+  return ctx.fail("cellTooLong", col >= 0 ? { at: `${columnName(col)}${r}`, row: r } : { row: r });
 }
 
 function columnName(c: number): string {
