@@ -1,4 +1,5 @@
 // The WritePlans of the product's four actions: check, fix, revert and clear (SPEC sections 6, 7 and 9).
+import { EdgeError } from "../i18n/edge-errors";
 import { numberText } from "../domain/normalise/text";
 import { CheckResult } from "../domain/check";
 import { columnIndex } from "../domain/grid";
@@ -101,10 +102,10 @@ export function planFix(
 export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: { lang: Lang; time: string }): WritePlan {
   assertTime(opts.time);
   const inBatch = log.filter((e) => e.batch === batch);
-  if (inBatch.length === 0) throw new Error(`batch ${batch} is not in the change log`);
-  if (inBatch.some((e) => e.source === "revert")) throw new Error(`batch ${batch} is itself a revert; run the fix or sync again instead`);
+  if (inBatch.length === 0) throw new EdgeError("batchNotInLog", { batch });
+  if (inBatch.some((e) => e.source === "revert")) throw new EdgeError("batchIsRevert", { batch });
   const todo = inBatch.filter((e) => !e.reverted).reverse();
-  if (todo.length === 0) throw new Error(`batch ${batch} has already been reverted`);
+  if (todo.length === 0) throw new EdgeError("batchReverted", { batch });
   const revertBatch = nextBatch(log);
   const cellWrites: CellWrite[] = todo.map((e) => {
     const { row, col } = parseCellRef(e.cell);
