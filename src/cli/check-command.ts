@@ -1,4 +1,5 @@
 // `roster check`: read the workbook, check it, write the report, print the summary. Exit 0 or 2.
+import { FixKind, parseFixKinds } from "../domain/fix-kinds";
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { buildReport } from "../app/build-report";
@@ -17,7 +18,8 @@ import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
 export interface CheckOptions {
   report?: string;
   out?: string;
-  fix?: boolean;
+  /** true: every kind of fix; a text: the kinds named (ids,dates,phones,labels,spaces). */
+  fix?: boolean | string;
   asOf?: string;
   lang?: Lang;
   /** The language the command line speaks (--lang, else the system's); undefined: the roster's. */
@@ -90,6 +92,16 @@ export function validateAsOf(asOf: string | undefined): string | undefined {
   return asOf;
 }
 
+/** --fix (every kind) or --fix ids,dates (those kinds); a word it does not know is bad usage. */
+function fixKinds(fix: boolean | string | undefined): boolean | FixKind[] | undefined {
+  if (typeof fix !== "string") return fix;
+  try {
+    return parseFixKinds(fix);
+  } catch {
+    throw new UsageError("badFixKinds", { value: fix });
+  }
+}
+
 export async function runCheck(file: string, opts: CheckOptions, out: Out): Promise<number> {
   const asOf = validateAsOf(opts.asOf);
   if (opts.fix && !opts.out) throw new UsageError("fixNeedsOut");
@@ -102,7 +114,7 @@ export async function runCheck(file: string, opts: CheckOptions, out: Out): Prom
   show?.(said.reading(file, (bytes.length / 1048576).toFixed(1)));
   const started = Date.now();
   const req = {
-    today: localToday(), asOf, lang: opts.lang, fix: opts.fix,
+    today: localToday(), asOf, lang: opts.lang, fix: fixKinds(opts.fix),
     onProgress: show ? (sheet: string) => show(said.checking(sheet)) : undefined,
   };
   const noRoster = (e: unknown) => {

@@ -83,7 +83,7 @@ function buildProgram(lang: Lang, out: Out, setCode: (code: number) => void): Co
     .argument("<workbook>", h.argWorkbook)
     .option("--report <file>", h.report)
     .option("--out <file>", h.out)
-    .option("--fix", h.fix)
+    .option("--fix [kinds]", h.fix)
     .option("--as-of <date>", h.asOf)
     .addOption(langOption(h.lang))
     .option("-q, --quiet", h.quiet)

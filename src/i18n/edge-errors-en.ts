@@ -79,6 +79,7 @@ export const EDGE_EN = {
   cannotKeepPrevious: (p: P) => `cannot keep the previous file aside (${s(p.reason)})`,
   permissionDenied: () => "permission denied",
   badAsOf: (p: P) => `--as-of "${s(p.value)}": expected a date yyyy-mm-dd`,
+  badFixKinds: (p: P) => `--fix "${s(p.value)}": unknown kind of fix; choose among ids, dates, phones, labels, spaces (e.g. --fix ids,dates)`,
   fixNeedsOut: () => "--fix writes the fixed values into a new workbook: give --out checked.xlsx",
   outIsReport: () => "--out and --report name the same file",
   badBatch: (p: P) => `--batch "${s(p.value)}": expected a batch number from the change log (1, 2, ...)`,
