@@ -1,0 +1,30 @@
+// Use case: what merging an incoming file into the master would change (SPEC 8), nothing written.
+import { SyncDiff, diffRosters } from "../domain/diff";
+import { Lang } from "../domain/vocabulary";
+import { CheckRequest } from "./check-roster";
+import { CheckedSide, IncomingSide, checkIncoming, checkSide, recordsOf } from "./sync-read";
+import { WorkbookSource } from "./workbook-source";
+
+export interface SyncPreview {
+  readonly diff: SyncDiff;
+  readonly master: CheckedSide;
+  readonly incoming: IncomingSide;
+  /** The master's own language: enum labels written into it are in this language. */
+  readonly lang: Lang;
+}
+
+export async function previewSync(
+  master: WorkbookSource, masterName: string, incomingBytes: Uint8Array, incomingName: string, req: CheckRequest,
+): Promise<SyncPreview> {
+  const m = await checkSide(master, { today: req.today, asOf: req.asOf, onProgress: req.onProgress });
+  const lang = m.result.language;
+  const inc = await checkIncoming(incomingBytes, incomingName, { today: req.today, asOf: m.result.asOf });
+  const diff = diffRosters({
+    masterName, incomingName,
+    master: recordsOf(m, lang, true),
+    rosters: m.result.rosters.map((r) => ({ sheet: r.sheet, sheetBranch: r.sheetBranch })),
+    incoming: recordsOf(inc, lang, false),
+    incomingHasIds: inc.result.rosters.some((r) => r.columns.idNumber !== undefined),
+  });
+  return { diff, master: m, incoming: inc, lang };
+}

@@ -1,0 +1,119 @@
+// One roster row as the sync compares it: each field's normalised value as a cell would show it (enum labels in the
+// workbook's language, ISO dates, clean IDs and phones), taken only from columns the sheet has, plus, for the
+// master, where each field's cell is and what it shows now (a write is refused when the cell changed since).
+import { CheckResult } from "./check";
+import { FIELD_BY_CODE, FieldCode } from "./fields";
+import { CellValue, SheetGrid, WorkbookSnapshot, cellKey } from "./grid";
+import { RosterLocation } from "./locate";
+import { buildEnumMatcher } from "./normalise/enum";
+import { normaliseIdNumber } from "./normalise/id-number";
+import { cellText, normaliseName, normaliseText } from "./normalise/text";
+import { Member } from "./schema";
+import { Lang, YES_NO } from "./vocabulary";
+
+const YES_NO_MATCHER = buildEnumMatcher(YES_NO);
+
+/** The fields a sync compares and writes, in the order a preview lists them. */
+export const SYNC_FIELDS = [
+  "name", "idNumber", "gender", "ethnicity", "birthDate", "education", "joinDate", "fullMemberDate", "category",
+  "membershipType", "branch", "phone", "address", "workUnit", "employment", "status", "lostContactFlag", "mobileFlag",
+  "ideology", "livingSituation", "role", "responsibilityArea", "note",
+] as const satisfies readonly FieldCode[];
+export type SyncField = (typeof SYNC_FIELDS)[number];
+
+export interface MasterCell {
+  /** 0-based column. */
+  readonly col: number;
+  /** What the cell shows now (a plan's `expect`). */
+  readonly shown: string;
+  /** The cell holds a number (a revert must put a number back). */
+  readonly numeric: boolean;
+  readonly formula: boolean;
+}
+
+export interface SyncRecord {
+  readonly sheet: string;
+  /** 1-based row as the sheet or file shows it. */
+  readonly row: number;
+  readonly member: Member;
+  /** The normalised ID when it is a valid one; else null (see idProblem). */
+  readonly id: string | null;
+  /** Why a non-empty ID cell is unusable (invalid_id_format, invalid_id_checksum, id_precision_lost), with its text. */
+  readonly idProblem?: { reason: string; value: string };
+  /** Non-empty normalised values, by field (only fields the sheet has a column for). */
+  readonly values: Partial<Record<SyncField, string>>;
+  /** Non-empty cells whose value could not be read (an unknown enum value, an impossible date), by field. */
+  readonly unreadable: Partial<Record<SyncField, string>>;
+  /** Master only: each mapped field's cell. */
+  readonly cells?: Partial<Record<SyncField, MasterCell>>;
+}
+
+function label(field: FieldCode, code: string, lang: Lang): string {
+  const entry = FIELD_BY_CODE.get(field)?.enumTable?.find((e) => e.code === code);
+  return entry ? entry.labels[lang] : code;
+}
+
+/** The member's value for a field, as a cell would show it; null where the member has none. */
+function memberValue(m: Member, field: SyncField, raw: CellValue | undefined, lang: Lang, date1904: boolean): string | null {
+  switch (field) {
+    case "name": return m.name;
+    case "gender": case "education": case "category": case "membershipType": case "employment": case "status": {
+      const code = m[field];
+      return code === null ? null : label(field, code, lang);
+    }
+    case "birthDate": case "joinDate": case "fullMemberDate": case "phone": case "ethnicity":
+      return m[field];
+    case "idNumber": {
+      const r = normaliseIdNumber(raw);
+      return r.kind === "empty" ? null : r.value;
+    }
+    case "lostContactFlag": case "mobileFlag": {
+      const r = YES_NO_MATCHER(raw);
+      return r.kind === "ok" ? label(field, r.code, lang) : null;
+    }
+    default:
+      return normaliseText(raw, date1904);
+  }
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || (typeof v === "string" && normaliseText(v, false) === null);
+}
+
+/** Records of every member of the checked snapshot; `master` adds each field's cell. */
+export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opts: { lang: Lang; master: boolean }): SyncRecord[] {
+  const grids = new Map<string, SheetGrid>(snapshot.sheets.map((s) => [s.name, s]));
+  const locs = new Map<string, RosterLocation>(result.rosters.map((r) => [r.sheet, r]));
+  const out: SyncRecord[] = [];
+  for (const m of result.members) {
+    const grid = grids.get(m.sheet);
+    const loc = locs.get(m.sheet);
+    if (!grid || !loc) continue;
+    const cellsRow = grid.rows[m.row - 1] ?? [];
+    const values: Partial<Record<SyncField, string>> = {};
+    const unreadable: Partial<Record<SyncField, string>> = {};
+    const cells: Partial<Record<SyncField, MasterCell>> = {};
+    for (const field of SYNC_FIELDS) {
+      const col = loc.columns[field];
+      if (col === undefined) continue;
+      const raw = cellsRow[col];
+      if (opts.master) {
+        cells[field] = { col, shown: cellText(raw, snapshot.date1904), numeric: typeof raw === "number", formula: grid.formulaCells.has(cellKey(m.row - 1, col)) };
+      }
+      if (isBlank(raw)) continue;
+      const v = field === "name" ? normaliseName(raw, snapshot.date1904) : memberValue(m, field, raw, opts.lang, snapshot.date1904);
+      if (v === null) unreadable[field] = cellText(raw, snapshot.date1904).trim();
+      else values[field] = v;
+    }
+    const idRaw = loc.columns.idNumber === undefined ? undefined : cellsRow[loc.columns.idNumber];
+    const idr = normaliseIdNumber(idRaw);
+    const record: SyncRecord = {
+      sheet: m.sheet, row: m.row, member: m, values, unreadable,
+      id: idr.kind === "ok" ? idr.value : null,
+      ...(idr.kind !== "ok" && idr.kind !== "empty" ? { idProblem: { reason: idr.kind === "precision_lost" ? "id_precision_lost" : `invalid_id_${idr.kind === "invalid_format" ? "format" : "checksum"}`, value: idr.value } } : {}),
+      ...(opts.master ? { cells } : {}),
+    };
+    out.push(record);
+  }
+  return out;
+}
