@@ -1,9 +1,12 @@
 // Use case: what merging an incoming file into the master would change (SPEC 8), nothing written.
 import { SyncDiff, diffRosters } from "../domain/diff";
 import { Lang } from "../domain/vocabulary";
-import { CheckRequest } from "./check-roster";
+import { CheckRequest, NoRosterError } from "./check-roster";
 import { CheckedSide, IncomingSide, checkIncoming, checkSide, recordsOf } from "./sync-read";
 import { WorkbookSource } from "./workbook-source";
+
+/** The incoming file holds no table the engine can read as members (no header row with 姓名 and a party field). */
+export class IncomingNotRosterError extends Error {}
 
 export interface SyncPreview {
   readonly diff: SyncDiff;
@@ -18,7 +21,9 @@ export async function previewSync(
 ): Promise<SyncPreview> {
   const m = await checkSide(master, { today: req.today, asOf: req.asOf, onProgress: req.onProgress });
   const lang = m.result.language;
-  const inc = await checkIncoming(incomingBytes, incomingName, { today: req.today, asOf: m.result.asOf });
+  const inc = await checkIncoming(incomingBytes, incomingName, { today: req.today, asOf: m.result.asOf }).catch((e: unknown) => {
+    throw e instanceof NoRosterError ? new IncomingNotRosterError(e.message) : e;
+  });
   const diff = diffRosters({
     masterName, incomingName,
     master: recordsOf(m, lang, true),

@@ -4,6 +4,7 @@ import { UnreadableInputError } from "../workbook/xlsx";
 import { PlanConflictError } from "../workbook/xlsx-write";
 import { runCheck } from "./check-command";
 import { runClear, runRevert } from "./write-commands";
+import { registerSync } from "./sync-command";
 import { UsageError } from "./usage-error";
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     .action(async (file: string, opts) => {
       code = await runRevert(file, opts, out);
     });
+  registerSync(program, (c) => (code = c), out);
   try {
     await program.parseAsync(argv as string[]);
     return code;
