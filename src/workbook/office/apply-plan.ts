@@ -36,6 +36,8 @@ interface SheetInfo {
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
   checkPlan(plan);
+  // a sync's additions (row inserts) are applied by the file back end only, so far: refused, never misplaced
+  if (plan.rowInserts?.some((r) => r.count > 0)) throw new Error("plan: row inserts (a sync's additions) are not supported in Excel yet");
   const target = opts.targetBytes ?? TARGET_BYTES;
   const wb = context.workbook;
 
