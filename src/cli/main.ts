@@ -5,6 +5,7 @@ import { PlanConflictError } from "../workbook/xlsx-write";
 import { runCheck } from "./check-command";
 import { runClear, runRevert } from "./write-commands";
 import { registerSync } from "./sync-command";
+import { registerExport } from "./export-command";
 import { UsageError } from "./usage-error";
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
       code = await runRevert(file, opts, out);
     });
   registerSync(program, (c) => (code = c), out);
+  registerExport(program, (c) => (code = c), out);
   try {
     await program.parseAsync(argv as string[]);
     return code;
