@@ -44,13 +44,22 @@ export interface SyncRecord {
   readonly values: Partial<Record<SyncField, string>>;
   /** Non-empty cells whose value could not be read (an unknown enum value, an impossible date), by field. */
   readonly unreadable: Partial<Record<SyncField, string>>;
-  /** Master only: each mapped field's cell. */
-  readonly cells?: Partial<Record<SyncField, MasterCell>>;
+  /** Master only: a mapped field's cell (made on demand: most fields of most members never change). */
+  readonly cell?: (field: SyncField) => MasterCell | undefined;
 }
 
+const LABELS = new Map<string, string>();
+
+/** An enum code's label in a language (cached: this runs for every enum cell of both files). */
 function label(field: FieldCode, code: string, lang: Lang): string {
-  const entry = FIELD_BY_CODE.get(field)?.enumTable?.find((e) => e.code === code);
-  return entry ? entry.labels[lang] : code;
+  const k = `${field}\u0000${lang}\u0000${code}`;
+  let l = LABELS.get(k);
+  if (l === undefined) {
+    const entry = FIELD_BY_CODE.get(field)?.enumTable?.find((e) => e.code === code);
+    l = entry ? entry.labels[lang] : code;
+    if (LABELS.size < 10_000) LABELS.set(k, l);
+  }
+  return l;
 }
 
 /** The member's value for a field, as a cell would show it; null where the member has none. */
@@ -80,6 +89,15 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === undefined || v === null || (typeof v === "string" && normaliseText(v, false) === null);
 }
 
+function masterCell(grid: SheetGrid, loc: RosterLocation, row: number, date1904: boolean): (field: SyncField) => MasterCell | undefined {
+  return (field) => {
+    const col = loc.columns[field];
+    if (col === undefined) return undefined;
+    const raw = grid.rows[row - 1]?.[col];
+    return { col, shown: cellText(raw, date1904), numeric: typeof raw === "number", formula: grid.formulaCells.has(cellKey(row - 1, col)) };
+  };
+}
+
 /** Records of every member of the checked snapshot; `master` adds each field's cell. */
 export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opts: { lang: Lang; master: boolean }): SyncRecord[] {
   const grids = new Map<string, SheetGrid>(snapshot.sheets.map((s) => [s.name, s]));
@@ -92,14 +110,10 @@ export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opt
     const cellsRow = grid.rows[m.row - 1] ?? [];
     const values: Partial<Record<SyncField, string>> = {};
     const unreadable: Partial<Record<SyncField, string>> = {};
-    const cells: Partial<Record<SyncField, MasterCell>> = {};
     for (const field of SYNC_FIELDS) {
       const col = loc.columns[field];
       if (col === undefined) continue;
       const raw = cellsRow[col];
-      if (opts.master) {
-        cells[field] = { col, shown: cellText(raw, snapshot.date1904), numeric: typeof raw === "number", formula: grid.formulaCells.has(cellKey(m.row - 1, col)) };
-      }
       if (isBlank(raw)) continue;
       const v = field === "name" ? normaliseName(raw, snapshot.date1904) : memberValue(m, field, raw, opts.lang, snapshot.date1904);
       if (v === null) unreadable[field] = cellText(raw, snapshot.date1904).trim();
@@ -111,7 +125,7 @@ export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opt
       sheet: m.sheet, row: m.row, member: m, values, unreadable,
       id: idr.kind === "ok" ? idr.value : null,
       ...(idr.kind !== "ok" && idr.kind !== "empty" ? { idProblem: { reason: idr.kind === "precision_lost" ? "id_precision_lost" : `invalid_id_${idr.kind === "invalid_format" ? "format" : "checksum"}`, value: idr.value } } : {}),
-      ...(opts.master ? { cells } : {}),
+      ...(opts.master ? { cell: masterCell(grid, loc, m.row, snapshot.date1904) } : {}),
     };
     out.push(record);
   }

@@ -131,7 +131,11 @@ export function diffRosters(input: DiffInput): SyncDiff {
     }
     let target: SyncRecord | undefined;
     let kind: MatchKind = "idNumber";
-    if (rec.id) target = byId.get(rec.id)?.[0];
+    if (rec.id) {
+      const found = byId.get(rec.id) ?? [];
+      // the master's own duplicate IDs (flagged duplicate_id): the row of the same name, else the first
+      target = found.length > 1 ? found.find((f) => (f.values.name ?? f.member.name) === name) ?? found[0] : found[0];
+    }
     if (!target && name && birth) {
       const found = byNameBirth.get(nameBirthKey(name, birth)) ?? [];
       if (found.length > 1) {
@@ -185,14 +189,19 @@ export function diffRosters(input: DiffInput): SyncDiff {
       const same = SYNC_FIELDS.every((f) => (list[0].rec.values[f] ?? "") === (list[i].rec.values[f] ?? ""));
       if (same) report.rejected.push({ row: list[i].rec.row, reason: `duplicate of row ${list[0].rec.row}`, value: name });
     }
+    const only = list.length === 1 ? list[0].rec : undefined;
     for (const field of SYNC_FIELDS) {
+      if (only !== undefined) {
+        const v = only.values[field];
+        if (v === undefined || v === (target.values[field] ?? "")) continue; // the common case: nothing to do
+      }
       const said = new Map<string, SyncRecord>();
       for (const { rec } of list) {
         const v = rec.values[field];
         if (v !== undefined && !said.has(v)) said.set(v, rec);
       }
       if (said.size === 0) continue; // an empty incoming cell never blanks a master value
-      const cell = target.cells?.[field];
+      const cell = target.cell?.(field);
       const from = target.values[field] ?? "";
       const kind = list[0].kind;
       if (said.size > 1) {
