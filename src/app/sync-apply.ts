@@ -1,17 +1,16 @@
 // Use case: apply a sync to the master through the file back end (bytes in, bytes out): the accepted changes as one
 // change-log batch, then the merged workbook checked again so flags, issues and summaries describe what it now holds.
 import { SyncReport } from "../domain/diff-schema";
-import { isDateCell } from "../domain/grid";
 import { Report } from "../domain/report-schema";
 import { readChangeLog } from "../plan/change-log";
 import { planCheck } from "../plan/plan-check";
-import { SheetLayout, acceptedChanges, planSync } from "../plan/sync-plan";
+import { acceptedChanges, planSync } from "../plan/sync-plan";
 import { Compressor, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
 import { CheckRequest, checkRoster } from "./check-roster";
 import { productSheetName } from "./product-sheets";
-import { SyncPreview, previewSync } from "./sync-preview";
+import { SyncPreview, layoutsOf, previewSync } from "./sync-preview";
 
 export interface SyncWriteOptions {
   /** Local time of the run, for the change log. */
@@ -32,17 +31,6 @@ export interface SyncApplied {
 }
 
 const fileNameOf = (path: string): string => path.split(/[\\/]/).pop() ?? path;
-
-function layoutsOf(preview: SyncPreview): Map<string, SheetLayout> {
-  const grids = new Map(preview.master.snapshot.sheets.map((s) => [s.name, s]));
-  const out = new Map<string, SheetLayout>();
-  for (const loc of preview.master.result.rosters) {
-    const col = loc.columns.ignored;
-    const last = loc.memberRows.length ? grids.get(loc.sheet)?.rows[loc.memberRows[loc.memberRows.length - 1]]?.[col ?? -1] : undefined;
-    out.set(loc.sheet, { loc, lastSerial: typeof last === "number" && Number.isInteger(last) && !isDateCell(last) ? last : undefined });
-  }
-  return out;
-}
 
 /** Marks each entry of the report as applied or not, from what was accepted. */
 function asApplied(report: SyncReport, edited: SyncReport | undefined): SyncReport {

@@ -1,6 +1,8 @@
 // Use case: what merging an incoming file into the master would change (SPEC 8), nothing written.
 import { SyncDiff, diffRosters } from "../domain/diff";
+import { isDateCell } from "../domain/grid";
 import { Lang } from "../domain/vocabulary";
+import { SheetLayout } from "../plan/sync-plan";
 import { CheckRequest, NoRosterError } from "./check-roster";
 import { CheckedSide, IncomingSide, checkIncoming, checkSide, recordsOf } from "./sync-read";
 import { WorkbookSource } from "./workbook-source";
@@ -32,4 +34,16 @@ export async function previewSync(
     incomingHasIds: inc.result.rosters.some((r) => r.columns.idNumber !== undefined),
   });
   return { diff, master: m, incoming: inc, lang };
+}
+
+/** Where each roster sheet takes additions (its location) and the 序号 its last member row holds, if a number. */
+export function layoutsOf(preview: SyncPreview): Map<string, SheetLayout> {
+  const grids = new Map(preview.master.snapshot.sheets.map((s) => [s.name, s]));
+  const out = new Map<string, SheetLayout>();
+  for (const loc of preview.master.result.rosters) {
+    const col = loc.columns.ignored;
+    const last = loc.memberRows.length ? grids.get(loc.sheet)?.rows[loc.memberRows[loc.memberRows.length - 1]]?.[col ?? -1] : undefined;
+    out.set(loc.sheet, { loc, lastSerial: typeof last === "number" && Number.isInteger(last) && !isDateCell(last) ? last : undefined });
+  }
+  return out;
 }

@@ -99,3 +99,44 @@ export function formatSyncPreview(r: SyncReport, lang: Lang, read: { encoding?: 
   lines.push(t.unchanged(r.unchanged));
   return lines.join("\n") + "\n";
 }
+
+/** The task pane's 同步 panel. */
+export interface SyncPaneText {
+  tab: string;
+  heading: string;
+  hint: string;
+  choose: string;
+  apply: string;
+  revert: (batch: number) => string;
+  acceptAll: string;
+  applied: (updates: number, additions: number, batch: number | undefined) => string;
+  reverted: (batch: number) => string;
+  exportHeading: string;
+  maskIds: string;
+  exportButton: string;
+  exported: (n: number) => string;
+}
+
+export const SYNC_PANE_TEXT: Record<Lang, SyncPaneText> = {
+  "zh-CN": {
+    tab: "同步", heading: "合并支部报送或系统导出", hint: "选择 CSV、Unicode 文本或 Excel 文件：先预览，逐项或整组取舍，再写入（一批修改记录，可撤销）。",
+    choose: "选择文件…", apply: "写入选中的修改", revert: (b) => `撤销本次同步（第 ${b} 批）`, acceptAll: "整组",
+    applied: (u, a, b) => (b === undefined ? "没有选中的修改，未写入。" : `已写入：更新 ${u} 项，新增 ${a} 人（修改记录第 ${b} 批）`),
+    reverted: (b) => `已撤销第 ${b} 批`,
+    exportHeading: "导出 CSV", maskIds: "遮蔽身份证号（220702********1234）", exportButton: "导出 CSV", exported: (n) => `已导出 ${n} 个 CSV 文件`,
+  },
+  "zh-TW": {
+    tab: "同步", heading: "合併支部報送或系統導出", hint: "選擇 CSV、Unicode 文本或 Excel 文件：先預覽，逐項或整組取捨，再寫入（一批修改記錄，可撤銷）。",
+    choose: "選擇文件…", apply: "寫入選中的修改", revert: (b) => `撤銷本次同步（第 ${b} 批）`, acceptAll: "整組",
+    applied: (u, a, b) => (b === undefined ? "沒有選中的修改，未寫入。" : `已寫入：更新 ${u} 項，新增 ${a} 人（修改記錄第 ${b} 批）`),
+    reverted: (b) => `已撤銷第 ${b} 批`,
+    exportHeading: "導出 CSV", maskIds: "遮蔽身份證號（220702********1234）", exportButton: "導出 CSV", exported: (n) => `已導出 ${n} 個 CSV 文件`,
+  },
+  en: {
+    tab: "Sync", heading: "Merge a branch's submission or a system export", hint: "Choose a CSV, Unicode text or Excel file: preview, keep or drop each change or group, then write (one change-log batch, revertible).",
+    choose: "Choose a file…", apply: "Write the selected changes", revert: (b) => `Undo this sync (batch ${b})`, acceptAll: "whole group",
+    applied: (u, a, b) => (b === undefined ? "No change selected; nothing written." : `Written: ${u} updates, ${a} additions (change-log batch ${b})`),
+    reverted: (b) => `Batch ${b} reverted`,
+    exportHeading: "Export CSV", maskIds: "Mask ID numbers (220702********1234)", exportButton: "Export CSV", exported: (n) => `${n} CSV files exported`,
+  },
+};

@@ -61,3 +61,23 @@ export function shiftRefList(list: string, s: RowShift, grow = true): string {
     return `${m[1]}${a}:${m[3]}${b}`;
   }).join(" ");
 }
+
+/**
+ * After Excel's own Insert (which moves references but grows only the ranges the new rows land inside): ranges that
+ * ended on the row just above the new rows, `before - 1`, made to end on the last new row, as a total should.
+ */
+export function growFormula(formula: string, sheet: string, local: boolean, s: RowShift): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  const target = sheet.toLowerCase();
+  for (let i = 0; i < parts.length; i += 2) {
+    parts[i] = parts[i].replace(REF, (all, prefix: string | undefined, d1: string, c1: string, e1: string, r1: string, d2?: string, c2?: string, e2?: string, r2?: string) => {
+      if (r2 === undefined) return all;
+      const mine = prefix === undefined ? local : unquote(prefix).toLowerCase() === target;
+      const lo = Math.min(Number(r1), Number(r2));
+      const hi = Math.max(Number(r1), Number(r2));
+      if (!mine || hi !== s.before - 1 || lo === hi) return all;
+      return `${prefix ?? ""}${d1}${c1}${e1}${lo}:${d2}${c2}${e2}${hi + s.count}`;
+    });
+  }
+  return parts.join("");
+}
