@@ -48,18 +48,30 @@ export interface SyncRecord {
   readonly cell?: (field: SyncField) => MasterCell | undefined;
 }
 
-const LABELS = new Map<string, string>();
+/** code -> label, per language and field (built once: this runs for every enum cell of both files). */
+const LABELS = new Map<Lang, Map<FieldCode, Map<string, string>>>();
 
-/** An enum code's label in a language (cached: this runs for every enum cell of both files). */
 function label(field: FieldCode, code: string, lang: Lang): string {
-  const k = `${field}\u0000${lang}\u0000${code}`;
-  let l = LABELS.get(k);
-  if (l === undefined) {
-    const entry = FIELD_BY_CODE.get(field)?.enumTable?.find((e) => e.code === code);
-    l = entry ? entry.labels[lang] : code;
-    if (LABELS.size < 10_000) LABELS.set(k, l);
+  let byField = LABELS.get(lang);
+  if (byField === undefined) LABELS.set(lang, (byField = new Map()));
+  let byCode = byField.get(field);
+  if (byCode === undefined) {
+    byCode = new Map((FIELD_BY_CODE.get(field)?.enumTable ?? []).map((e) => [e.code, e.labels[lang]]));
+    byField.set(field, byCode);
   }
-  return l;
+  return byCode.get(code) ?? code;
+}
+
+/** A record's values with every field present (undefined where empty): one object shape for all records, which
+ * keeps the diff's field-by-field loop fast on 100,000 rows. */
+function emptyValues(): Partial<Record<SyncField, string>> {
+  return {
+    name: undefined, idNumber: undefined, gender: undefined, ethnicity: undefined, birthDate: undefined, education: undefined,
+    joinDate: undefined, fullMemberDate: undefined, category: undefined, membershipType: undefined, branch: undefined,
+    phone: undefined, address: undefined, workUnit: undefined, employment: undefined, status: undefined,
+    lostContactFlag: undefined, mobileFlag: undefined, ideology: undefined, livingSituation: undefined, role: undefined,
+    responsibilityArea: undefined, note: undefined,
+  };
 }
 
 /** The member's value for a field, as a cell would show it; null where the member has none. */
@@ -72,10 +84,6 @@ function memberValue(m: Member, field: SyncField, raw: CellValue | undefined, la
     }
     case "birthDate": case "joinDate": case "fullMemberDate": case "phone": case "ethnicity":
       return m[field];
-    case "idNumber": {
-      const r = normaliseIdNumber(raw);
-      return r.kind === "empty" ? null : r.value;
-    }
     case "lostContactFlag": case "mobileFlag": {
       const r = YES_NO_MATCHER(raw);
       return r.kind === "ok" ? label(field, r.code, lang) : null;
@@ -102,30 +110,32 @@ function masterCell(grid: SheetGrid, loc: RosterLocation, row: number, date1904:
 export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opts: { lang: Lang; master: boolean }): SyncRecord[] {
   const grids = new Map<string, SheetGrid>(snapshot.sheets.map((s) => [s.name, s]));
   const locs = new Map<string, RosterLocation>(result.rosters.map((r) => [r.sheet, r]));
+  // each sheet's mapped sync fields with their columns, worked out once per sheet, not per row
+  const mapped = new Map<string, [SyncField, number][]>();
+  for (const loc of result.rosters) mapped.set(loc.sheet, SYNC_FIELDS.filter((f) => loc.columns[f] !== undefined).map((f) => [f, loc.columns[f]!]));
+  const { date1904 } = snapshot;
   const out: SyncRecord[] = [];
   for (const m of result.members) {
     const grid = grids.get(m.sheet);
     const loc = locs.get(m.sheet);
     if (!grid || !loc) continue;
     const cellsRow = grid.rows[m.row - 1] ?? [];
-    const values: Partial<Record<SyncField, string>> = {};
+    const values = emptyValues();
     const unreadable: Partial<Record<SyncField, string>> = {};
-    for (const field of SYNC_FIELDS) {
-      const col = loc.columns[field];
-      if (col === undefined) continue;
-      const raw = cellsRow[col];
-      if (isBlank(raw)) continue;
-      const v = field === "name" ? normaliseName(raw, snapshot.date1904) : memberValue(m, field, raw, opts.lang, snapshot.date1904);
-      if (v === null) unreadable[field] = cellText(raw, snapshot.date1904).trim();
-      else values[field] = v;
-    }
     const idRaw = loc.columns.idNumber === undefined ? undefined : cellsRow[loc.columns.idNumber];
     const idr = normaliseIdNumber(idRaw);
+    for (const [field, col] of mapped.get(m.sheet)!) {
+      const raw = cellsRow[col];
+      if (raw === undefined || raw === null || raw === "") continue;
+      const v = field === "idNumber" ? (idr.kind === "empty" ? null : idr.value) : memberValue(m, field, raw, opts.lang, date1904);
+      if (v !== null) values[field] = v;
+      else if (!isBlank(raw)) unreadable[field] = cellText(raw, date1904).trim(); // not a blank or a placeholder
+    }
     const record: SyncRecord = {
       sheet: m.sheet, row: m.row, member: m, values, unreadable,
       id: idr.kind === "ok" ? idr.value : null,
       ...(idr.kind !== "ok" && idr.kind !== "empty" ? { idProblem: { reason: idr.kind === "precision_lost" ? "id_precision_lost" : `invalid_id_${idr.kind === "invalid_format" ? "format" : "checksum"}`, value: idr.value } } : {}),
-      ...(opts.master ? { cell: masterCell(grid, loc, m.row, snapshot.date1904) } : {}),
+      ...(opts.master ? { cell: masterCell(grid, loc, m.row, date1904) } : {}),
     };
     out.push(record);
   }

@@ -91,13 +91,16 @@ export interface DiffInput {
 
 export function diffRosters(input: DiffInput): SyncDiff {
   const { master, incoming } = input;
-  const byId = new Map<string, SyncRecord[]>();
-  const byNameBirth = new Map<string, SyncRecord[]>();
-  const push = (m: Map<string, SyncRecord[]>, k: string, r: SyncRecord) => {
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  };
+  // key -> the record, or every record where the key is on several (the master's own duplicates)
+  const byId = new Map<string, SyncRecord | SyncRecord[]>();
+  const byNameBirth = new Map<string, SyncRecord | SyncRecord[]>();
+  function push(m: Map<string, SyncRecord | SyncRecord[]>, k: string, r: SyncRecord): void {
+    const had = m.get(k);
+    if (had === undefined) m.set(k, r);
+    else if (Array.isArray(had)) had.push(r);
+    else m.set(k, [had, r]);
+  }
+  const all = (x: SyncRecord | SyncRecord[] | undefined): SyncRecord[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
   for (const r of master) {
     const id = r.id ?? r.idProblem?.value;
     if (id) push(byId, id, r);
@@ -132,12 +135,12 @@ export function diffRosters(input: DiffInput): SyncDiff {
     let target: SyncRecord | undefined;
     let kind: MatchKind = "idNumber";
     if (rec.id) {
-      const found = byId.get(rec.id) ?? [];
+      const found = all(byId.get(rec.id));
       // the master's own duplicate IDs (flagged duplicate_id): the row of the same name, else the first
       target = found.length > 1 ? found.find((f) => (f.values.name ?? f.member.name) === name) ?? found[0] : found[0];
     }
     if (!target && name && birth) {
-      const found = byNameBirth.get(nameBirthKey(name, birth)) ?? [];
+      const found = all(byNameBirth.get(nameBirthKey(name, birth)));
       if (found.length > 1) {
         report.rejected.push({ row: rec.row, reason: `name and birth date match ${found.length} master rows (${found.map((f) => `${f.sheet}!${f.row}`).join(", ")})`, value: name });
         continue;

@@ -93,7 +93,7 @@ export function planSync(
       }
       for (const [field, value] of Object.entries(a.values) as [SyncField, string][]) {
         const col = loc.columns[field];
-        if (col === undefined || value === "") continue;
+        if (col === undefined || value === undefined || value === "") continue;
         cellWrites.push({ sheet, row, col: col + 1, value, expect: "" });
         entry(sheet, row, col, a.key, field, "", value);
       }
