@@ -39,7 +39,7 @@ export interface SyncRecord {
   /** The normalised ID when it is a valid one; else null (see idProblem). */
   readonly id: string | null;
   /** Why a non-empty ID cell is unusable (invalid_id_format, invalid_id_checksum, id_precision_lost), with its text. */
-  readonly idProblem?: { reason: string; value: string };
+  readonly idProblem?: { reason: "invalid_id_format" | "invalid_id_checksum" | "id_precision_lost"; value: string };
   /** Non-empty normalised values, by field (only fields the sheet has a column for). */
   readonly values: Partial<Record<SyncField, string>>;
   /** Non-empty cells whose value could not be read (an unknown enum value, an impossible date), by field. */
@@ -134,7 +134,7 @@ export function syncRecords(snapshot: WorkbookSnapshot, result: CheckResult, opt
     const record: SyncRecord = {
       sheet: m.sheet, row: m.row, member: m, values, unreadable,
       id: idr.kind === "ok" ? idr.value : null,
-      ...(idr.kind !== "ok" && idr.kind !== "empty" ? { idProblem: { reason: idr.kind === "precision_lost" ? "id_precision_lost" : `invalid_id_${idr.kind === "invalid_format" ? "format" : "checksum"}`, value: idr.value } } : {}),
+      ...(idr.kind !== "ok" && idr.kind !== "empty" ? { idProblem: { reason: idr.kind === "precision_lost" ? "id_precision_lost" as const : idr.kind === "invalid_format" ? "invalid_id_format" as const : "invalid_id_checksum" as const, value: idr.value } } : {}),
       ...(opts.master ? { cell: masterCell(grid, loc, m.row, date1904) } : {}),
     };
     out.push(record);

@@ -36,7 +36,19 @@ export const SyncConflict = z.object({
   accept: z.boolean(),
 });
 export const SyncAbsent = z.object({ key: z.string(), name: z.string(), sheet: z.string(), row: z.number().int().positive() });
-export const SyncRejected = z.object({ row: z.number().int().positive(), reason: z.string(), value: z.string() });
+/** Why an incoming row (or one of its values) is not taken: invalid_id_format, invalid_id_checksum,
+ * id_precision_lost, unmatchable (no ID, no name with a birth date), ambiguous_match {rows}, duplicate_row {of},
+ * duplicate_new_member {of}, no_branch_sheet {branch}, no_branch, unreadable_value {field} (that value only). */
+export const RejectReason = z.enum([
+  "invalid_id_format", "invalid_id_checksum", "id_precision_lost", "unmatchable", "ambiguous_match", "duplicate_row",
+  "duplicate_new_member", "no_branch_sheet", "no_branch", "unreadable_value",
+]);
+export type RejectReason = z.infer<typeof RejectReason>;
+export const SyncRejected = z.object({
+  row: z.number().int().positive(), reason: RejectReason, value: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type SyncRejected = z.infer<typeof SyncRejected>;
 
 export const SyncReport = z.object({
   version: z.literal(1),

@@ -1,7 +1,7 @@
 // The sync diff (SPEC 8), pure: incoming records matched to the master's by ID number, else name + birth date;
 // additions, updates, conflicts, absences and rejections. An empty incoming cell never blanks a master value.
 import { MasterCell, SYNC_FIELDS, SyncField, SyncRecord } from "./diff-records";
-import { MatchKind, SyncAdded, SyncConflict, SyncReport, SyncUpdated } from "./diff-schema";
+import { MatchKind, SyncAdded, SyncConflict, SyncRejected, SyncReport, SyncUpdated } from "./diff-schema";
 import { foldKey } from "./fold";
 import { idBirthDateMatches, idGender } from "./normalise/id-number";
 import { CURRENT_STATUSES } from "./vocabulary";
@@ -52,7 +52,7 @@ function branchOf(r: SyncRecord): string | null {
 }
 
 /** The master sheet an addition of this branch goes into, or why there is none. */
-function sheetFor(branch: string | null, rosters: readonly MasterRoster[], master: readonly SyncRecord[]): string | { reason: string } {
+function sheetFor(branch: string | null, rosters: readonly MasterRoster[], master: readonly SyncRecord[]): string | Pick<SyncRejected, "reason" | "params"> {
   if (rosters.length === 1) return rosters[0].sheet;
   if (branch) {
     const b = foldKey(branch);
@@ -62,9 +62,9 @@ function sheetFor(branch: string | null, rosters: readonly MasterRoster[], maste
     for (const m of master) if (m.member.branch && foldKey(m.member.branch) === b) counts.set(m.sheet, (counts.get(m.sheet) ?? 0) + 1);
     const best = [...counts].sort((x, y) => y[1] - x[1])[0];
     if (best) return best[0];
-    return { reason: `branch "${branch}" has no sheet in the master` };
+    return { reason: "no_branch_sheet", params: { branch } };
   }
-  return { reason: "no branch, and the master has one roster sheet per branch" };
+  return { reason: "no_branch", params: {} };
 }
 
 /** An incoming birth date or gender the ID number contradicts (the master's ID, else the incoming one). */
@@ -129,7 +129,7 @@ export function diffRosters(input: DiffInput): SyncDiff {
       continue;
     }
     if (!rec.id && !(name && birth)) {
-      report.rejected.push({ row: rec.row, reason: "no ID number, and no name with a birth date: cannot be matched", value: name ?? "" });
+      report.rejected.push({ row: rec.row, reason: "unmatchable", value: name ?? "" });
       continue;
     }
     let target: SyncRecord | undefined;
@@ -142,7 +142,7 @@ export function diffRosters(input: DiffInput): SyncDiff {
     if (!target && name && birth) {
       const found = all(byNameBirth.get(nameBirthKey(name, birth)));
       if (found.length > 1) {
-        report.rejected.push({ row: rec.row, reason: `name and birth date match ${found.length} master rows (${found.map((f) => `${f.sheet}!${f.row}`).join(", ")})`, value: name });
+        report.rejected.push({ row: rec.row, reason: "ambiguous_match", params: { rows: found.map((f) => `${f.sheet}!${f.row}`).join(", ") }, value: name });
         continue;
       }
       if (found.length === 1) {
@@ -167,14 +167,14 @@ export function diffRosters(input: DiffInput): SyncDiff {
     const first = added.get(key);
     if (first) {
       const same = SYNC_FIELDS.every((f) => (first.values[f] ?? "") === (rec.values[f] ?? ""));
-      report.rejected.push({ row: rec.row, reason: same ? `duplicate of row ${first.row}` : `a second row for the new member of row ${first.row}, with different values`, value: name ?? key });
+      report.rejected.push({ row: rec.row, reason: same ? "duplicate_row" : "duplicate_new_member", params: { of: first.row }, value: name ?? key });
       continue;
     }
     added.set(key, rec);
     const branch = branchOf(rec);
     const sheet = sheetFor(branch, input.rosters, master);
     if (typeof sheet !== "string") {
-      report.rejected.push({ row: rec.row, reason: sheet.reason, value: name ?? key });
+      report.rejected.push({ row: rec.row, ...sheet, value: name ?? key });
       continue;
     }
     const entry: SyncAdded = { key, name: name ?? "", branch: branch ?? "", row: rec.row, sheet, match: rec.id ? "idNumber" : "nameBirthDate", accept: true };
@@ -190,7 +190,7 @@ export function diffRosters(input: DiffInput): SyncDiff {
     let changed = false;
     for (let i = 1; i < list.length; i++) {
       const same = SYNC_FIELDS.every((f) => (list[0].rec.values[f] ?? "") === (list[i].rec.values[f] ?? ""));
-      if (same) report.rejected.push({ row: list[i].rec.row, reason: `duplicate of row ${list[0].rec.row}`, value: name });
+      if (same) report.rejected.push({ row: list[i].rec.row, reason: "duplicate_row", params: { of: list[0].rec.row }, value: name });
     }
     const only = list.length === 1 ? list[0].rec : undefined;
     for (const field of SYNC_FIELDS) {
@@ -269,5 +269,5 @@ function coarser(field: SyncField, to: string, from: string): boolean {
 
 /** Values the incoming row holds but the engine could not read: kept out of the master, said in `rejected`. */
 function rejectUnreadable(report: SyncReport, rec: SyncRecord): void {
-  for (const [field, value] of Object.entries(rec.unreadable)) report.rejected.push({ row: rec.row, reason: `${field}: value not understood, not applied`, value: value ?? "" });
+  for (const [field, value] of Object.entries(rec.unreadable)) report.rejected.push({ row: rec.row, reason: "unreadable_value", params: { field }, value: value ?? "" });
 }

@@ -1,5 +1,5 @@
 // Words of the sync preview the CLI prints (and the pane shows), per language.
-import { SyncReport } from "../domain/diff-schema";
+import { RejectReason, SyncRejected, SyncReport } from "../domain/diff-schema";
 import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "./field-labels";
 
@@ -18,6 +18,7 @@ interface SyncText {
   weak: string;
   conflict: (master: string, incoming: string) => string;
   reasons: Record<SyncReport["conflicts"][number]["reason"], string>;
+  rejects: Record<RejectReason, (p: Record<string, string | number>) => string>;
   skipped: string;
   empty: string;
   applied: (updates: number, additions: number, batch: number | undefined, out: string) => string;
@@ -43,6 +44,18 @@ export const SYNC_TEXT: Record<Lang, SyncText> = {
     absent: (n) => `来文中没有的 ${n} 人（只列出，不删除）：`, rejected: (n) => `未采用 ${n} 行：`, unchanged: (n) => `未变 ${n} 人。`,
     row: (n) => `来文第${n}行`, into: (s) => `加入「${s}」`, weak: "（按姓名 + 出生日期）",
     conflict: (m, i) => `名册 ${m || "（空）"}，来文 ${i}`,
+    rejects: {
+      invalid_id_format: (p) => `身份证号格式不对`,
+      invalid_id_checksum: (p) => `身份证号校验位不对`,
+      id_precision_lost: (p) => `身份证号已被 Excel 截成数字`,
+      unmatchable: (p) => `没有身份证号，也没有姓名 + 出生日期，无法匹配`,
+      ambiguous_match: (p) => `姓名和出生日期与名册多行相同（${p.rows}）`,
+      duplicate_row: (p) => `与第${p.of}行重复`,
+      duplicate_new_member: (p) => `与第${p.of}行是同一新成员但内容不同`,
+      no_branch_sheet: (p) => `名册中没有支部「${p.branch}」的工作表`,
+      no_branch: (p) => `没有所在支部，名册又按支部分表`,
+      unreadable_value: (p) => `${fieldLabel(String(p.field), "zh-CN")}的值无法识别，未采用`,
+    },
     reasons: { duplicate_incoming: "来文中同一人有两行且不一致", id_differs: "姓名和出生日期相同但身份证号不同", contradicts_id: "与身份证号不符", formula_cell: "名册此格是公式，不改写" },
     skipped: "（不采用）", empty: "（空）",
     applied: (u, a, b, o) => `已写出 ${o}：更新 ${u} 项，新增 ${a} 人${b === undefined ? "" : `，修改记录第 ${b} 批（可用 roster revert --batch ${b} 撤销）`}`,
@@ -57,6 +70,18 @@ export const SYNC_TEXT: Record<Lang, SyncText> = {
     absent: (n) => `來文中沒有的 ${n} 人（只列出，不刪除）：`, rejected: (n) => `未採用 ${n} 行：`, unchanged: (n) => `未變 ${n} 人。`,
     row: (n) => `來文第${n}行`, into: (s) => `加入「${s}」`, weak: "（按姓名 + 出生日期）",
     conflict: (m, i) => `名冊 ${m || "（空）"}，來文 ${i}`,
+    rejects: {
+      invalid_id_format: (p) => `身份證號格式不對`,
+      invalid_id_checksum: (p) => `身份證號校驗位不對`,
+      id_precision_lost: (p) => `身份證號已被 Excel 截成數字`,
+      unmatchable: (p) => `沒有身份證號，也沒有姓名 + 出生日期，無法匹配`,
+      ambiguous_match: (p) => `姓名和出生日期與名冊多行相同（${p.rows}）`,
+      duplicate_row: (p) => `與第${p.of}行重複`,
+      duplicate_new_member: (p) => `與第${p.of}行是同一新成員但內容不同`,
+      no_branch_sheet: (p) => `名冊中沒有支部「${p.branch}」的工作表`,
+      no_branch: (p) => `沒有所在支部，名冊又按支部分表`,
+      unreadable_value: (p) => `${fieldLabel(String(p.field), "zh-TW")}的值無法識別，未採用`,
+    },
     reasons: { duplicate_incoming: "來文中同一人有兩行且不一致", id_differs: "姓名和出生日期相同但身份證號不同", contradicts_id: "與身份證號不符", formula_cell: "名冊此格是公式，不改寫" },
     skipped: "（不採用）", empty: "（空）",
     applied: (u, a, b, o) => `已寫出 ${o}：更新 ${u} 項，新增 ${a} 人${b === undefined ? "" : `，修改記錄第 ${b} 批（可用 roster revert --batch ${b} 撤銷）`}`,
@@ -71,6 +96,18 @@ export const SYNC_TEXT: Record<Lang, SyncText> = {
     absent: (n) => `Not in the incoming file (${n}; listed, never deleted):`, rejected: (n) => `Rejected rows (${n}):`, unchanged: (n) => `Unchanged: ${n}.`,
     row: (n) => `incoming row ${n}`, into: (s) => `into "${s}"`, weak: " (by name + birth date)",
     conflict: (m, i) => `master ${m || "(empty)"}, incoming ${i}`,
+    rejects: {
+      invalid_id_format: (p) => `malformed ID number`,
+      invalid_id_checksum: (p) => `ID number check digit wrong`,
+      id_precision_lost: (p) => `ID number cut to a number by Excel`,
+      unmatchable: (p) => `no ID number and no name with a birth date: cannot be matched`,
+      ambiguous_match: (p) => `name and birth date match several master rows (${p.rows})`,
+      duplicate_row: (p) => `duplicate of row ${p.of}`,
+      duplicate_new_member: (p) => `the new member of row ${p.of} again, with different values`,
+      no_branch_sheet: (p) => `the master has no sheet for branch "${p.branch}"`,
+      no_branch: (p) => `no branch, and the master has one sheet per branch`,
+      unreadable_value: (p) => `${fieldLabel(String(p.field), "en")}: value not understood, not applied`,
+    },
     reasons: { duplicate_incoming: "two incoming rows for one member disagree", id_differs: "same name and birth date, different ID number", contradicts_id: "contradicts the ID number", formula_cell: "the master cell is a formula; never overwritten" },
     skipped: " (skipped)", empty: "(empty)",
     applied: (u, a, b, o) => `${o} written: ${u} updates, ${a} additions${b === undefined ? "" : `; change-log batch ${b} (roster revert --batch ${b} undoes it)`}`,
@@ -78,6 +115,11 @@ export const SYNC_TEXT: Record<Lang, SyncText> = {
     reportWritten: (p) => `Sync report written to ${p}`,
   },
 };
+
+/** Why a row was not taken, in the language. */
+export function rejectText(x: SyncRejected, lang: Lang): string {
+  return SYNC_TEXT[lang].rejects[x.reason](x.params ?? {});
+}
 
 /** The preview grouped as staff read it: additions, updates old -> new, conflicts, absences, rejected rows. */
 export function formatSyncPreview(r: SyncReport, lang: Lang, read: { encoding?: string; delimiter?: string } = {}): string {
@@ -95,7 +137,7 @@ export function formatSyncPreview(r: SyncReport, lang: Lang, read: { encoding?: 
   group(t.updated(r.updated.length), r.updated, (u) => `~ ${u.name} ${f(u.field)}: ${u.from || t.empty} -> ${u.to}${u.match === "nameBirthDate" ? t.weak : ""}${skip(u.accept)}`);
   group(t.conflicts(r.conflicts.length), r.conflicts, (c) => `! ${c.name} ${f(c.field)}: ${t.conflict(c.master, c.incoming)} (${t.reasons[c.reason]}; ${t.row(c.row)})`);
   group(t.absent(r.notInIncoming.length), r.notInIncoming, (a) => `? ${a.name} ${a.key} (${a.sheet}!${a.row})`);
-  group(t.rejected(r.rejected.length), r.rejected, (x) => `x ${t.row(x.row)}: ${x.reason}${x.value ? ` "${x.value}"` : ""}`);
+  group(t.rejected(r.rejected.length), r.rejected, (x) => `x ${t.row(x.row)}: ${rejectText(x, lang)}${x.value ? ` "${x.value}"` : ""}`);
   lines.push(t.unchanged(r.unchanged));
   return lines.join("\n") + "\n";
 }

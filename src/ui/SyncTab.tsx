@@ -5,7 +5,7 @@ import { Button, Checkbox, Text } from "@fluentui/react-components";
 import { SyncReport } from "../domain/diff-schema";
 import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "../i18n/field-labels";
-import { SYNC_PANE_TEXT, SYNC_TEXT } from "../i18n/sync-text";
+import { SYNC_PANE_TEXT, SYNC_TEXT, rejectText } from "../i18n/sync-text";
 import { useStyles } from "./styles";
 
 export interface SyncPreviewView {
@@ -24,6 +24,8 @@ export interface SyncTabProps {
 }
 
 type Group = "added" | "updated" | "conflicts";
+/** Lists longer than this (absent members, rejected rows) open folded. */
+const SHOWN = 10;
 
 export function SyncTab(props: SyncTabProps): React.JSX.Element {
   const s = useStyles();
@@ -82,7 +84,10 @@ export function SyncTab(props: SyncTabProps): React.JSX.Element {
     lines.length === 0 ? null : (
       <section className={s.section} data-testid={id}>
         <Text weight="semibold">{title}</Text>
-        <ul className={s.list}>{lines.map((l, i) => <li key={i}><Text size={200}>{l}</Text></li>)}</ul>
+        <details open={lines.length <= SHOWN}>
+          <summary><Text size={200}>{lines.slice(0, 3).join("; ")}{lines.length > 3 ? " …" : ""}</Text></summary>
+          <ul className={s.list}>{lines.map((l, i) => <li key={i}><Text size={200}>{l}</Text></li>)}</ul>
+        </details>
       </section>
     );
   return (
@@ -98,7 +103,7 @@ export function SyncTab(props: SyncTabProps): React.JSX.Element {
         {r && group("updated", t.updated(r.updated.length), (u: SyncReport["updated"][number]) => `${u.name} ${f(u.field)}: ${u.from || t.empty} -> ${u.to}`)}
         {r && group("conflicts", t.conflicts(r.conflicts.length), (c: SyncReport["conflicts"][number]) => `${c.name} ${f(c.field)}: ${t.conflict(c.master, c.incoming)} (${t.reasons[c.reason]})`)}
         {r && plain(t.absent(r.notInIncoming.length), r.notInIncoming.map((a) => `${a.name} (${a.sheet}!${a.row})`), "sync-absent")}
-        {r && plain(t.rejected(r.rejected.length), r.rejected.map((x) => `${t.row(x.row)}: ${x.reason}${x.value ? ` "${x.value}"` : ""}`), "sync-rejected")}
+        {r && plain(t.rejected(r.rejected.length), r.rejected.map((x) => `${t.row(x.row)}: ${rejectText(x, props.lang)}${x.value ? ` "${x.value}"` : ""}`), "sync-rejected")}
         {r && <Text>{t.unchanged(r.unchanged)}</Text>}
         <div className={s.row}>
           {r && <Button data-testid="sync-apply" appearance="primary" disabled={props.busy} onClick={() => void apply()}>{p.apply}</Button>}

@@ -64,7 +64,7 @@ describe("matching and updates", () => {
     const newKang = base("赵六", makeId("19900101", "443"), "1990-01-01", "铁康社区");
     expect(diff([newKang], { master: two }).added).toEqual([expect.objectContaining({ name: "赵六", sheet: "铁康社区", branch: "铁康社区", match: "idNumber" })]);
     const elsewhere = base("赵六", makeId("19900101", "443"), "1990-01-01", "铁北社区");
-    expect(diff([elsewhere], { master: two }).rejected).toEqual([expect.objectContaining({ reason: 'branch "铁北社区" has no sheet in the master' })]);
+    expect(diff([elsewhere], { master: two }).rejected).toEqual([expect.objectContaining({ reason: "no_branch_sheet", params: { branch: "铁北社区" } })]);
   });
 });
 
@@ -93,9 +93,10 @@ describe("conflicts (SPEC 8)", () => {
 
 describe("rejected rows and absences", () => {
   it.each<[string, Row[], string[]]>([
-    ["no ID and no birth date", [{ 姓名: "某人", 入党时间: "1990-07-01", 所在支部: "铁安社区" }], ["no ID number, and no name with a birth date: cannot be matched"]],
+    ["no ID and no birth date", [{ 姓名: "某人", 入党时间: "1990-07-01", 所在支部: "铁安社区" }], ["unmatchable"]],
     ["an ID with a wrong check digit", [{ ...MASTER[0], 身份证号: ZHANG.slice(0, 17) + (ZHANG[17] === "1" ? "2" : "1") }], ["invalid_id_checksum"]],
-    ["an exact duplicate row", [MASTER[0], MASTER[0]], ["duplicate of row 3"]],
+    ["an exact duplicate row", [MASTER[0], MASTER[0]], ["duplicate_row"]],
+    ["a join date that cannot be read (that value only)", [{ ...MASTER[0], 入党时间: "1990-02-30" }], ["unreadable_value"]],
     ["a well-formed row is not rejected", [MASTER[0]], []],
   ])("%s", (_, rows, expected) => {
     expect(diff(rows).rejected.map((r) => r.reason)).toEqual(expected);

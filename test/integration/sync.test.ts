@@ -46,7 +46,8 @@ describe("the preview lists exactly the real changes", () => {
     expect(rep.conflicts).toEqual([]);
     expect(rep.unchanged).toBe(1); // M3, whose blank address is no change
     expect(rep.notInIncoming.map((a) => a.name)).toEqual([M5.name]); // 铁安社区's own list: 铁康社区 is not absent
-    expect(rep.rejected).toEqual([{ row: 7, reason: "duplicate of row 3", value: M1.name }]);
+    expect(rep.rejected).toEqual([{ row: 7, reason: "duplicate_row", params: { of: 3 }, value: M1.name }]);
+    expect(r.stdout).toContain(`x 来文第7行: 与第3行重复 "${M1.name}"`);
     expect(r.stdout).toContain(`~ ${M1.name} 联系电话: ${M1.phone} -> 13800000001`);
     expect(r.stdout).toMatch(/新增 2 人[\s\S]*更新 4 项[\s\S]*来文中没有的 1 人[\s\S]*未采用 1 行/);
   });

@@ -1,6 +1,6 @@
 // Rows inserted as Excel's Insert does: references below the point move, ranges spanning it or ending just above
 // it grow, string literals and other sheets' references stay.
-import { shiftFormula, shiftRefList } from "../../src/workbook/xlsx-write/formula-shift";
+import { growFormula, shiftFormula, shiftRefList } from "../../src/workbook/xlsx-write/formula-shift";
 import { insertRowsInSheet } from "../../src/workbook/xlsx-write/row-insert";
 
 const S = { before: 11, count: 2 };
@@ -29,6 +29,13 @@ describe("shiftFormula (2 rows before row 11 of 花名册)", () => {
   it.each<[string, boolean, string]>([
     ["A3:K10 B12 A1", true, "A3:K12 B14 A1"], ["A3:K10", false, "A3:K10"], ["A1:K1", true, "A1:K1"],
   ])("shiftRefList(%s, grow %s) = %s", (list, grow, out) => expect(shiftRefList(list, S, grow)).toBe(out));
+});
+
+describe("growFormula (after Excel's own Insert of 2 rows at row 11)", () => {
+  it.each<[string, string]>([
+    ["SUM(K3:K10)", "SUM(K3:K12)"], ["COUNTA($B$3:$B$10)", "COUNTA($B$3:$B$12)"], ["SUM(K3:K9)", "SUM(K3:K9)"],
+    ["K10", "K10"], ["SUM(K10:K10)", "SUM(K10:K10)"], ['"K3:K10"', '"K3:K10"'], ["其他!K3:K10", "其他!K3:K10"], ["花名册!K3:K10", "花名册!K3:K12"],
+  ])("%s -> %s", (f, out) => expect(growFormula(f, "花名册", true, S)).toBe(out));
 });
 
 describe("insertRowsInSheet", () => {
