@@ -7,7 +7,16 @@ import type { ZipEntry } from "./zip";
 const LT = 60;
 const PEEK_START = 256 * 1024;
 
-export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): SheetScanner {
+export interface ScannedSheet {
+  readonly scanner: SheetScanner;
+  /** The part's XML after </sheetData> (dataValidations, extLst ...), on a full read; "" otherwise. */
+  readonly tail: string;
+}
+
+/** Longest tail kept for its dropdown lists: a tail is page setup, formats and validations, rarely over a few KB. */
+const MAX_TAIL = 8 * 1024 * 1024;
+
+export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): ScannedSheet {
   const scanner = new SheetScanner(ctx);
   // A full read gets the declared size at once; a peek grows as needed. One spare byte holds the "<" sentinel.
   let buf = new Uint8Array((ctx.maxRows === Infinity ? entry.size : Math.min(entry.size, PEEK_START)) + 1);
@@ -25,7 +34,8 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     buf[at] = LT;
     if (utf16) return true; // rare: decoded and re-encoded as UTF-8 below
     scanner.feed(buf, at);
-    return !scanner.done;
+    // a full read goes on to the end of the part, whose tail holds the dropdown lists
+    return !scanner.done || (ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL);
   });
   if (utf16) {
     const utf8 = new TextEncoder().encode(decodeXml(buf.subarray(0, at)));
@@ -35,5 +45,6 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     scanner.feed(b, utf8.length);
   }
   if (scanner.phase === 1) ctx.fail(`the file is damaged (worksheet ${entry.name} ends inside its cell data)`);
-  return scanner;
+  const tail = ctx.maxRows === Infinity && !utf16 && scanner.done ? decodeXml(buf.subarray(scanner.pos, Math.min(at, scanner.pos + MAX_TAIL))) : "";
+  return { scanner, tail };
 }
