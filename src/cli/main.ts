@@ -8,6 +8,8 @@ import { runCheck } from "./check-command";
 import { argvLang, systemLang } from "./cli-lang";
 import { commanderEdge } from "./commander-errors";
 import { runClear, runRevert } from "./write-commands";
+import { registerSync } from "./sync-command";
+import { registerExport } from "./export-command";
 
 export interface Out {
   stdout: (s: string) => void;
@@ -102,6 +104,8 @@ function buildProgram(lang: Lang, out: Out, setCode: (code: number) => void): Co
     .addOption(langOption(h.revertLang))
     .option("-q, --quiet", h.quiet)
     .action(async (file: string, opts) => setCode(await runRevert(file, { ...opts, uiLang: lang }, out)));
+  registerSync(program, setCode, out);
+  registerExport(program, setCode, out);
   return program;
 }
 

@@ -85,6 +85,15 @@ export interface CellWrite {
   readonly expect: string;
 }
 
+/** Empty rows inserted into a roster sheet before `before` (1-based, as the plan saw the sheet), as Excel's Insert
+ * does: rows below move down; references follow; a range spanning the point or ending just above it grows (a 合计
+ * row's SUM takes in the new rows). Cell writes address the rows as they are after the insertion. */
+export interface RowInsert {
+  readonly sheet: string;
+  readonly before: number;
+  readonly count: number;
+}
+
 /** Order of application (it matters where there are no transactions, as in Office.js): product sheets (the change
  * log among them) first, then cell writes, then flags. The file back end applies a plan as one new package. */
 export interface WritePlan {
@@ -95,6 +104,8 @@ export interface WritePlan {
   /** The flags: replaces every flag the product set before (an empty list removes the flag sheet, its names, the
    * rules and their styles); undefined leaves the flags as they are. */
   readonly flags?: readonly FlagBlock[];
+  /** Rows inserted (a sync's additions), applied before the cell writes. */
+  readonly rowInserts?: readonly RowInsert[];
   /** Roster cells to write: fixes or a revert, in the order given. */
   readonly cellWrites: readonly CellWrite[];
   /** The product sheet to make active when the workbook opens (the issues list after a check), if any. */

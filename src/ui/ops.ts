@@ -5,6 +5,8 @@ import type { ColumnOverride, SettingsView } from "../app/excel-settings";
 import type { LiveCheck } from "../app/excel-live";
 import type { Report } from "../domain/report-schema";
 import type { Change } from "../domain/schema";
+import type { SyncReport } from "../domain/diff-schema";
+import type { SyncPreviewView } from "./SyncTab";
 import type { Lang } from "../domain/vocabulary";
 
 export interface FixResult {
@@ -36,6 +38,11 @@ export interface RosterOps {
   /** Returns the name of the settings sheet written. */
   saveColumnOverrides(overrides: readonly ColumnOverride[], lang: Lang, ctl: RunControl): Promise<string>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Sync (the 同步 tab; absent where the shell has no sync): preview an incoming file, apply what `accept` keeps. */
+  previewSync?(file: { name: string; bytes: Uint8Array }, ctl: RunControl): Promise<SyncPreviewView>;
+  applySync?(file: { name: string; bytes: Uint8Array }, accept: SyncReport, ctl: RunControl): Promise<{ batch?: number; updates: number; additions: number }>;
+  /** Exports the roster and summary tables as CSV files (the shell saves them); returns how many. */
+  exportCsv?(maskIds: boolean, ctl: RunControl): Promise<number>;
   /** Live re-check; absent where the back end cannot watch edits. */
   startLive?(opts: LiveOptions): Promise<LiveCheck>;
 }

@@ -15,6 +15,7 @@ import { ResolvedWrites, WORKBOOK_LABEL, resolveCellWrites, writeCellValues } fr
 import { FLAG_GRID_PREFIX, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, gridReference, placeBlocks, writeFlagCodes } from "./flags";
 import { TARGET_BYTES } from "./payload";
 import { writeProductSheet } from "./product-sheet";
+import { insertRowsOffice } from "./row-insert";
 import { SyncBudget } from "./sync-budget";
 
 /** Sheets under construction are named so; one no product name points at is a leftover of a cut-off run. */
@@ -36,6 +37,16 @@ interface SheetInfo {
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
   checkPlan(plan);
+  const inserts = plan.rowInserts?.filter((r) => r.count > 0) ?? [];
+  if (inserts.length) {
+    // a sync's additions: the plan without the new rows' writes first (the change log before any cell), then the rows
+    // inserted, then their cells, each part checked against the workbook as it then is
+    const inNewRows = (w: { sheet: string; row: number }) => inserts.some((i) => i.sheet === w.sheet && w.row >= i.before);
+    await applyPlanOffice(context, { ...plan, rowInserts: [], cellWrites: plan.cellWrites.filter((w) => !inNewRows(w)) }, opts);
+    await insertRowsOffice(context, inserts);
+    await applyPlanOffice(context, { sheets: [], removeRoles: [], cellWrites: plan.cellWrites.filter(inNewRows) }, opts);
+    return;
+  }
   const target = opts.targetBytes ?? TARGET_BYTES;
   const wb = context.workbook;
 

@@ -17,6 +17,7 @@ import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesR
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchWorksheet, type RowWrites } from "./roster-patch";
+import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
 import { checkProductSheet, productSheetXml } from "./sheet-xml-write";
@@ -51,6 +52,12 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const level = opts.deflateLevel ?? 6;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new Error(`deflateLevel ${level}: expected 0-9`);
   checkPlan(plan);
+  if (plan.rowInserts?.some((r) => r.count > 0)) {
+    // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
+    const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
+    const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, opts);
+  }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
