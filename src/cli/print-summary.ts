@@ -1,5 +1,6 @@
 // The readable summary on stdout, in the command line's language: members by category and branch, issue counts by
 // their titles (never codes), where to look first.
+import { lookFirst } from "../domain/look-first";
 import { Report } from "../domain/report-schema";
 import { CATEGORY } from "../domain/vocabulary";
 import { Lang } from "../domain/vocabulary";
@@ -8,7 +9,6 @@ import { renderIssue } from "../i18n/issue-messages";
 import { UI_TEXT } from "../i18n/ui-text";
 
 const LOOK_FIRST = 8;
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {
@@ -39,7 +39,7 @@ export function formatSummary(report: Report, lang: Lang = report.language, repo
     const titles = UI_TEXT[lang].issueTitles;
     lines.push("  " + counts.map(([code, c]) => `${titles[code as keyof typeof titles] ?? code} ${c}`).join(lang === "en" ? ", " : "，"));
     lines.push(t.lookFirst);
-    const first = [...report.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, LOOK_FIRST);
+    const first = lookFirst(report.issues, LOOK_FIRST);
     for (const i of first) {
       const message = lang === report.language ? i.message : renderIssue(i, lang);
       lines.push(`  [${t.severity[i.severity]}] ${i.sheet}!${i.column}${i.row}  ${message}`);

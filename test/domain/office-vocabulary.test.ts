@@ -2,6 +2,7 @@
 // 减少原因/标签, membership type by values, fixes that write only the column's own spellings.
 import { checkWorkbook } from "../../src/domain/check";
 import { CellValue, ListValidation, SheetGrid } from "../../src/domain/grid";
+import { lookFirst } from "../../src/domain/look-first";
 import { grid, makeId, workbook } from "../helpers/grid";
 
 const ASOF = "2025-12-31";
@@ -99,5 +100,14 @@ describe("one real error never drowns", () => {
     const got = r.issues.filter((i) => i.field === "gender" && i.code === "unknown_value");
     expect(got).toHaveLength(issues);
     if (issues === 1) expect(got[0]).toMatchObject({ row: 1, params: { columnCount: bad, firstRow: 2 } });
+  });
+});
+
+describe("where to look first", () => {
+  it.each([
+    ["errors before warnings", [{ severity: "warning", code: "invalid_phone" }, { severity: "error", code: "invalid_date" }], ["invalid_date", "invalid_phone"]],
+    ["the rarer code first within a severity", [{ severity: "error", code: "a" }, { severity: "error", code: "a" }, { severity: "error", code: "b" }], ["b", "a"]],
+  ] as const)("%s", (_l, issues, codes) => {
+    expect(lookFirst(issues as never, 2).map((i: { code: string }) => i.code)).toEqual(codes);
   });
 });
