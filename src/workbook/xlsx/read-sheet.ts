@@ -36,6 +36,8 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
   });
   if (!utf16 && !scanner.done && fedTo < at) scanner.feed(buf, at);
   if (utf16) {
+    const limit = inflater.limits.maxTextBytes;
+    if (at > limit) ctx.fail("partTextTooBig", { part: entry.name, size: at, limit }); // decoded as one string below
     const utf8 = new TextEncoder().encode(decodeXml(buf.subarray(0, at)));
     const b = new Uint8Array(utf8.length + 1);
     b.set(utf8);
