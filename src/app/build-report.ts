@@ -14,11 +14,13 @@ export function buildReport(result: CheckResult, input: string, changesApplied =
     version: 1,
     input,
     asOf: result.asOf,
+    ...(result.unit !== undefined ? { unit: result.unit } : {}),
     language: result.language,
     rosters: result.rosters.map((r) => ({
       sheet: r.sheet, headerRow: r.headerRow, firstRow: r.firstRow, lastRow: r.lastRow,
       columns: Object.fromEntries(Object.entries(r.columns).filter(([f]) => f !== "ignored").map(([f, c]) => [f, columnLetter(c as number)])),
       unmapped: r.unmapped,
+      kind: r.kind,
     })),
     members: result.members.filter(isCurrentMember).length,
     rows: result.members.length,

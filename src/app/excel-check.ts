@@ -63,7 +63,7 @@ export function readAndCheck(opts: CheckOptions, withLog = false): Promise<Excel
 
 /** The check's plan for a result: issues, summary, tallies and flags; the issues sheet opened unless told not to. */
 export function checkPlan(check: ExcelCheck, activate = true): WritePlan {
-  const plan = planCheck(check.result, check.report, { lang: check.result.language, unit: check.result.config.unit });
+  const plan = planCheck(check.result, check.report, { lang: check.result.language, unit: check.result.unit });
   return activate ? plan : { ...plan, activate: undefined };
 }
 

@@ -2,6 +2,7 @@
 // sheets, and fixes on request), clear, revert. Bytes in, bytes out: the shell does the files.
 import { CheckResult } from "../domain/check";
 import { Report } from "../domain/report-schema";
+import { FixKind, fixKindOf } from "../domain/fix-kinds";
 import { Change } from "../domain/schema";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
@@ -36,9 +37,12 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
  * in the same package), then the fixed workbook is checked again so flags and issues describe what it now holds;
  * the report lists the changes made and says they were applied.
  */
-export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
-  const first = await check(input, fileName, req);
-  const unit = first.result.config.unit;
+export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
+  const checked = await check(input, fileName, req);
+  // the kinds of fix the clerk chose (every kind where none is named)
+  const kinds = Array.isArray(req.fix) ? new Set(req.fix) : undefined;
+  const first = kinds ? { ...checked, report: { ...checked.report, changes: checked.report.changes.filter((c) => kinds.has(fixKindOf(c))) } } : checked;
+  const unit = first.result.unit;
   const lang = first.result.language;
   if (!req.fix || first.report.changes.length === 0) {
     const plan = planCheck(first.result, first.report, { lang, unit });
@@ -67,6 +71,6 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
   const after = await check(reverted, fileName, { ...req, lang });
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.config.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
   return { output, report: after.report };
 }

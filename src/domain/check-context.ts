@@ -1,4 +1,5 @@
 // What a row check needs: options, the enum matchers built once per run, and where issues and changes go.
+import { ColumnFacts } from "./column-facts";
 import { RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
@@ -6,6 +7,7 @@ import { RosterLocation } from "./locate";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
+import { OpenVocabulary } from "./open-vocabulary";
 import { Lang } from "./vocabulary";
 
 export interface CheckOptions {
@@ -15,6 +17,12 @@ export interface CheckOptions {
   readonly lang: Lang;
   readonly config: RosterConfig;
   readonly date1904: boolean;
+}
+
+/** What the pre-pass learned of a sheet's columns: facts by field ordinal (enum fields), the workbook's categories. */
+export interface ColumnKnowledge {
+  readonly facts: ReadonlyArray<ColumnFacts | undefined>;
+  readonly categories: OpenVocabulary;
 }
 
 export type Matcher = (v: CellValue | undefined) => EnumResult;
@@ -50,6 +58,7 @@ export class RowScope {
     readonly opts: CheckOptions,
     readonly issues: RawIssue[],
     readonly changes: Change[],
+    readonly known: ColumnKnowledge,
     /** Changes whose old value is a number cell: a revert must put back a number, not its text. */
     readonly numericFrom: Set<Change> = new Set(),
   ) {

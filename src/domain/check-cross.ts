@@ -4,6 +4,7 @@ import { RosterConfig } from "./config";
 import { foldKey, toSimplified } from "./fold";
 import { RawIssue, Member } from "./schema";
 import { nearest } from "./similarity";
+import { nearMiss } from "./open-vocabulary";
 import { Lang } from "./vocabulary";
 
 /** Both rows of a duplicate ID are flagged, each naming the other. */
@@ -70,7 +71,7 @@ export function settleBranches(members: Member[], config: RosterConfig, lang: La
   const common = [...groups].filter(([, g]) => g.members.length >= COMMON_BRANCH).map(([k]) => k);
   for (const [key, g] of groups) {
     if (g.members.length !== 1 || common.includes(key)) continue;
-    const near = nearest(key, common.filter((k) => k !== key), 1);
+    const near = nearMiss(key, common);
     const m = g.members[0];
     if (near && hasColumn(m)) issues.push(issueAt(at, m, "branch", "unknown_value", { value: m.branch! }, names.get(near)));
   }

@@ -1,13 +1,15 @@
 // Checks one member row (SPEC section 4) and builds its normalised Member record.
 import { Matcher, RowScope } from "./check-context";
 import { CONTACT_FIELDS, F, MAX_TEXT_LENGTH } from "./fields";
-import { foldKey } from "./fold";
+import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
 import { isLeapYear, normaliseDate } from "./normalise/date";
 import { idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { normalisePhone } from "./normalise/phone";
-import { normaliseName, normaliseText } from "./normalise/text";
+import { STAGE_LABELS, stageOf } from "./sheet-facts";
+import { stripSystemCode } from "./normalise/system-code";
+import { cellText, normaliseName, normaliseText } from "./normalise/text";
 import { Member } from "./schema";
 import { nearest } from "./similarity";
 import { CATEGORY, EDUCATION, EMPLOYMENT, EnumTable, GENDER, Lang, MEMBERSHIP_TYPE, STATUS } from "./vocabulary";
@@ -62,20 +64,66 @@ function yearOf(iso: string): number {
 }
 
 
-function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable | undefined, required = s.required[field]): string | null {
+/**
+ * A closed enumeration: the code, or null. A fix writes only a spelling the column's own vocabulary holds for that
+ * code (its dropdown, else its most used one), never for a finer value (小学 stays 小学). A value in the column's
+ * own dropdown is never unknown: it is counted under its nearest code, if any.
+ */
+function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, required = s.required[field]): string | null {
   const matcher = m[field];
   if (!matcher || s.col(field) < 0) return null;
-  const r = matcher(s.raw(field));
+  const raw = s.raw(field);
+  const r = matcher(raw);
+  const facts = s.known.facts[field];
   if (r.kind === "ok") {
-    if (table) s.change(field, label(table, r.code, s.opts.lang));
+    if (!r.narrow && facts) {
+      const to = facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
+      if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
+    }
     return r.code;
   }
-  if (r.kind === "unknown") s.issue("unknown_value", field, { value: r.value }, r.suggestion && table ? label(table, r.suggestion, s.opts.lang) : r.suggestion);
-  else if (required) s.issue("missing_required", field);
+  if (r.kind === "unknown") {
+    if (facts?.inList(r.value)) return r.suggestion ?? null;
+    const listed = facts?.list.length ? nearestListed(facts.list, r.value) : undefined;
+    s.issue("unknown_value", field, { value: r.value }, listed ?? (r.suggestion ? label(table, r.suggestion, s.opts.lang) : undefined));
+  } else if (required) s.issue("missing_required", field);
   return null;
 }
 
-function dateField(s: RowScope, field: number, required: boolean): string | null {
+function nearestListed(list: readonly string[], value: string): string | undefined {
+  const keys = list.map((v) => foldKey(v));
+  const near = nearest(foldKey(value), keys);
+  return near === undefined ? undefined : list[keys.indexOf(near)];
+}
+
+/** The member category: the office's own taxonomy (seed codes where the value is the seed street's). */
+function categoryField(s: RowScope, m: Matchers): string | null {
+  if (s.col(F.category) < 0) return null;
+  const raw = s.raw(F.category);
+  const text = raw === null || raw === undefined ? "" : cellText(raw, s.opts.date1904);
+  const v = isPlaceholder(text) ? null : s.known.categories.verdict(text);
+  if (v === null) {
+    if (s.required[F.category]) s.issue("missing_required", F.category);
+    return null;
+  }
+  if (v.flagged) s.issue("unknown_value", F.category, { value: text.trim() }, v.flagged.suggestion === undefined ? undefined : categoryLabel(v.flagged.suggestion, s.opts.lang));
+  const r = m[F.category]!(raw);
+  const facts = s.known.facts[F.category];
+  if (r.kind === "ok" && !r.narrow && facts) {
+    const to = facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
+    if (to !== null && !facts.list.includes(text)) s.change(F.category, to);
+  } else if (r.kind !== "ok" && !v.flagged && text.trim() !== v.key && foldKey(text) === foldKey(v.key)) {
+    s.change(F.category, v.key); // 在職民警 in a column of 在职民警: the column's own spelling
+  }
+  return v.key;
+}
+
+function categoryLabel(key: string, lang: Lang): string {
+  return labelsOf(CATEGORY, lang).get(key) ?? key;
+}
+
+/** settle: picks one reading of an ambiguous year.month where other evidence (the ID's birth month) tells. */
+function dateField(s: RowScope, field: number, required: boolean, settle?: (readings: readonly string[]) => string | undefined): string | null {
   if (s.col(field) < 0) return null;
   const raw = s.raw(field);
   const d = normaliseDate(raw, s.opts.date1904);
@@ -87,8 +135,14 @@ function dateField(s: RowScope, field: number, required: boolean): string | null
     s.issue("invalid_date", field, { reason: d.reason });
     return null;
   }
-  if (d.kind === "ambiguous") s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
-  else if (!isDateCell(raw)) s.change(field, d.value);
+  if (d.kind === "ambiguous") {
+    const settled = settle?.(d.alternatives);
+    if (settled === undefined) s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
+    else {
+      s.change(field, settled);
+      return settled;
+    }
+  } else if (!isDateCell(raw)) s.change(field, d.value);
   // most dates are of an earlier year than asOf: settled on the year alone
   const year = yearOf(d.value);
   if (year > s.asOfYear || (year === s.asOfYear && compareShifted(d.value, s.opts.asOf, 0) > 0)) s.issue("date_in_future", field, { asOf: s.opts.asOf });
@@ -117,9 +171,9 @@ function ethnicGroup(v: string): string | undefined {
 function ethnicityField(s: RowScope): string | null {
   const v = normaliseText(s.raw(F.ethnicity), s.opts.date1904);
   if (v === null) return null;
-  const group = ethnicGroup(v);
+  const group = ethnicGroup(stripSystemCode(v));
   if (group) {
-    s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
+    if (stripSystemCode(v) === v) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
     return group;
   }
   const near = nearest(foldKey(v), ETHNIC_KEYS);
@@ -150,7 +204,7 @@ function idField(s: RowScope): { id: string | null; valid: boolean } {
   }
 }
 
-function phoneAndContact(s: RowScope): { phone: string | null; address: string | null } {
+function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; address: string | null } {
   let phone: string | null = null;
   let phoneEmpty = s.col(F.phone) >= 0;
   if (s.col(F.phone) >= 0) {
@@ -169,25 +223,59 @@ function phoneAndContact(s: RowScope): { phone: string | null; address: string |
   const addressEmpty = s.col(F.address) >= 0 && address === null;
   const checkPhone = s.opts.config.required.phone !== false;
   const checkAddress = s.opts.config.required.address !== false;
-  if ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress)) {
+  if (needed && ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress))) {
     const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
     s.issue("missing_contact", F[missing[0]], { missing: missing.join(",") });
   }
   return { phone, address };
 }
 
-function statusField(s: RowScope, m: Matchers): string | null {
+/** Status from a 减少原因/停用原因 text: deceased, suspended, transferred out, left the Party; null for anything else. */
+const REDUCTION: [RegExp, string][] = [
+  [/死亡|去世|病故|逝世|已故|亡故/, "deceased"],
+  [/停止党籍/, "suspended"],
+  [/出党|开除|除名|退党|劝退|脱党|取消党籍/, "left_party"],
+  [/转出|转移|迁出|调出/, "transferred_out"],
+];
+/** Status from a 标签 text: 失联党员, 党员出国境, 流动党员; null for other tags. */
+const TAGS: [RegExp, string][] = [
+  [/失联/, "lost_contact"],
+  [/出国|出境|国外|境外|流动/, "mobile"],
+];
+
+function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): string | null | undefined {
+  if (s.col(field) < 0) return undefined;
+  const raw = s.raw(field);
+  if (raw === null || raw === undefined || raw === "") return null;
+  const t = foldKey(cellText(raw, s.opts.date1904));
+  for (const [re, code] of rules) if (re.test(t)) return code;
+  return null;
+}
+
+/**
+ * The member's status from every place a roster keeps it: 减少原因 (a member who has left), the status column, the
+ * 是否失联/是否流动 flags and 标签; where one of them exists and none says otherwise, the member is normal.
+ */
+function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
+  const reduction = statusFromText(s, F.reductionReason, REDUCTION);
   const fromColumn = s.col(F.status) < 0 ? null : matchStatus(s, m);
   const lost = s.col(F.lostContactFlag) < 0 ? undefined : m[F.lostContactFlag]!(s.raw(F.lostContactFlag));
   const mobile = s.col(F.mobileFlag) < 0 ? undefined : m[F.mobileFlag]!(s.raw(F.mobileFlag));
+  const tag = statusFromText(s, F.tags, TAGS);
   if (lost?.kind === "unknown") s.issue("unknown_value", F.lostContactFlag, { value: lost.value }, lost.suggestion);
   if (mobile?.kind === "unknown") s.issue("unknown_value", F.mobileFlag, { value: mobile.value }, mobile.suggestion);
+  if (reduction) return reduction;
   if (fromColumn && fromColumn !== "normal") return fromColumn;
   if (lost?.kind === "ok" && lost.code === "yes") return "lost_contact";
   if (mobile?.kind === "ok" && mobile.code === "yes") return "mobile";
+  if (tag) return tag;
   if (fromColumn) return fromColumn;
   if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
-  if (s.col(F.status) >= 0 && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
+  if (s.col(F.status) >= 0) {
+    if (needed && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
+    return null;
+  }
+  if (tag === null || reduction === null || lost !== undefined || mobile !== undefined) return "normal";
   return null;
 }
 
@@ -208,6 +296,10 @@ function matchStatus(s: RowScope, m: Matchers): string | null {
 /** Checks the row in `s` and returns its member record (IDs compared across rows later). */
 export function checkMember(s: RowScope, m: Matchers): Member {
   const { asOf } = s.opts;
+  const stageLabel = rowStage(s);
+  // a stage the list names but no word here knows (列入发展计划 ...) is still before membership
+  const stage = stageLabel === undefined ? undefined : stageOf(stageLabel) ?? "candidate";
+  const listed: Member["listed"] = s.loc.kind === "former" ? "former" : stage && stage !== "probationary" && stage !== "full" ? "prospect" : "member";
   let name: string | null = null;
   if (s.col(F.name) >= 0) {
     name = normaliseName(s.raw(F.name), s.opts.date1904);
@@ -220,35 +312,53 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const genderCode = enumField(s, m, F.gender, GENDER, s.required[F.gender] && !idSex) as Member["gender"];
   if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", F.gender, { fromId: idSex, value: genderCode });
 
-  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !valid);
+  // 1995.1 is January or October; a valid ID number says which
+  const byId = valid && id ? (readings: readonly string[]) => readings.find((r) => idBirthDateMatches(r, id)) : undefined;
+  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !valid, byId);
   if (birthCol && valid && id && !idBirthDateMatches(birthCol, id)) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirthDate(id), value: birthCol });
   const birthDate = birthCol ?? (valid && id ? idBirthDate(id) : null);
 
   const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);
-  const joinDate = dateField(s, F.joinDate, s.required[F.joinDate]);
+  const joinDate = dateField(s, F.joinDate, s.required[F.joinDate] && listed !== "prospect");
   if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
 
-  const membershipType = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
-  const needsFull = joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
+  // a due list (申请转正的预备党员) lists probationary members, whether or not it has a type column
+  // and a pipeline's 预备党员/正式党员 stage is the member's type
+  const stated = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
+  const membershipType = stated ?? (stage === "probationary" || stage === "full" ? stage : s.loc.kind === "due" ? "probationary" : null);
+  const needsFull = listed === "member" && joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
   const fullMemberDate = dateField(s, F.fullMemberDate, needsFull && s.opts.config.required.fullMemberDate !== false);
   if (fullMemberDate && joinDate) {
     if (compareShifted(fullMemberDate, joinDate, 1) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });
     else if (compareShifted(fullMemberDate, joinDate, 2) > 0) s.issue("probation_overdue", F.fullMemberDate, { joinDate, fullMemberDate });
   }
 
-  const category = enumField(s, m, F.category, CATEGORY);
+  const category = categoryField(s, m);
   const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : normaliseText(s.raw(F.branch), s.opts.date1904));
   if (branch === null && s.col(F.branch) >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
-  const { phone, address } = phoneAndContact(s);
+  // a former member's contact and status are history, not gaps
+  const { phone, address } = phoneAndContact(s, listed !== "former");
   const workUnit = textField(s, F.workUnit);
   const employment = enumField(s, m, F.employment, EMPLOYMENT);
-  const status = statusField(s, m);
+  const status = statusField(s, m, listed === "member");
   for (const f of ARCHIVE_FIELDS) textField(s, f);
 
   return {
     sheet: s.sheet.name, row: s.row0 + 1, name,
     gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
     joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
+    ...(listed !== "member" ? { listed } : {}), ...(stageLabel ? { stage: stageLabel } : {}),
   };
+}
+
+/** The row's pipeline stage as its list names it: the stage column's text, else the stage the title names. */
+function rowStage(s: RowScope): string | undefined {
+  const col = s.loc.stageColumn;
+  if (col !== undefined) {
+    const v = s.cells[col];
+    const t = v === null || v === undefined ? "" : stripSystemCode(cellText(v, s.opts.date1904)).trim();
+    if (t && !isPlaceholder(t)) return t;
+  }
+  return s.loc.titleStage === undefined ? undefined : STAGE_LABELS[s.loc.titleStage];
 }

@@ -1,9 +1,12 @@
 // The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
-import { buildMatchers, CheckOptions, RowScope } from "./check-context";
+import { buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
+import { ColumnFacts, columnFacts } from "./column-facts";
+import { collapseColumnIssues } from "./column-issues";
+import { OpenVocabulary } from "./open-vocabulary";
 import { checkDuplicateIds, settleBranches } from "./check-cross";
 import { checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
-import { FIELD_BY_CODE, FieldCode } from "./fields";
+import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
 import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
 import { RowScopeless } from "./issue-at";
@@ -14,7 +17,8 @@ import { Project, locateProjects, readProjects, tallyProjects } from "./projects
 import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
 import { Summary, Tallies } from "./summary-schema";
 import { summarise, tallyEmployment } from "./summarise";
-import { Lang } from "./vocabulary";
+import { CATEGORY, Lang } from "./vocabulary";
+import { stageOf } from "./sheet-facts";
 
 export const PRODUCT_NAME_PREFIX = "_RosterAssistant_";
 const SETTINGS_SHEET_NAMES = new Set(["名册设置", "名冊設置", "Roster settings"]);
@@ -41,6 +45,8 @@ export interface CheckResult {
   readonly summary: Summary;
   readonly tallies: Tallies;
   readonly config: RosterConfig;
+  /** The reporting unit (填报单位): the settings sheet's, else the one the sheets' title rows state. */
+  readonly unit?: string;
 }
 
 /** Sheets the product wrote (named by a workbook-level `_RosterAssistant_*` defined name): never rosters. */
@@ -87,7 +93,6 @@ export function workbookConfig(snapshot: WorkbookSnapshot): { config: RosterConf
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): CheckResult {
   const { config, issues } = workbookConfig(snapshot);
-  const asOf = input.asOf ?? config.asOf ?? input.today;
   const roles = classifySheets(snapshot, config);
   const rosters: { sheet: SheetGrid; loc: RosterLocation }[] = [];
   const notRosters: { sheet: string; reason: string }[] = [];
@@ -103,6 +108,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
       notRosters.push({ sheet: sheet.name, reason: why });
     }
   }
+  // The report date: the caller's, else the settings sheet's, else the date the sheets state, else today.
+  const stated = rosters.map((r) => r.loc.statement.asOf).find((d) => d !== undefined);
+  const asOf = input.asOf ?? config.asOf ?? stated ?? input.today;
+  const unit = config.unit ?? rosters.map((r) => r.loc.statement.unit).find((u) => u !== undefined);
   // The workbook's own language (settings, else its headers' script) names branches and the canonical labels fixes
   // write, per roster sheet; --lang changes only the messages and the product's sheets, never the roster's cells.
   const workbookLang = config.language ?? langOf(rosters.flatMap((r) => r.loc.headerTexts));
@@ -118,27 +127,73 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const members: Member[] = [];
   const changes: Change[] = [];
   const numericFrom = new Set<Change>();
-  for (const { sheet, loc } of rosters) {
-    headerIssues(sheet, loc, opts, issues);
+  // every list is checked; party members are counted from member rosters, due lists and a pipeline's 预备/正式 rows
+  const memberLists = rosters.filter((r) => r.loc.kind === "members" || r.loc.kind === "due");
+  const facts = rosters.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
+  const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
+  const bySheet = new Map<string, Member[]>();
+  for (const [i, { sheet, loc }] of rosters.entries()) {
+    if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues);
     const sheetLang = config.language ?? langOf(loc.headerTexts);
-    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, numericFrom);
+    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories }, numericFrom);
+    const rows: Member[] = [];
     for (const r of loc.memberRows) {
       scope.row0 = r;
       scope.cells = sheet.rows[r]!;
-      members.push(checkMember(scope, matchers));
+      rows.push(checkMember(scope, matchers));
     }
+    bySheet.set(sheet.name, rows);
+    members.push(...rows);
   }
   const at = locator(rosters, snapshot.date1904);
-  checkDuplicateIds(members, at, issues);
+  // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
+  checkDuplicateIds(memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
+  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
-  sortIssues(issues, snapshot);
+  const pipeline = stageCounts(members);
+  const reported = collapseColumnIssues(issues, rosters.map((r) => r.loc));
+  sortIssues(reported, snapshot);
   return {
-    asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues, changes, numericFrom, projects,
-    summary: summarise(members, asOf, { branches: config.branches }),
-    tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members) },
+    asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues: reported, changes, numericFrom, projects,
+    unit,
+    summary: { ...summarise(members, asOf, { branches: config.branches, categories: categories.keys() }), ...(pipeline ? { pipeline } : {}) },
+    tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members, categories.keys()) },
     config,
   };
+}
+
+/** The facts (dropdown, values used) of each enumeration column of a roster, by field ordinal. */
+function enumFacts(sheet: SheetGrid, loc: RosterLocation, date1904: boolean): (ColumnFacts | undefined)[] {
+  const out: (ColumnFacts | undefined)[] = FIELD_CODES.map(() => undefined);
+  for (const def of FIELD_BY_CODE.values()) {
+    const col = loc.columns[def.code];
+    if (def.kind === "enum" && col !== undefined) out[F[def.code]] = columnFacts(sheet, col, loc.memberRows, date1904);
+  }
+  return out;
+}
+
+/** The workbook's categories: every roster's category values, its dropdown or the configured list. */
+function categoryVocabulary(locs: RosterLocation[], facts: (ColumnFacts | undefined)[][], config: RosterConfig, seed: Matcher): OpenVocabulary {
+  const counts = new Map<string, number>();
+  const list: string[] = [...config.categories];
+  for (const [i, loc] of locs.entries()) {
+    const f = facts[i][F.category];
+    if (loc.columns.category === undefined || !f) continue;
+    for (const [t, n] of f.counts) counts.set(t, (counts.get(t) ?? 0) + n);
+    for (const v of f.list) if (!list.includes(v)) list.push(v);
+  }
+  return new OpenVocabulary(seed, list, counts, CATEGORY.map((e) => e.code));
+}
+
+/** Rows per pipeline stage (pipeline and activists lists), and former members; undefined where there are none. */
+function stageCounts(members: readonly Member[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const m of members) {
+    const key = m.listed === "former" ? "former" : m.stage === undefined ? undefined : stageOf(m.stage) ?? "candidate";
+    if (key !== undefined) out[key] = (out[key] ?? 0) + 1;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function langOf(headerTexts: string[]): Lang {
@@ -160,7 +215,7 @@ function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions,
   const at = (field: string, code: RawIssue["code"], params: RawIssue["params"]) =>
     issues.push({ sheet: sheet.name, row: loc.headerRow, column: columnLetter(0), field, code, severity: ISSUE_SEVERITY[code], params, value: "" });
   for (const f of missing) at(f, "missing_required", { column: "missing" });
-  if (!has("status") && !has("lostContactFlag") && !has("mobileFlag")) at("status", "missing_status", { column: "missing" });
+  if (!has("status") && !has("lostContactFlag") && !has("mobileFlag") && !has("tags")) at("status", "missing_status", { column: "missing" });
   const contact = (["phone", "address"] as const).filter((f) => !has(f) && opts.config.required[f] !== false);
   if (contact.length) at(contact[0], "missing_contact", { column: "missing", missing: contact.join(",") });
 }

@@ -10,6 +10,8 @@ import { ISSUE_SEVERITY, RawIssue } from "./schema";
 export const RosterConfig = z.object({
   /** Configured branch names; empty: the branches are the distinct values found. */
   branches: z.array(z.string()),
+  /** The office's member categories, in order (`category | 在职民警 |`); empty: the column's dropdown or values. */
+  categories: z.array(z.string()),
   /** Extra spellings staff added: `spelling | category:laid_off | 下岗人员`. */
   spellings: z.array(z.object({ field: z.string(), code: z.string(), spelling: z.string() })),
   /** Column overrides: `column | idNumber | 证件` (a header text or a column letter). */
@@ -25,11 +27,12 @@ export const RosterConfig = z.object({
 });
 export type RosterConfig = z.infer<typeof RosterConfig>;
 
-export const EMPTY_CONFIG: RosterConfig = { branches: [], spellings: [], columns: [], required: {}, sheetBranches: {} };
+export const EMPTY_CONFIG: RosterConfig = { branches: [], categories: [], spellings: [], columns: [], required: {}, sheetBranches: {} };
 
 /** Kind names accepted in the first column, folded (English codes and the Chinese words staff type). */
 const KINDS: Record<string, string> = {
   branch: "branch", 支部: "branch",
+  category: "category", 类别: "category", 党员类别: "category",
   spelling: "spelling", 写法: "spelling", 别名: "spelling",
   column: "column", 列: "column",
   required: "required", 必填: "required",
@@ -50,7 +53,7 @@ export function isSettingsHeader(row: ReadonlyArray<CellValue | undefined> | und
 
 /** Reads the settings sheet; rows it cannot read become unknown_value issues on that sheet, never a failure. */
 export function readConfig(sheet: SheetGrid, date1904: boolean): { config: RosterConfig; issues: RawIssue[] } {
-  const config: RosterConfig = { branches: [], spellings: [], columns: [], required: {}, sheetBranches: {} };
+  const config: RosterConfig = { branches: [], categories: [], spellings: [], columns: [], required: {}, sheetBranches: {} };
   const issues: RawIssue[] = [];
   const start = sheet.rows.findIndex((r) => isSettingsHeader(r));
   for (let r = start + 1; start >= 0 && r < sheet.rows.length; r++) {
@@ -64,9 +67,9 @@ export function readConfig(sheet: SheetGrid, date1904: boolean): { config: Roste
         severity: ISSUE_SEVERITY.unknown_value, params: { setting: kindText }, value: text,
       });
     const kind = KINDS[foldKey(kindText)];
-    if (kind === "branch") {
+    if (kind === "branch" || kind === "category") {
       const name = key || value;
-      if (name) config.branches.push(name);
+      if (name) (kind === "branch" ? config.branches : config.categories).push(name);
     } else if (kind === "spelling") {
       const [field, code] = key.split(/[:：]/).map((s) => s.trim());
       if (field && code && value) config.spellings.push({ field, code, spelling: value });

@@ -11,6 +11,20 @@ export type CellValue = string | number | boolean | DateCell | null;
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
+/** A cell range, 0-based and inclusive. */
+export interface CellRange {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+/** A list data validation (a dropdown): the cells it covers and its values, resolved (inline, a range, a name). */
+export interface ListValidation {
+  readonly ranges: readonly CellRange[];
+  readonly values: readonly string[];
+}
+
 export interface SheetGrid {
   readonly name: string;
   readonly state: SheetState;
@@ -18,6 +32,16 @@ export interface SheetGrid {
   readonly rows: ReadonlyArray<ReadonlyArray<CellValue | undefined> | undefined>;
   /** Cells holding a formula, keyed by cellKey(row0, col0). */
   readonly formulaCells: ReadonlySet<number>;
+  /** The sheet's dropdown lists (inline, ranges on other or hidden sheets, Excel 2010 x14 lists); absent: none read. */
+  readonly lists?: readonly ListValidation[];
+}
+
+/** The values of the dropdown covering the cell at (row0, col0), or undefined where none does. */
+export function listAt(sheet: SheetGrid, row0: number, col0: number): readonly string[] | undefined {
+  for (const l of sheet.lists ?? []) {
+    for (const r of l.ranges) if (row0 >= r.r0 && row0 <= r.r1 && col0 >= r.c0 && col0 <= r.c1) return l.values;
+  }
+  return undefined;
 }
 
 export interface WorkbookSnapshot {

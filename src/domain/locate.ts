@@ -4,7 +4,8 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { foldKey, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
-import { recogniseColumn } from "./recognise-column";
+import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
+import { ListKind, PipelineStage, SheetStatement, kindFromTitle, readStatement, stageColumn, stageOf } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -22,10 +23,19 @@ export interface RosterLocation {
   readonly sheetBranch: string | null;
   /** The header texts, for telling the roster's script (traditional, simplified, Latin). */
   readonly headerTexts: string[];
+  /** What kind of list the sheet is (its title, name or a stage column say so); members by default. */
+  readonly kind: ListKind;
+  /** The column holding pipeline stages, where there is one. */
+  readonly stageColumn?: number;
+  /** The stage a pipeline or activists list's title names (发展对象名单), for rows without a stage column. */
+  readonly titleStage?: PipelineStage;
+  /** The unit and date the title rows state. */
+  readonly statement: SheetStatement;
 }
 
 export const HEADER_SEARCH_ROWS = 20;
-const FOOTER_WORDS = ["合计", "总计", "小计", "填表人", "填报人", "审核人", "制表", "说明", "total"];
+/** Words a footer or a note inside the data area starts with (注意：, 填表说明, 备注：): never a member. */
+const FOOTER_WORDS = ["合计", "总计", "小计", "填表人", "填报人", "审核人", "制表", "说明", "total", "注意", "注:", "注：", "填表说明", "填写说明", "备注:", "备注：", "提示", "温馨提示"];
 
 interface HeaderMatch { row0: number; columns: Partial<Record<FieldCode, number>>; unmapped: string[]; texts: string[] }
 
@@ -73,12 +83,25 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     const m = matchRow(row, overrides);
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
+    membershipByValues(sheet, r, m);
     if (isRosterHeader(m.columns)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
   if (!best || Object.keys(best.columns).length === 0) return `no known headers in rows 1-${HEADER_SEARCH_ROWS}`;
   const found = Object.keys(best.columns).filter((f) => f !== "ignored");
   return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部)`;
+}
+
+/** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
+function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
+  if (m.columns.membershipType !== undefined) return;
+  for (const f of ["status", "category", "note", "tags"] as FieldCode[]) {
+    const c = m.columns[f];
+    if (c === undefined || !holdsMembershipTypes(sheet, row0 + 1, c)) continue;
+    delete m.columns[f];
+    m.columns.membershipType = c;
+    return;
+  }
 }
 
 /** Unmapped columns whose values say what they are (IDs, mobiles, 预备/正式, 男/女). */
@@ -102,7 +125,7 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
 }
 
 /** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
-const FOOTER_STARTS = new Set([..."合总總小填审審制说說TtＴｔ"]);
+const FOOTER_STARTS = new Set([..."合总總小填审審制说說注註备備提温溫TtＴｔ"]);
 
 function firstNonSpace(t: string): string {
   for (const ch of t) if (ch.trim()) return ch;
@@ -116,7 +139,7 @@ function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
     const t = v;
     if (!t.trim()) continue;
     if (!FOOTER_STARTS.has(firstNonSpace(t))) return false;
-    const s = foldKey(t);
+    const s = foldKey(t).replace(/^[*※★\d.、]+/, "");
     return FOOTER_WORDS.some((w) => s.startsWith(w));
   }
   return false;
@@ -147,6 +170,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   }
   const dataCols = Object.entries(columns).filter(([f]) => f !== "ignored").map(([, c]) => c as number);
   const nameCol = columns.name!;
+  const width = headerRow.length;
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
   for (let r = row0 + 1; r < sheet.rows.length; r++) {
@@ -157,8 +181,9 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     if (filled === 0) continue;
     if (isFooter(row)) continue;
     if (isRepeatedHeader(row, headerKeys, nameCol)) continue;
-    // a lone value (a 续 title, a note) is not a member row, unless it is an ID number: a member whose name is missing
-    if (isBlank(row[nameCol]) && filled <= 1 && !(idCol !== undefined && looksLikeId(row[idCol]))) continue;
+    // a lone value (a 续 title, a note) is not a member row, unless it is an ID number: a member whose name is missing;
+    // a row without a name but with other cells of its own (学工号, 支部, a stage) is a person whose name is missing
+    if (isBlank(row[nameCol]) && filled <= 1 && !(idCol !== undefined && looksLikeId(row[idCol])) && cellsFilled(row, width, columns.ignored) <= 1) continue;
     memberRows.push(r);
   }
   let sheetBranch: string | null = null;
@@ -169,7 +194,19 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
       if (t) sheetBranch = branchFromTitle(t);
     }
   }
+  // the sheet's name and each title row's first text (not a note: 填表说明 may name any kind of list)
+  const firstTexts = sheet.rows.slice(0, row0).map((r) => (r ?? []).map(textOf).find((t) => t.trim()) ?? "");
+  const titles = [sheet.name, ...firstTexts.filter((t) => t.trim().length <= 40 && !/^\s*(注|说明|填表说明|填写说明)/.test(t))];
+  const stageCol = stageColumn(sheet, row0 + 1, headerRow.length);
+  // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
+  const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
+  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
+  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) : undefined;
   return {
+    kind,
+    stageColumn: stageCol,
+    ...(titleStage ? { titleStage } : {}),
+    statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
     firstRow: memberRows.length ? memberRows[0] + 1 : row0 + 2,
@@ -180,6 +217,13 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
     sheetBranch,
     headerTexts: header.texts,
   };
+}
+
+/** Non-empty cells within the header's width but the 序号 column, counting to 2 at most. */
+function cellsFilled(row: ReadonlyArray<CellValue | undefined>, width: number, seqCol: number | undefined): number {
+  let n = 0;
+  for (let c = 0; c < width && c < row.length && n < 2; c++) if (c !== seqCol && !isBlank(row[c])) n++;
+  return n;
 }
 
 /** 15 or 18 characters of digits (a final X allowed), or a number of 15+ digits: what an ID cell holds. */

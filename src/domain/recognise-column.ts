@@ -1,6 +1,7 @@
 // Content-based column recognition: where a header is unknown, the values say what the column holds.
 import { FieldCode } from "./fields";
 import { CellValue, SheetGrid } from "./grid";
+import { stripSystemCode } from "./normalise/system-code";
 
 const SAMPLE_ROWS = 200;
 /** Share of the non-empty sampled values that must fit for the column to be taken. */
@@ -9,15 +10,37 @@ const MIN_VALUES = 3;
 
 const ID_TEXT = /^\d{17}[\dXx]$|^\d{15}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
-const MEMBERSHIP = /^(预备|正式|預備)(党员|黨員)?$/;
+const MEMBERSHIP = /^(中共)?(预备|正式|預備)(党员|黨員)?$/;
 const GENDER = /^(男|女)$/;
 
 type Test = (v: CellValue) => boolean;
 
+/** 正式党员, 预备, 223_正式党员: what a membership-type column holds, whatever its header. */
+function isMembershipValue(v: CellValue): boolean {
+  return typeof v === "string" && MEMBERSHIP.test(stripSystemCode(v).trim());
+}
+
+/** Whether a column's sampled values are membership types (正式/预备党员), whatever its header says. */
+export function holdsMembershipTypes(sheet: SheetGrid, firstRow0: number, col: number): boolean {
+  return share(sheet, firstRow0, col, isMembershipValue) >= MIN_SHARE;
+}
+
+function share(sheet: SheetGrid, firstRow0: number, col: number, test: Test): number {
+  let n = 0;
+  let hits = 0;
+  for (let r = firstRow0; r < sheet.rows.length && n < SAMPLE_ROWS; r++) {
+    const v = sheet.rows[r]?.[col];
+    if (v === undefined || v === null || v === "") continue;
+    n++;
+    if (test(v)) hits++;
+  }
+  return n < MIN_VALUES ? 0 : hits / n;
+}
+
 const TESTS: [FieldCode, Test][] = [
   ["idNumber", (v) => (typeof v === "number" ? v >= 1e14 : typeof v === "string" && ID_TEXT.test(v.trim()))],
   ["phone", (v) => MOBILE.test(typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "")],
-  ["membershipType", (v) => typeof v === "string" && MEMBERSHIP.test(v.trim())],
+  ["membershipType", isMembershipValue],
   ["gender", (v) => typeof v === "string" && GENDER.test(v.trim())],
 ];
 

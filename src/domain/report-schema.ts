@@ -13,6 +13,8 @@ export const RosterEntry = z.object({
   columns: z.partialRecord(z.enum(FIELD_CODES), z.string().regex(/^[A-Z]{1,3}$/)),
   /** Header cells mapped to no field, as "H:籍贯". */
   unmapped: z.array(z.string()),
+  /** What kind of list the sheet is: members (and due lists) are counted; the others by stage (summary.pipeline). */
+  kind: z.enum(["members", "due", "pipeline", "activists", "former"]),
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
@@ -20,6 +22,8 @@ export const Report = z.object({
   version: z.literal(1),
   input: z.string(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The reporting unit (填报单位): the settings sheet's, else the one the roster's title rows state. */
+  unit: z.string().optional(),
   language: z.enum(["zh-CN", "zh-TW", "en"]),
   rosters: z.array(RosterEntry),
   /** Current members (deceased and transferred_out rows left out). */

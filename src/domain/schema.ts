@@ -25,6 +25,13 @@ export const Member = z.object({
   employment: z.string().nullable(),
   /** Canonical status code; null where empty or unreadable (counted as `unknown`). */
   status: z.string().nullable(),
+  /**
+   * Who the row is: a party member (absent means member), a former member (listed in byStatus only), or a prospect
+   * (applicant, activist, candidate of a pipeline or activists list: counted by stage, never as a member).
+   */
+  listed: z.enum(["member", "former", "prospect"]).optional(),
+  /** The pipeline stage as the row's list names it (pipeline and activists lists): 入党积极分子, 列入发展计划 ... */
+  stage: z.string().optional(),
 });
 export type Member = z.infer<typeof Member>;
 

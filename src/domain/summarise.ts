@@ -13,6 +13,8 @@ import { addYears, ageOn, compareIso } from "./normalise/date";
 export interface SummariseOptions {
   /** Configured branches (settings sheet), listed first and in this order, zeros too. */
   readonly branches?: readonly string[];
+  /** The workbook's category keys in order (zeros too); default: the seed street's categories. */
+  readonly categories?: readonly string[];
 }
 
 /** Days ahead of asOf within which an ending probation is listed as due. */
@@ -26,6 +28,7 @@ const LEFT_STATUSES: ReadonlySet<string> = new Set(STATUS.map((s) => s.code).fil
 
 /** A current member: not deceased or transferred out (an empty or unreadable status is still a member). */
 export function isCurrentMember(m: Member): boolean {
+  if (m.listed !== undefined && m.listed !== "member") return false;
   return m.status === null || !LEFT_STATUSES.has(m.status);
 }
 
@@ -49,18 +52,25 @@ function addDays(iso: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
+/** How long after the end of probation an unconfirmed member is still listed "to confirm" (older: a data gap). */
+const TO_CONFIRM_YEARS = 3;
+
 /**
- * probationary when membershipType says so, or when it is empty, fullMemberDate is empty and joinDate is at most
- * one year before asOf; full when membershipType says so, or fullMemberDate is given, or joinDate is more than a
- * year before asOf (the probation year is over: a missing fullMemberDate is a data issue, not a probationer);
- * null (unknown) otherwise: no joinDate, or one after asOf.
+ * Standing as of asOf, on evidence only: a stated 预备 is probationary; a fullMemberDate settles the rest (full from
+ * that day, probationary before);
+ * else membershipType (a "full" member still inside the probation year as of asOf was probationary then); else a
+ * joinDate at most a year before asOf is probationary; otherwise unknown (null): a missing type is not "full".
  */
 export function membershipTypeOf(m: Member, asOf: string): "probationary" | "full" | null {
-  if (m.membershipType !== null) return m.membershipType;
-  if (m.fullMemberDate !== null) return "full";
   const join = dayOf(m.joinDate);
-  if (join === null || compareIso(join, asOf) > 0) return null;
-  return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : "full";
+  if (join !== null && compareIso(join, asOf) > 0) return null;
+  if (m.membershipType === "probationary") return "probationary";
+  const full = dayOf(m.fullMemberDate);
+  if (full !== null) return compareIso(full, asOf) <= 0 ? "full" : "probationary";
+  const inProbation = join !== null && compareIso(addYears(join, 1), asOf) > 0;
+  if (m.membershipType === "full") return inProbation ? "probationary" : "full";
+  if (join === null) return null;
+  return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : null;
 }
 
 function zeros(keys: Iterable<string>): CountMap {
@@ -150,7 +160,8 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   assertIsoDay(asOf);
   const branches = new BranchNames(options.branches ?? []);
   const byStatus = zeros(codesOf(STATUS));
-  const byCategory = zeros(codesOf(CATEGORY));
+  const categoryKeys = [...(options.categories ?? CATEGORY.map((e) => e.code)), UNKNOWN_KEY];
+  const byCategory = zeros(categoryKeys);
   const byGender = zeros(codesOf(GENDER));
   const byEducation = zeros(codesOf(EDUCATION));
   const byMembershipType = zeros(codesOf(MEMBERSHIP_TYPE));
@@ -172,6 +183,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   };
 
   for (const m of members) {
+    if (m.listed === "prospect") continue; // applicants and activists are counted by stage, not as members
     bump(byStatus, keyOf(m.status));
     const branch = branches.key(m.branch); // every branch seen, even one whose members have all left
     if (!isCurrentMember(m)) continue;
@@ -185,6 +197,13 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 
     const type = membershipTypeOf(m, asOf);
     bump(byMembershipType, keyOf(type));
+    const join0 = dayOf(m.joinDate);
+    if (type === null && join0 !== null && m.membershipType === null && compareIso(addYears(join0, 1 + TO_CONFIRM_YEARS), asOf) >= 0) {
+      // probation over, no type and no full-member date: the secretary confirms whether this member was made full
+      const dueDay = addYears(join0, 1);
+      const dueDate = MONTH_DATE.test(m.joinDate!) ? dueDay.slice(0, 7) : dueDay;
+      due.push({ day: dueDay, entry: { name: m.name, branch: branch === UNKNOWN_KEY ? null : branch, sheet: m.sheet, row: m.row, joinDate: m.joinDate!, dueDate, toConfirm: true } });
+    }
     if (type === "probationary") {
       bump(byPartyStanding, PROBATIONARY_KEY);
       counts.probationary++;
@@ -216,7 +235,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   return {
     byCategory,
     byBranch,
-    byCategoryAndBranch: crossTab(codesOf(CATEGORY), branches.all(), categoryBranch, true),
+    byCategoryAndBranch: crossTab(categoryKeys, branches.all(), categoryBranch, true),
     byStatus,
     byGender,
     byEducation,
@@ -230,8 +249,8 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 }
 
 /** tallies.employment: category x employment code over current members (every code, zeros too, and `unknown`). */
-export function tallyEmployment(members: readonly Member[]): Tallies["employment"] {
+export function tallyEmployment(members: readonly Member[], categories: readonly string[] = CATEGORY.map((e) => e.code)): Tallies["employment"] {
   const pairs = new PairCounts();
   for (const m of members) if (isCurrentMember(m)) pairs.add(keyOf(m.category), keyOf(m.employment));
-  return { byCategory: crossTab(codesOf(CATEGORY), codesOf(EMPLOYMENT), pairs, false) };
+  return { byCategory: crossTab([...categories, UNKNOWN_KEY], codesOf(EMPLOYMENT), pairs, false) };
 }

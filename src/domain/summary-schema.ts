@@ -23,6 +23,8 @@ export const DueForFullMembership = z.object({
   joinDate: isoDate,
   /** joinDate + 1 year; yyyy-mm where joinDate has month precision only (never invent a day). */
   dueDate: isoDate,
+  /** The sheet gives neither a membership type nor a full-member date: whether the member was made full is to confirm. */
+  toConfirm: z.boolean().optional(),
 });
 export type DueForFullMembership = z.infer<typeof DueForFullMembership>;
 
@@ -50,6 +52,8 @@ export const Summary = z.object({
   byEmployment: CountMap,
   counts: SummaryCounts,
   dueForFullMembership: z.array(DueForFullMembership),
+  /** Rows per stage of the development pipeline, activists and former-members lists (not members); absent: none. */
+  pipeline: CountMap.optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -100,5 +100,15 @@ export function renderIssue(issue: RawIssue, lang: Lang): string {
   const field = fieldLabel(issue.field, lang);
   const body = TABLES[lang][issue.code](issue.params, field);
   const value = issue.value ? (lang === "en" ? ` "${issue.value}"` : ` "${issue.value}"`) : "";
+  if (issue.params.columnCount !== undefined) return columnMessage(issue, field, body, lang);
   return lang === "en" ? `Row ${issue.row}, ${field}${value}: ${body}` : `第${issue.row}行 ${field}${value}：${body}`;
+}
+
+/** A code that hit most of a column, reported once: `${field}列 共120行：…（如 a、b；首见第3行）`. */
+function columnMessage(issue: RawIssue, field: string, body: string, lang: Lang): string {
+  const p = issue.params;
+  const ex = s(p.examples);
+  if (lang === "en") return `Column ${issue.column} (${field}), ${s(p.columnCount)} rows from row ${s(p.firstRow)}: ${body}${ex ? ` (e.g. ${ex.replace(/、/g, ", ")})` : ""}`;
+  const rows = lang === "zh-TW" ? "行" : "行";
+  return `${issue.column}列 ${field} 共${s(p.columnCount)}${rows}（第${s(p.firstRow)}行起）：${body}${ex ? `（如 ${ex}）` : ""}`;
 }

@@ -87,7 +87,7 @@ export function summarySheet(report: Report, opts: SummaryOptions): ProductSheet
  * branch (or where there is no branch at all, so the table is never empty). Counts straight from the report.
  */
 function categoryBranch(m: CountMatrix, lang: Lang, t: SheetText): { heads: string[]; rows: TableRow[] } {
-  const rowKeys = orderedKeys(Object.keys(m), () => 1, { known: CATEGORY.map((e) => e.code), unknownWhenZero: true });
+  const rowKeys = orderedKeys(Object.keys(m), () => 1, { known: Object.keys(m), unknownWhenZero: true });
   const colSeen: string[] = [];
   for (const row of Object.values(m)) for (const k of Object.keys(row)) if (!colSeen.includes(k)) colSeen.push(k);
   const dataRows = Object.entries(m).filter(([k]) => k !== TOTAL_KEY).map(([, row]) => row);

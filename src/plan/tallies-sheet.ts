@@ -49,7 +49,7 @@ export function talliesSheet(report: Report, opts: SummaryOptions): ProductSheet
   const m = employment.byCategory;
   const colSeen = [...new Set(Object.values(m).flatMap((row) => Object.keys(row)))];
   const colKeys = orderedKeys(colSeen, () => 1, { known: EMPLOYMENT.map((e) => e.code), unknownWhenZero: true });
-  const rowKeys = orderedKeys(Object.keys(m), () => 1, { known: CATEGORY.map((e) => e.code), unknownWhenZero: true });
+  const rowKeys = orderedKeys(Object.keys(m), () => 1, { known: Object.keys(m), unknownWhenZero: true });
   const empLabels = enumLabels(EMPLOYMENT, opts.lang);
   const catLabels = enumLabels(CATEGORY, opts.lang);
   const rows: TableRow[] = rowKeys.map((key) => ({

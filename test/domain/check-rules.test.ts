@@ -63,7 +63,9 @@ const CASES: Case[] = [
   ["five digits", "invalid_phone", [m({ 联系电话: "12345" })], true],
   ["known category", "unknown_value", [BASE], false],
   ["category spelled with 党员 suffix", "unknown_value", [m({ 党员类别: "下岗职工党员" })], false],
-  ["unknown category", "unknown_value", [m({ 党员类别: "外星人" })], true],
+  ["an office's own category (open taxonomy)", "unknown_value", [m({ 党员类别: "在职民警" })], false],
+  ["a one-off near spelling of a common category", "unknown_value", [m({ 党员类别: "在职民瞀" }), ...[2, 3, 4].map((i) => m({ 序号: i, 党员类别: "在职民警", 身份证号: makeId("19650315", `13${i}`) }))], true],
+  ["unknown gender", "unknown_value", [m({ 性别: "外星人" })], true],
   ["18-digit ID", "legacy_id_upgraded", [BASE], false],
   ["15-digit ID", "legacy_id_upgraded", [m({ 身份证号: "220702650315123" })], true],
 ];
@@ -78,9 +80,9 @@ describe("check rules (SPEC section 4)", () => {
   });
 
   it("a required column missing altogether is one issue on the header row", () => {
-    const header = HEADER.filter((h) => h !== "党员类别");
+    const header = HEADER.filter((h) => h !== "入党时间");
     const issues = run([BASE, m({ 序号: 2, 身份证号: makeId("19650315", "133") })], header).issues;
-    expect(issues).toEqual([expect.objectContaining({ code: "missing_required", field: "category", row: 2 })]);
+    expect(issues).toEqual([expect.objectContaining({ code: "missing_required", field: "joinDate", row: 2 })]);
   });
 
   it("duplicate IDs name each other", () => {
@@ -153,18 +155,26 @@ describe("fullMemberDate is required once the probation year is over", () => {
 });
 
 describe("the language of labels a fix writes", () => {
+  const rowOf = (o: Record<string, string | number | null>) => HEADER.map((h) => m(o)[h] ?? null);
+
   it("--lang changes messages only: labels stay in the roster's own language", () => {
-    const wb = workbook([grid("名册", [HEADER, HEADER.map((h) => m({ 党员类别: "下岗职工党员" })[h] ?? null)])]);
-    const r = checkWorkbook(wb, { today: ASOF, asOf: ASOF, lang: "en" });
+    const rows = [rowOf({ 党员类别: "下岗" }), ...["134", "135"].map((s) => rowOf({ 党员类别: "下岗职工", 身份证号: makeId("19650315", s) }))];
+    const r = checkWorkbook(workbook([grid("名册", [HEADER, ...rows])]), { today: ASOF, asOf: ASOF, lang: "en" });
     expect(r.language).toBe("en");
-    expect(r.changes.find((c) => c.field === "category")?.to).toBe("下岗职工");
+    expect(r.changes.filter((c) => c.field === "category").map((c) => [c.from, c.to])).toEqual([["下岗", "下岗职工"]]);
+  });
+
+  it("a fix writes only a spelling the column itself uses: a lone 下岗职工党员 is left as it is", () => {
+    const r = checkWorkbook(workbook([grid("名册", [HEADER, rowOf({ 党员类别: "下岗职工党员" })])]), { today: ASOF, asOf: ASOF });
+    expect(r.changes.filter((c) => c.field === "category")).toEqual([]);
+    expect(r.summary.byCategory.laid_off).toBe(1);
   });
 
   it("a sheet with traditional headers keeps traditional labels, beside a simplified one", () => {
     const trad = ["序號", "姓名", "性別", "出生日期", "身份證號", "入黨時間", "轉正時間", "黨員類別", "所在支部", "聯繫電話", "家庭住址", "狀態"];
-    const row = ["1", "張三", "男", "1965-03-15", ID, "1990-07-01", "1991-07-01", "下崗職工黨員", "鐵康社區", "13812345678", "鐵康小區", "正常"];
+    const row = (cat: string, seq: string) => ["1", "張三", "男", "1965-03-15", makeId("19650315", seq), "1990-07-01", "1991-07-01", cat, "鐵康社區", "13812345678", "鐵康小區", "正常"];
     const simp = grid("铁安社区", [HEADER, HEADER.map((h) => m({ 身份证号: makeId("19650315", "133") })[h] ?? null)]);
-    const r = checkWorkbook(workbook([simp, grid("鐵康社區", [trad, row])]), { today: ASOF, asOf: ASOF });
+    const r = checkWorkbook(workbook([simp, grid("鐵康社區", [trad, row("下崗", "140"), row("下崗職工", "141"), row("下崗職工", "142")])]), { today: ASOF, asOf: ASOF });
     expect(r.language).toBe("zh-CN");
     expect(r.changes.filter((c) => c.field === "category").map((c) => [c.sheet, c.to])).toEqual([["鐵康社區", "下崗職工"]]);
   });

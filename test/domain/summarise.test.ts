@@ -70,13 +70,13 @@ describe("summarise: byPartyStanding", () => {
     { joinDate: "2014-12-31", fullMemberDate: null, membershipType: null, band: "6-10" }, // from 2015-12-31: 10
     { joinDate: "2014-12-30", fullMemberDate: null, membershipType: null, band: "6-10" },
     { joinDate: "2013-12-31", fullMemberDate: null, membershipType: null, band: "11-20" }, // 11
-    { joinDate: "2024-06-01", fullMemberDate: null, membershipType: null, band: "<1" }, // inferred full, 0 years
+    { joinDate: "2024-06-01", fullMemberDate: null, membershipType: null, band: "<1" }, // type unknown: standing still counts from joinDate + 1 year
     // probationary members are counted apart
     { joinDate: "2025-03-01", fullMemberDate: null, membershipType: "probationary", band: "probationary" },
     { joinDate: "2025-03-01", fullMemberDate: null, membershipType: null, band: "probationary" }, // inferred
     { joinDate: "2020-03-01", fullMemberDate: null, membershipType: "probationary", band: "probationary" }, // as typed
     { joinDate: null, fullMemberDate: null, membershipType: null, band: "unknown" },
-    { joinDate: "2024-01-01", fullMemberDate: "2026-01-01", membershipType: null, band: "unknown" }, // date in future
+    { joinDate: "2024-01-01", fullMemberDate: "2026-01-01", membershipType: null, band: "probationary" }, // made full only after asOf: probationary then
   ] as const)("joined $joinDate, full $fullMemberDate, type $membershipType -> $band", ({ band, ...over }) => {
     expect(keyWithOne(one(over).byPartyStanding)).toEqual([band]);
   });
@@ -90,10 +90,14 @@ describe("summarise: byPartyStanding", () => {
 describe("summarise: membership type", () => {
   it.each([
     { over: { membershipType: "probationary" as const }, type: "probationary" },
-    { over: { membershipType: "full" as const, joinDate: "2025-06-01", fullMemberDate: null }, type: "full" },
+    // marked full, but inside the probation year as of the report date: probationary then (issue 9, item 9)
+    { over: { membershipType: "full" as const, joinDate: "2025-06-01", fullMemberDate: null }, type: "probationary" },
+    { over: { membershipType: "full" as const, joinDate: "2024-06-01", fullMemberDate: null }, type: "full" },
+    { over: { membershipType: null, joinDate: "2023-06-01", fullMemberDate: "2026-03-01" }, type: "probationary" }, // full only later
     { over: { membershipType: null, joinDate: "2025-06-01", fullMemberDate: null }, type: "probationary" },
     { over: { membershipType: null, joinDate: "2024-12-31", fullMemberDate: null }, type: "probationary" }, // exactly a year
-    { over: { membershipType: null, joinDate: "2024-12-30", fullMemberDate: null }, type: "full" },
+    // no evidence of full membership: unknown, not "full" (issue 7, item 5)
+    { over: { membershipType: null, joinDate: "2024-12-30", fullMemberDate: null }, type: null },
     { over: { membershipType: null, joinDate: "2025-06-01", fullMemberDate: "2025-11-01" }, type: "full" },
     { over: { membershipType: null, joinDate: null, fullMemberDate: null }, type: null },
     { over: { membershipType: null, joinDate: "2026-02-01", fullMemberDate: null }, type: null }, // joined after asOf
@@ -132,7 +136,7 @@ describe("summarise: who is counted", () => {
 
   it("byStatus lists every row with every status key, zeros too", () => {
     const s = summarise([member({ status: "deceased" }), member({ status: "transferred_out" }), member(), member({ status: null })], AS_OF);
-    expect(s.byStatus).toEqual({ normal: 1, lost_contact: 0, mobile: 0, suspended: 0, deceased: 1, transferred_out: 1, unknown: 1 });
+    expect(s.byStatus).toEqual({ normal: 1, lost_contact: 0, mobile: 0, suspended: 0, deceased: 1, transferred_out: 1, left_party: 0, unknown: 1 });
   });
 
   it("counts rows whatever their other problems (an unreadable value is unknown, not dropped)", () => {

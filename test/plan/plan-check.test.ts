@@ -63,14 +63,14 @@ describe("planFix", () => {
     expect(applied).toEqual(report.changes);
     expect(plan.cellWrites).toEqual([
       { sheet: "铁安社区", row: 9, col: 2, value: "周九", expect: "周 九" },
-      { sheet: "铁安社区", row: 9, col: 7, value: "大学专科", expect: "大专" },
+      { sheet: "铁安社区", row: 9, col: 7, value: "高中", expect: "高中毕业" },
       { sheet: "铁安社区", row: 9, col: 12, value: "13812345678", expect: "１３８１２３４５６７８" },
     ]);
     expect(roles(plan)).toEqual(["issues", "summary", "tallies", "changelog"]);
     const id = result.members.find((m) => m.row === 9 && m.sheet === "铁安社区")!.idNumber!;
     expect(logOf(plan)).toEqual([
       { batch: 1, time: TIME, source: "fix", sheet: "铁安社区", cell: "B9", key: id, field: "name", from: "周 九", to: "周九", reverted: false },
-      { batch: 1, time: TIME, source: "fix", sheet: "铁安社区", cell: "G9", key: id, field: "education", from: "大专", to: "大学专科", reverted: false },
+      { batch: 1, time: TIME, source: "fix", sheet: "铁安社区", cell: "G9", key: id, field: "education", from: "高中毕业", to: "高中", reverted: false },
       { batch: 1, time: TIME, source: "fix", sheet: "铁安社区", cell: "L9", key: id, field: "phone", from: "１３８１２３４５６７８", to: "13812345678", reverted: false },
     ]);
   });
@@ -113,7 +113,7 @@ describe("planRevert", () => {
     const plan = planRevert(log, 1, { lang: "zh-CN", time: LATER });
     expect(plan.cellWrites).toEqual([
       { sheet: "铁安社区", row: 9, col: 12, value: "１３８１２３４５６７８", expect: "13812345678" },
-      { sheet: "铁安社区", row: 9, col: 7, value: "大专", expect: "大学专科" },
+      { sheet: "铁安社区", row: 9, col: 7, value: "高中毕业", expect: "高中" },
       { sheet: "铁安社区", row: 9, col: 2, value: "周 九", expect: "周九" },
     ]);
     const back = applyWrites(fixedWb, plan.cellWrites);

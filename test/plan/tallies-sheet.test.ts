@@ -51,7 +51,7 @@ describe("talliesSheet", () => {
     const t = block(sheet, "三、就业情况（按党员类别）", "合计");
     const m = report.tallies.employment.byCategory;
     expect(t.heads).toEqual(["党员类别", ...EMPLOYMENT.map((e) => e.labels["zh-CN"]), "不详", "合计"]);
-    expect(t.rows.map((r) => r[0])).toEqual([...CATEGORY.map((e) => e.labels["zh-CN"]), "不详"]);
+    expect(t.rows.map((r) => r[0])).toEqual([...CATEGORY.map((e) => e.labels["zh-CN"]), "油田有偿解除劳动合", "不详"]);
     const codes = [...EMPLOYMENT.map((e) => e.code), "unknown"];
     CATEGORY.forEach((c, k) => {
       const want = codes.map((e) => m[c.code][e]);

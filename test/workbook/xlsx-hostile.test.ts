@@ -44,7 +44,7 @@ describe("linear in the input (a size 8 times larger takes far less than 64 time
       const zip = readZipIndex(bytes, "in.xlsx");
       const entry = zip.get("xl/worksheets/sheet1.xml")!;
       const inflater = new PartInflater(bytes, "in.xlsx", { ...DEFAULT_LIMITS, maxRatio: Infinity });
-      const scanner = scanSheetPart(inflater, entry, {
+      const { scanner } = scanSheetPart(inflater, entry, {
         sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, maxRows: Infinity,
         fail: (p) => { throw new Error(p); },
       });

@@ -3,11 +3,13 @@ import { CellValue } from "../grid";
 import { foldKey, isPlaceholder } from "../fold";
 import { nearest } from "../similarity";
 import { EnumTable, ENUM_SUFFIXES, Lang } from "../vocabulary";
+import { stripSystemCode } from "./system-code";
 import { cellText, normaliseText } from "./text";
 
 export type EnumResult =
   | { kind: "empty" }
-  | { kind: "ok"; code: string }
+  /** narrow: a finer value counted under code (小学 under junior_or_below), never rewritten to its label. */
+  | { kind: "ok"; code: string; narrow?: true }
   | { kind: "unknown"; value: string; suggestion?: string };
 
 export type EnumMatcher = (v: CellValue | undefined) => EnumResult;
@@ -32,23 +34,30 @@ function containable(key: string): boolean {
  */
 export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code: string; spelling: string }>): EnumMatcher {
   const codeByKey = new Map<string, string>();
-  const add = (spelling: string, code: string): void => {
+  const narrowKeys = new Set<string>();
+  const add = (spelling: string, code: string, narrow = false): void => {
     const key = foldKey(spelling);
-    if (key !== "" && !codeByKey.has(key)) codeByKey.set(key, code);
+    if (key === "" || codeByKey.has(key)) return;
+    codeByKey.set(key, code);
+    if (narrow) narrowKeys.add(key);
   };
   for (const entry of table) {
     for (const lang of LANGS) add(entry.labels[lang], entry.code);
     for (const spelling of entry.spellings) add(spelling, entry.code);
   }
+  for (const entry of table) for (const spelling of entry.narrower) add(spelling, entry.code, true);
   for (const { code, spelling } of extra ?? []) add(spelling, code);
   const keys = [...codeByKey.keys()];
   const cache = new Map<string, EnumResult>();
 
-  const lookup = (key: string): string | undefined => {
-    const code = codeByKey.get(key);
-    if (code !== undefined) return code;
+  /** The key as the table knows it (itself, or without a trailing 党员/人员/干部), or undefined. */
+  const known = (key: string): string | undefined => {
+    if (codeByKey.has(key)) return key;
     for (const suffix of SUFFIX_KEYS) {
-      if (key.length > suffix.length && key.endsWith(suffix)) return codeByKey.get(key.slice(0, -suffix.length));
+      if (key.length > suffix.length && key.endsWith(suffix)) {
+        const bare = key.slice(0, -suffix.length);
+        if (codeByKey.has(bare)) return bare;
+      }
     }
     return undefined;
   };
@@ -74,10 +83,13 @@ export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code:
   };
 
   const classify = (v: CellValue, text: string): EnumResult => {
-    const key = foldKey(text);
+    const key = foldKey(stripSystemCode(text));
     if (key === "") return EMPTY;
-    const code = lookup(key);
-    if (code !== undefined) return Object.freeze({ kind: "ok", code });
+    const hit = known(key);
+    if (hit !== undefined) {
+      const code = codeByKey.get(hit)!;
+      return Object.freeze(narrowKeys.has(hit) ? { kind: "ok", code, narrow: true } : { kind: "ok", code });
+    }
     if (isPlaceholder(text)) return EMPTY;
     const value = normaliseText(v, false) ?? text;
     const suggestion = suggest(key);

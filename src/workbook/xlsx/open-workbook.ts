@@ -1,6 +1,8 @@
 // openXlsx: recognise the file, index the zip, read the workbook part; sheets are inflated and scanned on demand.
-import type { SheetGrid, SheetState, WorkbookSnapshot } from "../../domain/grid";
+import type { ListValidation, SheetGrid, SheetState, WorkbookSnapshot } from "../../domain/grid";
+import { cellText } from "../../domain/normalise/text";
 import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
+import { inlineValues, parseListRules, rangeReference } from "./data-validations";
 import { unreadable } from "./errors";
 import { DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
 import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc";
@@ -142,14 +144,55 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     loadShared();
     const maxRows = opts.maxRows ?? Infinity;
     if (maxRows <= 0) return empty;
-    const scanner = scanSheetPart(inflater, entry!, {
+    const { scanner, tail } = scanSheetPart(inflater, entry!, {
       sharedStrings: sharedStrings!,
       dateStyles: dateStyles!,
       date1904: wb.date1904,
       maxRows,
       fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
-    return { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
+    const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
+    return tail ? { ...grid, lists: resolveLists(grid, tail) } : grid;
+  };
+
+  /** Each list rule's values: inline, a range on this or another (often hidden) sheet, or a defined name for one. */
+  const resolveLists = (own: SheetGrid, tail: string): ListValidation[] => {
+    const out: ListValidation[] = [];
+    for (const rule of parseListRules(tail)) {
+      let values = inlineValues(rule.formula);
+      if (values === undefined) {
+        const named = wb.definedNames.get(rule.formula.trim());
+        const ref = rangeReference(named ?? rule.formula);
+        if (ref === undefined) continue;
+        const { r0, c0, r1, c1 } = ref.range;
+        if ((r1 - r0 + 1) * (c1 - c0 + 1) > 100_000) continue;
+        const from = ref.sheet === undefined || ref.sheet === own.name ? own : readListSource(ref.sheet, r1 + 1);
+        if (from === undefined) continue;
+        values = [];
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            const t = cellText(from.rows[r]?.[c], wb.date1904).trim();
+            if (t) values.push(t);
+          }
+        }
+      }
+      if (values.length) out.push({ ranges: rule.ranges, values });
+    }
+    return out;
+  };
+
+  const listSources = new Map<string, { grid: SheetGrid; rows: number }>();
+  /** The first rows of a sheet a list refers to (read once however many lists point at it). */
+  const readListSource = (name: string, rows: number): SheetGrid | undefined => {
+    const key = name.toLowerCase();
+    const had = listSources.get(key);
+    if (had !== undefined && had.rows >= rows) return had.grid;
+    const info = sheets.find((x) => x.name.toLowerCase() === key);
+    if (info === undefined || info.kind !== "worksheet") return undefined;
+    const want = Math.max(rows, 1000);
+    const grid = readSheet(info.name, { maxRows: want });
+    listSources.set(key, { grid, rows: want });
+    return grid;
   };
 
   return {

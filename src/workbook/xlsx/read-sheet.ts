@@ -8,7 +8,16 @@ const LT = 60;
 const PEEK_START = 256 * 1024;
 const MIN_FEED = 16 * 1024;
 
-export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): SheetScanner {
+export interface ScannedSheet {
+  readonly scanner: SheetScanner;
+  /** The part's XML after </sheetData> (dataValidations, extLst ...), on a full read; "" otherwise. */
+  readonly tail: string;
+}
+
+/** Longest tail kept for its dropdown lists: a tail is page setup, formats and validations, rarely over a few KB. */
+const MAX_TAIL = 8 * 1024 * 1024;
+
+export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): ScannedSheet {
   const scanner = new SheetScanner(ctx);
   // A full read gets the declared size at once; a peek grows as needed. One spare byte holds the "<" sentinel.
   let buf = new Uint8Array((ctx.maxRows === Infinity ? entry.size : Math.min(entry.size, PEEK_START)) + 1);
@@ -26,13 +35,15 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     at += chunk.length;
     buf[at] = LT;
     if (utf16) return true; // rare: decoded and re-encoded as UTF-8 below
+    // A full read goes on to the end of the part, whose tail holds the dropdown lists.
+    if (scanner.done) return ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL;
     // An element cut off at the end of the data is scanned again with the next feed. Feeding only once the new data
     // is at least as long as that pending tail keeps the total scanning under twice the part's size, however long
     // one element is (a huge comment or cell); a peek still stops within a chunk or two of its last row.
     if (at - fedTo < Math.max(MIN_FEED, fedTo - scanner.pos)) return true;
     fedTo = at;
     scanner.feed(buf, at);
-    return !scanner.done;
+    return !scanner.done || (ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL);
   });
   if (!utf16 && !scanner.done && fedTo < at) scanner.feed(buf, at);
   if (utf16) {
@@ -45,5 +56,6 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     scanner.feed(b, utf8.length);
   }
   if (scanner.phase === 1) ctx.fail("sheetEndsInside", { part: entry.name });
-  return scanner;
+  const tail = ctx.maxRows === Infinity && !utf16 && scanner.done ? decodeXml(buf.subarray(scanner.pos, Math.min(at, scanner.pos + MAX_TAIL))) : "";
+  return { scanner, tail };
 }

@@ -29,7 +29,12 @@ describe("buildEnumMatcher", () => {
     { table: GENDER, input: "Ｆ", expected: ok("female") },
     { table: GENDER, input: "女", expected: ok("female") },
     { table: EDUCATION, input: "大學本科", expected: ok("bachelor") },
-    { table: EDUCATION, input: "高中、中技", expected: ok("high_school") },
+    { table: EDUCATION, input: "高中、中技", expected: { kind: "ok", code: "high_school", narrow: true } },
+    { table: EDUCATION, input: "小学", expected: { kind: "ok", code: "junior_or_below", narrow: true } },
+    { table: EDUCATION, input: "本科", expected: ok("bachelor") },
+    { table: GENDER, input: "95_男", expected: ok("male") },
+    { table: MEMBERSHIP_TYPE, input: "223_正式党员", expected: ok("full") },
+    { table: STATUS, input: "59327_已死亡", expected: ok("deceased") },
     { table: MEMBERSHIP_TYPE, input: "预备", expected: ok("probationary") },
     { table: YES_NO, input: "是", expected: ok("yes") },
     { table: YES_NO, input: 1, expected: ok("yes") }, // a number cell

@@ -1,0 +1,67 @@
+// What a roster column says about itself: its dropdown list and the values its member rows use. Fixes write only
+// a spelling this vocabulary holds (never a coarser or foreign label), and a value in the column's own list is
+// never unknown.
+import { foldKey } from "./fold";
+import { SheetGrid, listAt } from "./grid";
+import { EnumMatcher } from "./normalise/enum";
+import { stripSystemCode } from "./normalise/system-code";
+import { cellText } from "./normalise/text";
+
+export class ColumnFacts {
+  /** Folded (system codes stripped) list values. */
+  private readonly listFolds: ReadonlySet<string>;
+  private readonly targets = new Map<string, string | null>();
+
+  constructor(
+    /** The column's dropdown values in order (empty: none). */
+    readonly list: readonly string[],
+    /** Raw cell text -> member rows holding it. */
+    readonly counts: ReadonlyMap<string, number>,
+  ) {
+    this.listFolds = new Set(list.map((v) => foldKey(stripSystemCode(v))));
+  }
+
+  /** Whether the text is one of the column's own list values (after folding and stripping system codes). */
+  inList(text: string): boolean {
+    return this.listFolds.size > 0 && this.listFolds.has(foldKey(stripSystemCode(text)));
+  }
+
+  /**
+   * The spelling a fix may write for `code`: the first list entry meaning exactly code (not a finer value), else,
+   * without a list, the column's most used such spelling (the canonical label on a tie); null: write nothing.
+   */
+  target(code: string, match: EnumMatcher, canonical: string): string | null {
+    let t = this.targets.get(code);
+    if (t !== undefined) return t;
+    t = null;
+    const exact = (v: string) => {
+      const r = match(v);
+      return r.kind === "ok" && r.code === code && !r.narrow;
+    };
+    if (this.list.length) t = this.list.find(exact) ?? null;
+    else {
+      let best = 0;
+      for (const [text, n] of this.counts) {
+        const s = text.trim();
+        if (!exact(s)) continue;
+        if (n > best || (n === best && s === canonical)) [t, best] = [s, n];
+      }
+    }
+    this.targets.set(code, t);
+    return t;
+  }
+}
+
+/** The facts of column col over the given member rows (0-based). */
+export function columnFacts(sheet: SheetGrid, col: number, memberRows: readonly number[], date1904: boolean): ColumnFacts {
+  const counts = new Map<string, number>();
+  for (const r of memberRows) {
+    const v = sheet.rows[r]?.[col];
+    if (v === undefined || v === null || v === "") continue;
+    const t = typeof v === "string" ? v : cellText(v, date1904);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const first = memberRows.length ? memberRows[0] : -1;
+  const list = (first >= 0 ? listAt(sheet, first, col) : undefined) ?? [];
+  return new ColumnFacts(list, counts);
+}

@@ -1,0 +1,116 @@
+// What a sheet says about itself: which kind of list it is (title, sheet name, a stage column), the reporting unit
+// and the date it is stated as of (title rows: 填报单位：…　统计截止日期：…).
+import { foldKey } from "./fold";
+import { CellValue, SheetGrid } from "./grid";
+import { normaliseDate } from "./normalise/date";
+import { stripSystemCode } from "./normalise/system-code";
+import { cellText } from "./normalise/text";
+
+/**
+ * members: a roster of party members; due: probationary members applying for full membership; pipeline: the
+ * development pipeline (申请人, 积极分子, 发展对象); activists: an 入党积极分子 list; former: former members.
+ */
+export type ListKind = "members" | "due" | "pipeline" | "activists" | "former";
+
+export const PIPELINE_STAGES = ["applicant", "activist", "candidate", "probationary", "full"] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** Stage words (folded, system codes stripped), most specific first. */
+const STAGE_WORDS: [RegExp, PipelineStage][] = [
+  [/申请人|申请入党/, "applicant"],
+  [/积极分子/, "activist"],
+  [/发展对象|发展计划|志愿书|政治审查|政审|支部大会讨论|上级党委审批/, "candidate"],
+  [/预备/, "probationary"],
+  [/正式/, "full"],
+];
+
+/** The stage's usual name, for a list whose title names its stage and has no stage column. */
+export const STAGE_LABELS: Readonly<Record<PipelineStage, string>> = {
+  applicant: "入党申请人", activist: "入党积极分子", candidate: "发展对象", probationary: "预备党员", full: "正式党员",
+};
+
+export function stageOf(text: string): PipelineStage | undefined {
+  const t = foldKey(stripSystemCode(text));
+  for (const [re, stage] of STAGE_WORDS) if (re.test(t)) return stage;
+  return undefined;
+}
+
+/** Title and sheet-name words that say what a list is, checked in this order. */
+const KIND_WORDS: [RegExp, ListKind][] = [
+  [/历史党员|已故党员|出党|减少党员|党员减少|转出党员名单/, "former"],
+  [/转正/, "due"],
+  [/发展对象|申请人|申请入党|发展进度|发展流程|发展阶段/, "pipeline"],
+  [/积极分子/, "activists"],
+];
+
+export function kindFromTitle(text: string): ListKind | undefined {
+  const t = foldKey(text);
+  if (!t) return undefined;
+  for (const [re, kind] of KIND_WORDS) if (re.test(t)) return kind;
+  return undefined;
+}
+
+export interface SheetStatement {
+  readonly unit?: string;
+  /** yyyy-mm-dd: the date the sheet says it is stated as of (a month: its last day). */
+  readonly asOf?: string;
+}
+
+const UNIT_LABEL = /(填报单位|报送单位|单位名称|党组织名称|党委名称|党总支名称|支部名称|所属党组织|单位)\s*[:：]\s*(.*)$/;
+const DATE_LABEL = /(统计截止日期|统计截止时间|统计截止|截止日期|截止时间|截至日期|截至|上报时间|上报日期|填表日期|填报日期|填表时间|统计时间|统计日期)\s*[:：]\s*(.*)$/;
+
+function lastDayOf(yyyyMm: string): string {
+  const [y, m] = yyyyMm.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function dateIn(text: string, date1904: boolean, next: CellValue | undefined): string | undefined {
+  const raw = text.trim();
+  const d = normaliseDate(raw ? raw : next, date1904);
+  if (d.kind !== "ok") return undefined;
+  return d.precision === "day" ? d.value : lastDayOf(d.value);
+}
+
+/** The unit and stated date in the rows above the header (a label with its value in the cell, or the next one). */
+export function readStatement(sheet: SheetGrid, headerRow0: number, date1904: boolean): SheetStatement {
+  let unit: string | undefined;
+  let asOf: string | undefined;
+  for (let r = 0; r < headerRow0; r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || !v.trim()) continue;
+      const next = row.slice(c + 1).find((x) => x !== null && x !== undefined && x !== "");
+      // a cell may hold both: 填报单位：XX党委　　统计截止：2025-06-30
+      for (const piece of v.split(/\s{2,}|　+/).map((p) => p.trim()).filter(Boolean)) {
+        const u = UNIT_LABEL.exec(piece);
+        if (u && unit === undefined && !DATE_LABEL.test(u[1])) {
+          const value = u[2].trim() || (typeof next === "string" ? next.trim() : "");
+          if (value && !/^_+$/.test(value)) unit = value;
+        }
+        const d = DATE_LABEL.exec(piece);
+        if (d && asOf === undefined) asOf = dateIn(d[2], date1904, next);
+      }
+    }
+  }
+  return { unit, asOf };
+}
+
+/** A column whose values are pipeline stages (申请人, 积极分子, 发展对象, 预备, 正式) with at least one pre-member stage. */
+export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number): number | undefined {
+  for (let c = 0; c < width; c++) {
+    let n = 0;
+    let staged = 0;
+    let preMember = false;
+    for (let r = firstRow0; r < sheet.rows.length && n < 200; r++) {
+      const v = sheet.rows[r]?.[c];
+      if (typeof v !== "string" || !v.trim()) continue;
+      n++;
+      const s = stageOf(v);
+      if (s) staged++;
+      if (s === "applicant" || s === "activist" || s === "candidate") preMember = true;
+    }
+    if (n >= 1 && preMember && staged / n >= 0.8) return c;
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// Issue 7: what kind of list a sheet is, what its title rows state, and who on it is a member.
+import { checkWorkbook } from "../../src/domain/check";
+import { CellValue } from "../../src/domain/grid";
+import { kindFromTitle, readStatement, stageOf } from "../../src/domain/sheet-facts";
+import { grid, makeId, workbook } from "../helpers/grid";
+
+const ASOF = "2025-12-31";
+const id = (i: number) => makeId("19900315", String(101 + 2 * i).slice(-3));
+
+describe("kind of list", () => {
+  it.each([
+    ["XX党支部党员花名册", undefined],
+    ["预备党员转正名单", "due"],
+    ["2025年入党积极分子名单", "activists"],
+    ["发展对象公示名单", "pipeline"],
+    ["历史党员", "former"],
+    ["Sheet1", undefined],
+  ])("%s -> %s", (title, kind) => expect(kindFromTitle(title)).toBe(kind));
+
+  it.each([
+    ["入党申请人", "applicant"], ["入党积极分子", "activist"], ["列入发展计划", "candidate"], ["预备党员", "probationary"],
+    ["223_正式党员", "full"], ["张三", undefined],
+  ])("stage %s -> %s", (text, stage) => expect(stageOf(text)).toBe(stage));
+});
+
+describe("what the title rows state", () => {
+  it.each<[string, CellValue[][], { unit?: string; asOf?: string }]>([
+    ["both in one cell", [["填报单位：XX党委　　统计截止日期：2025年6月30日"]], { unit: "XX党委", asOf: "2025-06-30" }],
+    ["label and value in two cells", [["填报单位：", "XX村党支部", "截止日期：", "2025-06"]], { unit: "XX村党支部", asOf: "2025-06-30" }],
+    ["a blank line to fill in", [["填报单位：________", "统计截止：2025.12.31"]], { asOf: "2025-12-31" }],
+    ["a plain title", [["XX党支部党员花名册"]], {}],
+  ])("%s", (_l, rows, expected) => {
+    const sheet = grid("s", [...rows, ["姓名"]]);
+    const got = readStatement(sheet, rows.length, false);
+    expect({ unit: got.unit, asOf: got.asOf }).toEqual({ unit: expected.unit, asOf: expected.asOf });
+  });
+
+  it("the sheet's stated date is the report date unless the caller gives one", () => {
+    const rows = [["填报单位：XX党委　统计截止日期：2025-06-30"], ["姓名", "身份证号", "入党时间", "所在支部"], ["张三", id(1), "2000-07-01", "一支部"]];
+    expect(checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF }).asOf).toBe("2025-06-30");
+    expect(checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF, asOf: ASOF }).asOf).toBe(ASOF);
+    expect(checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF }).unit).toBe("XX党委");
+  });
+});
+
+describe("who on a list is a member", () => {
+  const header = ["姓名", "身份证号", "入党时间", "所在支部", "当前发展阶段", "联系电话", "家庭住址", "状态"];
+  const row = (i: number, stage: string, join: string | null) => [`人${i}`, id(i), join, "一支部", stage, "13812345678", "一号楼", "正常"];
+
+  it("a pipeline's applicants and activists are not members and need no join date; its 预备/正式 rows are", () => {
+    const rows = [header, row(1, "入党申请人", null), row(2, "入党积极分子", null), row(3, "预备党员", "2025-07-01"), row(4, "正式党员", "2020-07-01")];
+    const r = checkWorkbook(workbook([grid("发展", rows)]), { today: ASOF, asOf: ASOF });
+    expect(r.rosters[0].kind).toBe("pipeline");
+    expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1)).toEqual([]);
+    expect(r.summary.byMembershipType).toEqual({ probationary: 1, full: 1, unknown: 0 });
+    expect(r.summary.pipeline).toEqual({ applicant: 1, activist: 1, probationary: 1, full: 1 });
+  });
+
+  it("a former members' list counts no member, and its missing phones are no gaps", () => {
+    const rows = [["历史党员"], ["姓名", "身份证号", "入党时间", "所在支部", "联系电话", "家庭住址", "减少原因"], ["甲", id(1), "2010-07-01", "一支部", null, null, "病故"]];
+    const r = checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF, asOf: ASOF });
+    expect(r.rosters[0].kind).toBe("former");
+    expect(r.issues.filter((i) => i.row > 2)).toEqual([]);
+    expect(r.summary.byStatus.deceased).toBe(1);
+    expect(Object.values(r.summary.byCategory).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it("a due list's members are probationary without a type column", () => {
+    const rows = [["申请转正预备党员名单"], ["姓名", "身份证号", "入党时间", "所在支部"], ["乙", id(2), "2024-12-15", "一支部"]];
+    const r = checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF, asOf: ASOF });
+    expect(r.rosters[0].kind).toBe("due");
+    expect(r.summary.counts.probationary).toBe(1);
+    expect(r.summary.dueForFullMembership.map((d) => d.name)).toEqual(["乙"]);
+  });
+
+  it("a note inside the data area is not a member", () => {
+    const rows = [["姓名", "身份证号", "入党时间", "所在支部"], ["丙", id(3), "2000-07-01", "一支部"], ["注意：身份证号请以文本格式填写", null, null, null]];
+    const r = checkWorkbook(workbook([grid("名册", rows)]), { today: ASOF, asOf: ASOF });
+    expect(r.members.map((m) => m.name)).toEqual(["丙"]);
+  });
+});
