@@ -35,17 +35,20 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     at += chunk.length;
     buf[at] = LT;
     if (utf16) return true; // rare: decoded and re-encoded as UTF-8 below
+    // A full read goes on to the end of the part, whose tail holds the dropdown lists.
+    if (scanner.done) return ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL;
     // An element cut off at the end of the data is scanned again with the next feed. Feeding only once the new data
     // is at least as long as that pending tail keeps the total scanning under twice the part's size, however long
     // one element is (a huge comment or cell); a peek still stops within a chunk or two of its last row.
     if (at - fedTo < Math.max(MIN_FEED, fedTo - scanner.pos)) return true;
     fedTo = at;
     scanner.feed(buf, at);
-    // a full read goes on to the end of the part, whose tail holds the dropdown lists
     return !scanner.done || (ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL);
   });
   if (!utf16 && !scanner.done && fedTo < at) scanner.feed(buf, at);
   if (utf16) {
+    const limit = inflater.limits.maxTextBytes;
+    if (at > limit) ctx.fail("partTextTooBig", { part: entry.name, size: at, limit }); // decoded as one string below
     const utf8 = new TextEncoder().encode(decodeXml(buf.subarray(0, at)));
     const b = new Uint8Array(utf8.length + 1);
     b.set(utf8);
