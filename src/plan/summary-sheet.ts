@@ -70,8 +70,14 @@ export function summarySheet(report: Report, opts: SummaryOptions): ProductSheet
   } else {
     b.addRow(t.summary.dueHeaders.map((h) => text(h, "header")));
     for (const d of s.dueForFullMembership) {
-      b.addRow([text(d.name ?? ""), text(d.branch ?? t.unknown), text(d.joinDate, "date"), text(d.dueDate, "date")]);
+      b.addRow([text((d.name ?? "") + (d.toConfirm ? t.summary.toConfirm : "")), text(d.branch ?? t.unknown), text(d.joinDate, "date"), text(d.dueDate, "date")]);
     }
+  }
+  // (j) the development pipeline and the other lists, by stage (never counted as members above)
+  if (s.pipeline) {
+    const stages = t.summary.stages;
+    const rows = Object.entries(s.pipeline).map(([k, n]) => ({ key: k, label: stages[k] ?? k, values: [n] }));
+    simple(t.summary.pipelineCaption, t.summary.pipelineHead, rows);
   }
   b.blankRow();
   b.addRow([text(t.signatureLine, "note")], false);
