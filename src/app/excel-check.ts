@@ -1,10 +1,9 @@
 // Use cases over the workbook open in Excel (the Office.js back end): check, write the summaries, clear. Reads run in
 // one Excel.run (runInWorkbook) through the session's source; writes go through the session's apply or
 // applyPlanInExcel, one undo group where ExcelApi 1.20 exists.
-import { CheckResult } from "../domain/check";
 import { Report } from "../domain/report-schema";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
-import { planCheck, planClear } from "../plan/plan-check";
+import { CheckedGrids, planCheck, planClear } from "../plan/plan-check";
 import { WritePlan } from "../plan/write-plan";
 import { OfficeSession, WORKBOOK_LABEL, applyPlanInExcel, runInWorkbook } from "../workbook/office";
 import { buildReport } from "./build-report";
@@ -15,7 +14,7 @@ import { WorkbookSource } from "./workbook-source";
 
 export interface ExcelCheck {
   readonly report: Report;
-  readonly result: CheckResult;
+  readonly result: CheckedGrids;
 }
 
 export interface CheckInExcelOptions extends CheckOptions {

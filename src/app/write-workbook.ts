@@ -1,10 +1,9 @@
 // Use cases that write the user's workbook through the file back end: check (with flags, issues and summary
 // sheets, and fixes on request), clear, revert. Bytes in, bytes out: the shell does the files.
-import { CheckResult } from "../domain/check";
 import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
-import { planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
+import { CheckedGrids, planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
 import { Compressor, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
@@ -26,7 +25,7 @@ async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
   return name === undefined ? [] : readChangeLog(await source.readSheet(name), source.date1904);
 }
 
-async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Promise<{ result: CheckResult; report: Report }> {
+async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Promise<{ result: CheckedGrids; report: Report }> {
   const result = await checkRoster(openXlsx(bytes, fileName), req);
   return { result, report: buildReport(result, fileName) };
 }

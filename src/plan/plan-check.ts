@@ -6,7 +6,7 @@ import { Report } from "../domain/report-schema";
 import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { ChangeLogEntry, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
-import { flagBlocks } from "./flags";
+import { flagBlocks, RosterGrids } from "./flags";
 import { issuesSheet } from "./issues-sheet";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
@@ -25,12 +25,15 @@ export function hasTallies(result: CheckResult, report: Report): boolean {
     report.rosters.some((r) => r.columns.employment !== undefined);
 }
 
+/** A check's result with the roster cells it read (the flags are keyed to them). */
+export type CheckedGrids = CheckResult & { readonly grids: RosterGrids };
+
 /**
  * After a check: the issues list, the summary and (where there is anything to tally) the projects-and-jobs sheet,
  * the flags, no cell writes; the issues list opens first. A tallies sheet left from an earlier run where there is
  * nothing to tally now is removed, so no stale numbers stay behind. The change log and settings are left alone.
  */
-export function planCheck(result: CheckResult, report: Report, opts: SummaryOptions): WritePlan {
+export function planCheck(result: CheckedGrids, report: Report, opts: SummaryOptions): WritePlan {
   const tallies = hasTallies(result, report);
   return {
     sheets: [
@@ -39,7 +42,7 @@ export function planCheck(result: CheckResult, report: Report, opts: SummaryOpti
       ...(tallies ? [talliesSheet(report, opts)] : []),
     ],
     removeRoles: tallies ? [] : ["tallies"],
-    flags: flagBlocks(report),
+    flags: flagBlocks(report, result.grids),
     cellWrites: [],
     activate: "issues",
   };
@@ -70,7 +73,7 @@ function memberKey(m: Member | undefined): string {
  * the change-log sheet is left as it is; `batch` is then the number the next batch would take.
  */
 export function planFix(
-  result: CheckResult, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
+  result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
 ): { plan: WritePlan; batch: number; applied: Change[] } {
   assertTime(opts.time);
   const check = planCheck(result, report, opts);

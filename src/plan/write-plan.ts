@@ -61,7 +61,18 @@ export interface ProductSheet {
 export const FLAG_CODE = { error: 1, warning: 2, info: 3 } as const;
 export type FlagCode = (typeof FLAG_CODE)[keyof typeof FLAG_CODE];
 
-/** The flags of one roster sheet: its data block and the severity of each flagged cell (the worst one per cell). */
+/** One flag as stored on the flag sheet: the flagged cell's key and its row's fingerprint (see flag-key.ts). */
+export interface FlagEntry {
+  readonly fp: number;
+  /** ID|name|column|value|severity code. */
+  readonly key: string;
+}
+
+/**
+ * The flags of one roster sheet: its data block, the worst severity of each flagged cell as it was at the check,
+ * and the same flags as keys (sorted by fingerprint, then key), which is what both back ends write: a rule finds a
+ * cell's key among them, wherever the member's row has moved since.
+ */
 export interface FlagBlock {
   readonly sheet: string;
   /** The data block the rules cover, 1-based inclusive: first .. last member row, column A .. last mapped column. */
@@ -69,7 +80,11 @@ export interface FlagBlock {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** 1-based columns of the ID number (undefined where the roster has none) and the name: the row's identity. */
+  readonly idCol?: number;
+  readonly nameCol: number;
   readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number; readonly code: FlagCode }>;
+  readonly entries: readonly FlagEntry[];
 }
 
 /** A value written into a roster cell (a fix, or a revert). The back end refuses it when the cell is a formula or

@@ -42,7 +42,7 @@ describe("planCheck", () => {
     const plan = planCheck(result, report, { lang: "zh-CN" });
     expect(roles(plan)).toEqual(sheets);
     expect(plan.removeRoles).toEqual(remove);
-    expect(plan.flags).toEqual(flagBlocks(report));
+    expect(plan.flags).toEqual(flagBlocks(report, result.grids));
     expect(plan.cellWrites).toEqual([]);
     expect(plan.activate).toBe("issues");
   });
@@ -77,7 +77,7 @@ describe("planFix", () => {
 
   it("applied, the writes leave nothing more to fix (the flags and issues stay those of the report)", () => {
     const { plan } = planFix(result, report, [], { lang: "zh-CN", time: TIME });
-    expect(plan.flags).toEqual(flagBlocks(report));
+    expect(plan.flags).toEqual(flagBlocks(report, result.grids));
     expect(checkSnapshot(applyWrites(wb, plan.cellWrites)).report.changes).toEqual([]);
   });
 

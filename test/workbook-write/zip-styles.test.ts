@@ -1,7 +1,9 @@
 // The zip round trip (unchanged entries keep their raw compressed bytes, data descriptors go) and the style kit
 // (appended once, reused, taken out again to the byte).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { flagRuleFormula } from "../../src/plan/flag-key";
 import { EMPTY_PLAN, type WritePlan } from "../../src/plan/write-plan";
+import { escapeFormula } from "../../src/workbook/xlsx-write/xml-escape";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { entryData, readZipIndex } from "../../src/workbook/xlsx/zip";
 import { applyPlan } from "../../src/workbook/xlsx-write";
@@ -112,7 +114,7 @@ describe("the style kit", () => {
 
   it("the flags' rules use the kit's dxfs: error red, warning yellow, info blue", () => {
     const input = buildPackage({ sheets: [{ name: "R", xml: sheetXml('<row r="2"><c r="A2"><v>1</v></c></row>') }], styles: EXCEL_STYLES });
-    const p: WritePlan = { ...EMPTY_PLAN, flags: [{ sheet: "R", firstRow: 2, lastRow: 4, firstCol: 1, lastCol: 3, cells: [{ row: 2, col: 1, code: 1 }, { row: 3, col: 2, code: 2 }, { row: 4, col: 3, code: 3 }] }] };
+    const p: WritePlan = { ...EMPTY_PLAN, flags: [{ sheet: "R", firstRow: 2, lastRow: 4, firstCol: 1, lastCol: 3, nameCol: 1, cells: [{ row: 2, col: 1, code: 1 }, { row: 3, col: 2, code: 2 }, { row: 4, col: 3, code: 3 }], entries: [{ fp: 1, key: "a|1" }] }] };
     const parts = unzipSync(applyPlan(input, "in", p));
     const styles = strFromU8(parts["xl/styles.xml"]);
     const dxfs = [...styles.matchAll(/<dxf>.*?<\/dxf>/g)].map((m) => m[0]);
@@ -125,6 +127,6 @@ describe("the style kit", () => {
     expect([...sheet.matchAll(/<cfRule [^>]*>/g)].map((m) => m[0])).toEqual([
       '<cfRule type="expression" dxfId="0" priority="1">', '<cfRule type="expression" dxfId="1" priority="2">', '<cfRule type="expression" dxfId="2" priority="3">',
     ]);
-    expect(sheet).toContain("<formula>INDEX(_RosterAssistant_flagGrid1,ROW()-1,COLUMN()-0)=2</formula>");
+    expect(sheet).toContain(`<formula>${escapeFormula(flagRuleFormula({ firstRow: 2, firstCol: 1, nameCol: 1 }, "_RosterAssistant_flagKeys1", 2)).replace(/UNICODE\(/g, "_xlfn.UNICODE(")}</formula>`);
   });
 });
