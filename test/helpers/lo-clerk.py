@@ -5,11 +5,12 @@
 # back at the roster, and LibreOffice recalculates it there. Also evaluates formulas asked for by the caller (the
 # issues sheet's link targets). Prints JSON: the roster's values, the cells each rule is true on, the formulas' values.
 #
-# usage: lo-clerk.py <workbook.xlsx> <job.json> <port>    job: {"sheet", "ops": [...], "eval": [{"sheet","cell"}...]}
+# usage: lo-clerk.py <workbook.xlsx> <job.json> <port>
+# job: {"sheet", "idCol", "ops": [{"op", "member": ID, "offset"?...}], "eval": [{"sheet","cell"}], "exprs": [...]}
 import json, os, re, subprocess, sys, tempfile, time
 import uno
 from com.sun.star.beans import PropertyValue
-from com.sun.star.table.CellContentType import FORMULA
+from com.sun.star.sheet.FillDirection import TO_BOTTOM as BOTTOM, TO_RIGHT as RIGHT
 
 def prop(name, value):
     p = PropertyValue(); p.Name = name; p.Value = value; return p
@@ -41,8 +42,16 @@ try:
         cur = ws.createCursor(); cur.gotoEndOfUsedArea(False)
         return cur.RangeAddress.EndRow, cur.RangeAddress.EndColumn
 
+    def member_row(op):  # the 1-based row now holding the member with this ID (a clerk finds people, not rows)
+        end_row, _ = used_end()
+        col = job["idCol"] - 1
+        rows = [r + 1 for r in range(end_row + 1) if ws.getCellByPosition(col, r).getString() == op["member"]]
+        if len(rows) != 1: raise SystemExit(f"member {op['member']}: {len(rows)} rows")
+        return rows[0] + op.get("offset", 0)
+
     for op in job["ops"]:
         kind = op["op"]
+        if "member" in op: op = {**op, "row": member_row(op), "before": member_row(op)}
         if kind == "sort":  # rows first..last (1-based) by a column (1-based), ascending, as a clerk's Data > Sort
             end_col = used_end()[1]
             rng = ws.getCellRangeByPosition(0, op["first"] - 1, end_col, op["last"] - 1)
@@ -98,13 +107,15 @@ try:
             base = ranges[0]
             for a in ranges:
                 ev.getCellRangeByPosition(0, 0, end_col + 1, end_row + 1).clearContents(1 | 2 | 4 | 16)
-                # The formula is relative to the first range's top-left cell: written there, then filled over a.
+                # The formula is relative to the first range's top-left cell: written there, copied (references
+                # adjusting) to this range's top-left, then filled down and right over the range.
                 ev.getCellByPosition(base.StartColumn, base.StartRow).setFormula("=" + qualify(formula))
-                src = ev.getCellRangeByPosition(base.StartColumn, base.StartRow, base.StartColumn, base.StartRow).RangeAddress
-                for r in range(a.StartRow, a.EndRow + 1):
-                    for c in range(a.StartColumn, a.EndColumn + 1):
-                        if (r, c) != (base.StartRow, base.StartColumn):
-                            ev.copyRange(ev.getCellByPosition(c, r).CellAddress, src)
+                if (a.StartRow, a.StartColumn) != (base.StartRow, base.StartColumn):
+                    src = ev.getCellByPosition(base.StartColumn, base.StartRow).RangeAddress
+                    ev.copyRange(ev.getCellByPosition(a.StartColumn, a.StartRow).CellAddress, src)
+                    ev.getCellByPosition(base.StartColumn, base.StartRow).clearContents(16)
+                ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.StartColumn, a.EndRow).fillAuto(BOTTOM, 1)
+                ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).fillAuto(RIGHT, 1)
                 doc.calculateAll()
                 vals = ev.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
                 for r in range(a.StartRow, a.EndRow + 1):
