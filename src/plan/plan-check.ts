@@ -7,7 +7,8 @@ import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { ChangeLogEntry, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
 import { flagBlocks, RosterGrids } from "./flags";
-import { issuesSheet } from "./issues-sheet";
+import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
+import { memberLinks } from "./member-link";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
 import { CellWrite, ProductRole, WritePlan } from "./write-plan";
@@ -37,7 +38,7 @@ export function planCheck(result: CheckedGrids, report: Report, opts: SummaryOpt
   const tallies = hasTallies(result, report);
   return {
     sheets: [
-      issuesSheet(report, result.members, opts.lang),
+      issuesSheet(report, result.members, opts.lang, MAX_ISSUE_ROWS, memberLinks(report, result.grids)),
       summarySheet(report, opts),
       ...(tallies ? [talliesSheet(report, opts)] : []),
     ],

@@ -1,3 +1,4 @@
+import { CellValue } from "../../src/domain/grid";
 import { FP_SENTINEL, fingerprint, flagKey, flagRuleFormula, valueKeyText } from "../../src/plan/flag-key";
 
 describe("valueKeyText: a cell's value as the rule's IF(ISNUMBER(c),\"#\"&TEXT(c,fmt),T(c)) gives it", () => {
@@ -17,6 +18,8 @@ describe("valueKeyText: a cell's value as the rule's IF(ISNUMBER(c),\"#\"&TEXT(c
     expect(valueKeyText(v)).toBe(want);
   });
 });
+
+type Args = [string, string, number, CellValue, number];
 
 describe("fingerprint and key", () => {
   it("a known row: the sum of code times weight over 'ID|name' padded to 24 characters", () => {
@@ -43,7 +46,7 @@ describe("fingerprint and key", () => {
     { label: "another column", a: ["X1", "张三", 3, "男", 1], b: ["X1", "张三", 4, "男", 1], same: false },
     { label: "number vs text", a: ["X1", "张三", 3, 12, 1], b: ["X1", "张三", 3, "12", 1], same: false },
     { label: "another severity", a: ["X1", "张三", 3, "男", 1], b: ["X1", "张三", 3, "男", 2], same: false },
-  ] as const)("$label", ({ a, b, same }) => {
+  ] as { label: string; a: Args; b: Args; same: boolean }[])("$label", ({ a, b, same }) => {
     expect(flagKey(...a) === flagKey(...b)).toBe(same);
   });
 });
