@@ -8,6 +8,7 @@ import { WritePlan } from "../plan/write-plan";
 import { OfficeSession, WORKBOOK_LABEL, applyPlanInExcel, runInWorkbook } from "../workbook/office";
 import { buildReport } from "./build-report";
 import { checkRoster } from "./check-roster";
+import { rememberMemberLinks } from "./excel-cells";
 import { CheckOptions, RunControl, checkpoint } from "./excel-run";
 import { productSheetName } from "./product-sheets";
 import { WorkbookSource } from "./workbook-source";
@@ -74,6 +75,7 @@ export async function checkInExcel(opts: CheckInExcelOptions): Promise<ExcelChec
   const check = await readAndCheck(opts);
   checkpoint(opts, { step: "writing" });
   await applyPlanInExcel(checkPlan(check, opts.activate !== false));
+  rememberMemberLinks(check);
   return { report: check.report, result: check.result };
 }
 
@@ -106,5 +108,6 @@ export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts:
   await wb.apply(plan);
   const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
   if (refresh) await wb.apply(checkPlan(check, false));
+  rememberMemberLinks(check);
   return check;
 }

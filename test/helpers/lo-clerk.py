@@ -130,6 +130,21 @@ try:
         sheet = sheets.getByName(e["sheet"])
         cell = sheet.getCellRangeByName(e["cell"])
         values.append({"sheet": e["sheet"], "cell": e["cell"], "formula": cell.getFormula(), "value": cell.getString(), "error": cell.getError()})
+    def first_argument(formula):  # =HYPERLINK(<target>;<text>): the target expression, split at depth 1
+        depth, quoted = 0, False
+        for i, ch in enumerate(formula):
+            if ch == '"': quoted = not quoted
+            elif quoted: continue
+            elif ch == "(": depth += 1; start = i + 1 if depth == 1 else start
+            elif ch == ")": depth -= 1
+            elif ch == ";" and depth == 1: return formula[start:i]
+        raise SystemExit(f"no first argument in {formula}")
+    for e in job.get("links", []):  # an issues-sheet link's target, evaluated by LibreOffice in a scratch cell
+        cell = sheets.getByName(e["sheet"]).getCellRangeByName(e["cell"])
+        c = ev.getCellByPosition(end_col + 3, 0)
+        c.setFormula("=" + first_argument(cell.getFormula()))
+        doc.calculateAll()
+        values.append({"sheet": e["sheet"], "cell": e["cell"], "formula": cell.getFormula(), "value": c.getString(), "error": c.getError()})
     for e in job.get("exprs", []):  # an expression evaluated in a scratch cell (a link's target)
         c = ev.getCellByPosition(end_col + 3, 0)
         c.setFormula("=" + e.replace(",", ";"))

@@ -20,6 +20,8 @@ export interface ClerkJob {
   readonly ops: readonly ClerkOp[];
   readonly eval?: ReadonlyArray<{ sheet: string; cell: string }>;
   readonly exprs?: readonly string[];
+  /** Issues-sheet cells whose HYPERLINK target LibreOffice evaluates. */
+  readonly links?: ReadonlyArray<{ sheet: string; cell: string }>;
 }
 
 export interface ClerkResult {

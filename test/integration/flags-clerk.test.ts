@@ -1,7 +1,7 @@
 // A clerk works in the checked workbook with LibreOffice, not our writer: sorts the roster by name, inserts rows
 // above a flagged member, deletes a flagged member's neighbour, retypes a flagged cell, filters; then LibreOffice
-// evaluates the roster's rules. Every flag must sit on its member's cell (found by ID, name and the cell's value),
-// none elsewhere, and the retyped cell shows none.
+// evaluates the roster's rules and the issues sheet's links. Every flag must sit on its member's cell (found by ID,
+// name and the cell's value), none elsewhere, and the retyped cell shows none; every link goes to its member's row.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkAndWrite } from "../../src/app/write-workbook";
@@ -57,6 +57,8 @@ function shown(res: ClerkResult): Set<Flag> {
         { op: "edit", member: idAt(editOne), col: columnIndex(report.issues.find((i) => i.sheet === sheet && i.row === editOne)!.column) + 1, value: "13900000000" },
         { op: "filter", header: roster.headerRow, col: 3, value: "女" },
       ],
+      // Every issue of this roster: its link on the issues sheet (row 4 on, column B), in report order.
+      links: report.issues.flatMap((i, k) => (i.sheet === sheet ? [{ sheet: "名册问题", cell: `B${4 + k}` }] : [])),
     });
   }, 600_000);
 
@@ -95,5 +97,22 @@ function shown(res: ClerkResult): Set<Flag> {
     const edited = after.rows.findIndex((cells) => cells.includes("13900000000"));
     expect(edited).toBeGreaterThan(0);
     expect([...got].some((f) => f.startsWith(`${edited + 1}:`) && after.rows[edited][Number(f.split(":")[1]) - 1] === "13900000000")).toBe(false);
+  });
+
+  it("each issue's link on the issues sheet goes to its member's row now, the text still the address the check saw", () => {
+    const issues = report.issues.filter((i) => i.sheet === sheet);
+    const links = after.values.filter((v) => v.sheet === "名册问题");
+    expect(links).toHaveLength(issues.length);
+    let moved = 0;
+    issues.forEach((issue, k) => {
+      const was = original[issue.row - 1]!;
+      const rows = after.rows.flatMap((cells, r) =>
+        valueKeyText(cells[idCol - 1]) === valueKeyText(was[idCol - 1]) && cells[nameCol - 1] === was[nameCol - 1] ? [r + 1] : []);
+      expect(rows).toHaveLength(1);
+      expect([links[k].error, links[k].value]).toEqual([0, `#'${sheet}'!${issue.column}${rows[0]}`]);
+      expect(links[k].formula).toContain(`"${issue.column}${issue.row}")`);
+      if (rows[0] !== issue.row) moved++;
+    });
+    expect(moved).toBeGreaterThanOrEqual(3);
   });
 });

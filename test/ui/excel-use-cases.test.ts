@@ -146,6 +146,23 @@ describe("the Excel use cases", () => {
     expect(fake.selection).toEqual({ sheet: SHEET, address: "I4" });
   });
 
+  it("go to an issue's cell after the roster was sorted: the member's row now, found as the issues sheet's link finds it", async () => {
+    const fake = roster();
+    const { report } = await checkInExcel({ today: TODAY });
+    const issue = report.issues.find((i) => i.sheet === SHEET && i.row === 4)!; // 王五's phone 12345
+    expect(issue).toBeDefined();
+    // The clerk sorts: 王五 to row 2, 张三 to row 4.
+    const rows = [2, 3, 4].map((r) => Array.from({ length: 12 }, (_, c) => fake.cell(SHEET, `${String.fromCharCode(65 + c)}${r}`).value));
+    fake.putRows(SHEET, 2, [rows[2], rows[1], rows[0]]);
+    await selectCell(SHEET, `${issue.column}4`);
+    expect(fake.selection).toEqual({ sheet: SHEET, address: `${issue.column}2` });
+    // A member gone (ID and name retyped): the address the check saw.
+    fake.put(SHEET, "D2", "X");
+    fake.put(SHEET, "B2", "无名");
+    await selectCell(SHEET, `${issue.column}4`);
+    expect(fake.selection).toEqual({ sheet: SHEET, address: `${issue.column}4` });
+  });
+
   it("clear: the product's sheets and flags gone, the settings sheet kept", async () => {
     const fake = roster();
     await saveColumnOverrides([{ field: "workUnit", header: "证件" }], { lang: "zh-CN" });
