@@ -53,9 +53,12 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
   return { report, output, batch: fix.batch };
 }
 
-/** `roster clear`: removes flags and the product's sheets (the settings sheet stays: it is the staff's). */
-export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<WriteOptions, "deflateLevel" | "compressor"> = {}): Uint8Array {
-  return applyPlan(input, fileName, planClear(), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
+/**
+ * `roster clear`: removes flags and the product's report sheets (the settings sheet stays: it is the staff's; the
+ * change log stays, so revert keeps working, unless `dropLog`).
+ */
+export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<WriteOptions, "deflateLevel" | "compressor"> & { dropLog?: boolean } = {}): Uint8Array {
+  return applyPlan(input, fileName, planClear({ dropLog: opts.dropLog }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
 }
 
 /** `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check. */

@@ -31,10 +31,11 @@ export async function main(argv: readonly string[], out: Out = STD): Promise<num
     });
   program
     .command("clear")
-    .description("remove the flags and the product's sheets from a workbook (into a new file)")
+    .description("remove the flags and the product's sheets from a workbook (into a new file); the change log stays")
     .argument("<workbook>", "a workbook the product wrote")
     .allowExcessArguments(false)
     .requiredOption("--out <file>", "where to write the cleared workbook")
+    .option("--drop-log", "also remove the change log (after which no fix can be reverted)")
     .option("-q, --quiet", "print nothing on success")
     .action((file: string, opts) => {
       code = runClear(file, opts, out);

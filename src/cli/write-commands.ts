@@ -9,11 +9,15 @@ import { writeFileAtomic } from "./write-file";
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-export function runClear(file: string, opts: { out: string; quiet?: boolean }, out: Out): number {
+export function runClear(file: string, opts: { out: string; dropLog?: boolean; quiet?: boolean }, out: Out): number {
   assertWritable(opts.out, [file]);
   const bytes = readInput(file);
-  writeFileAtomic(opts.out, clearWorkbook(bytes, file, WRITE));
-  if (!opts.quiet) out.stdout(`${opts.out}: flags and the product's sheets removed (the settings sheet is kept)\n`);
+  writeFileAtomic(opts.out, clearWorkbook(bytes, file, { ...WRITE, dropLog: opts.dropLog }));
+  if (!opts.quiet) {
+    out.stdout(opts.dropLog
+      ? `${opts.out}: flags, the product's sheets and the change log removed (the settings sheet is kept; no fix can be reverted now)\n`
+      : `${opts.out}: flags and the product's sheets removed (the change log and the settings sheet are kept: revert still works)\n`);
+  }
   return 0;
 }
 

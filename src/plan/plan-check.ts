@@ -121,10 +121,14 @@ export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: 
   return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites };
 }
 
-/** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. */
-export const CLEARED_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies", "changelog"];
+/** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. Not the
+ * change log either: without it no fix could be reverted; dropping it is a separate choice (`dropLog`). */
+export const CLEARED_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies"];
 
-/** Removes the flags and the product's sheets (SPEC 6 `roster clear`); the roster's own cells are not touched. */
-export function planClear(): WritePlan {
-  return { sheets: [], removeRoles: CLEARED_ROLES, flags: [], cellWrites: [] };
+/**
+ * Removes the flags and the product's report sheets (SPEC 6 `roster clear`), keeping the change log (revert keeps
+ * working) unless `dropLog`; the roster's own cells are not touched.
+ */
+export function planClear(opts: { dropLog?: boolean } = {}): WritePlan {
+  return { sheets: [], removeRoles: opts.dropLog ? [...CLEARED_ROLES, "changelog"] : CLEARED_ROLES, flags: [], cellWrites: [] };
 }
