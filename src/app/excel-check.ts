@@ -2,7 +2,7 @@
 // one Excel.run (runInWorkbook) through the session's source; writes go through the session's apply or
 // applyPlanInExcel, one undo group where ExcelApi 1.20 exists.
 import { Report } from "../domain/report-schema";
-import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
+import { ChangeLogEntry, readChangeLog, unrevertedChanges } from "../plan/change-log";
 import { CheckedGrids, planCheck, planClear } from "../plan/plan-check";
 import { WritePlan } from "../plan/write-plan";
 import { OfficeSession, WORKBOOK_LABEL, applyPlanInExcel, runInWorkbook } from "../workbook/office";
@@ -97,10 +97,17 @@ export async function writeSummariesInExcel(opts: CheckOptions & { asOf: string 
   return { report: check.report, result: check.result };
 }
 
-/** Removes the flags and the product's sheets (the settings sheet stays: staff wrote it). */
-export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
+/** Removes the flags and the product's report sheets (the settings sheet stays: staff wrote it; the change log
+ * stays, so revert keeps working, unless `dropLog`). */
+export async function clearInExcel(ctl: RunControl = {}, opts: { dropLog?: boolean } = {}): Promise<void> {
   checkpoint(ctl, { step: "clearing" });
-  await applyPlanInExcel(planClear());
+  await applyPlanInExcel(planClear({ dropLog: opts.dropLog }));
+}
+
+/** The changes in the workbook's change log that a revert could still put back (0 without a log). */
+export async function unrevertedChangesInExcel(ctl: RunControl = {}): Promise<number> {
+  checkpoint(ctl, { step: "reading" });
+  return runInWorkbook(async (wb) => unrevertedChanges(await readLog(await wb.source())), { undoGroup: false });
 }
 
 /** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */

@@ -3,7 +3,7 @@
 // cancel. What the real Excel does differently (undo groups, event timing) is beyond the fake.
 import { idCheckChar } from "../../scripts/example-text";
 import { selectCell, usedRowsInExcel } from "../../src/app/excel-cells";
-import { checkInExcel, clearInExcel, writeSummariesInExcel } from "../../src/app/excel-check";
+import { checkInExcel, clearInExcel, unrevertedChangesInExcel, writeSummariesInExcel } from "../../src/app/excel-check";
 import { applyFixesInExcel, lastRevertibleBatch, previewFixes, revertBatchInExcel } from "../../src/app/excel-fix";
 import { startLiveCheck } from "../../src/app/excel-live";
 import { CancelledError, Progress } from "../../src/app/excel-run";
@@ -161,6 +161,22 @@ describe("the Excel use cases", () => {
     fake.put(SHEET, "B2", "无名");
     await selectCell(SHEET, `${issue.column}4`);
     expect(fake.selection).toEqual({ sheet: SHEET, address: `${issue.column}4` });
+  });
+
+  it("clear keeps the change log (revert still works); dropping it is asked for with the number of changes it could revert", async () => {
+    const fake = roster();
+    await checkInExcel({ today: TODAY });
+    const fix = await applyFixesInExcel({ today: TODAY, time: TIME });
+    expect(fix.applied.length).toBeGreaterThan(0);
+    expect(await unrevertedChangesInExcel()).toBe(fix.applied.length);
+    await clearInExcel();
+    expect(fake.sheetNames().sort()).toEqual([SHEET, "修改记录"].sort());
+    expect(fake.rules(SHEET)).toEqual([]);
+    await revertBatchInExcel({ today: TODAY, time: TIME, batch: fix.batch });
+    expect(await unrevertedChangesInExcel()).toBe(0);
+    await clearInExcel({}, { dropLog: true });
+    expect(fake.sheetNames()).toEqual([SHEET]);
+    expect(await unrevertedChangesInExcel()).toBe(0);
   });
 
   it("clear: the product's sheets and flags gone, the settings sheet kept", async () => {
