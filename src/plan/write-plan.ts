@@ -36,6 +36,8 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, 1-based inclusive. */
   readonly titleRows?: readonly [number, number];
+  /** Manual page breaks: the rows (1-based, ascending) after which a new page starts. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** A product sheet's whole content, from A1. Replaces the sheet of the same role in place, or is added at the end. */
