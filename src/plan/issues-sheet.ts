@@ -3,6 +3,7 @@ import { Report } from "../domain/report-schema";
 import { Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "../i18n/field-labels";
+import { issueHint } from "../i18n/issue-hints";
 import { SeverityCounts, sheetText } from "../i18n/sheet-text";
 import { issueLinkFormula, MemberLink } from "./member-link";
 import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
@@ -12,8 +13,9 @@ import { PlanCell, ProductSheet } from "./write-plan";
 export const MAX_ISSUE_ROWS = 1_000_000;
 const HEADER_ROW = 3;
 const COLUMNS = 8;
-/** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. */
-const WIDTHS = [14, 8, 10, 12, 9, 60, 24, 20];
+/** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. The message and
+ * the suggestion wrap within theirs. */
+const WIDTHS = [14, 8, 10, 12, 9, 50, 20, 30];
 
 /**
  * `HYPERLINK("#'Sheet'!F7","F7")` (' doubled inside the quoted sheet name, then " doubled inside the string literal);
@@ -23,6 +25,13 @@ export function cellLink(sheet: string, cell: string, link?: MemberLink): PlanCe
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) throw new Error(`cellLink: "${cell}" is not a cell address`);
   return { v: cell, f: issueLinkFormula(sheet, m[1], Number(m[2]), link), style: "link" };
+}
+
+/** The suggestion column: the engine's suggestion, else the fix that would change the cell, else what to do. */
+export function suggestion(issue: Report["issues"][number], fixTo: string | undefined, lang: Lang): string {
+  if (issue.suggestion) return issue.suggestion;
+  if (fixTo !== undefined) return sheetText(lang).issues.fixTo(fixTo);
+  return issueHint(issue.code, lang);
 }
 
 export function severityCounts(report: Report): SeverityCounts {
@@ -52,6 +61,7 @@ export function issuesSheet(
   b.addRow([text(t.issues.countsLine(severityCounts(report), report.asOf), "subtitle")], false);
   b.addRow(t.issues.headers.map((h) => text(h, "header")), false);
   const shown = Math.min(report.issues.length, limit);
+  const fixes = new Map(report.changes.map((c) => [`${c.sheet}\u0000${c.column}${c.row}`, c.to]));
   const sheets = new Set<string>();
   for (let i = 0; i < shown; i++) {
     const issue = report.issues[i];
@@ -59,8 +69,8 @@ export function issuesSheet(
     const cell = `${issue.column}${issue.row}`;
     b.addRow([
       text(issue.sheet), cellLink(issue.sheet, cell, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
-      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message),
-      textOrNone(issue.value), textOrNone(issue.suggestion ?? ""),
+      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message, "wrap"),
+      textOrNone(issue.value), textOrNone(suggestion(issue, fixes.get(`${issue.sheet}\u0000${cell}`), lang), "wrap"),
     ], false);
   }
   const lastRow = HEADER_ROW + shown;

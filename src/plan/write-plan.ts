@@ -20,7 +20,8 @@ export type CellStyle =
   | "warning" // yellow
   | "info" // blue
   | "note" // small grey text (notes, 填表人/审核人 lines)
-  | "date"; // bordered text holding an ISO date
+  | "date" // bordered text holding an ISO date
+  | "wrap"; // bordered text wrapped within its column, top-aligned (long messages)
 
 /** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. A string
  * `v` without a formula is text and stays text (an ID or phone number is never turned into a number). */
