@@ -82,8 +82,9 @@ try:
     doc.calculateAll()
 
     end_row, end_col = used_end()
-    data = ws.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
-    hidden = [r + 1 for r in range(end_row + 1) if not ws.Rows.getByIndex(r).IsVisible]
+    light = job.get("light", False)  # the bench: no dump of the roster's rows
+    data = [] if light else ws.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
+    hidden = [] if light else [r + 1 for r in range(end_row + 1) if not ws.Rows.getByIndex(r).IsVisible]
 
     # Each conditional format: its range and formula as LibreOffice holds them after the edits.
     quoted = "$'" + job["sheet"].replace("'", "''") + "'."
@@ -105,8 +106,11 @@ try:
             if "_RosterAssistant_flag" not in formula: continue
             true_cells = []
             base = ranges[0]
+            t_rules = time.time()
             for a in ranges:
-                ev.getCellRangeByPosition(0, 0, end_col + 1, end_row + 1).clearContents(1 | 2 | 4 | 16)
+                if "evalRows" in job:  # only the first rows of the range: one screen, what scrolling costs
+                    a = uno.createUnoStruct("com.sun.star.table.CellRangeAddress", a.Sheet, a.StartColumn, a.StartRow, a.EndColumn, min(a.EndRow, a.StartRow + job["evalRows"] - 1))
+                ev.getCellRangeByPosition(0, 0, max(end_col, a.EndColumn) + 1, max(base.StartRow, a.EndRow) + 1).clearContents(1 | 2 | 4 | 16)
                 # The formula is relative to the first range's top-left cell: written there, copied (references
                 # adjusting) to this range's top-left, then filled down and right over the range.
                 ev.getCellByPosition(base.StartColumn, base.StartRow).setFormula("=" + qualify(formula))
@@ -117,13 +121,13 @@ try:
                 ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.StartColumn, a.EndRow).fillAuto(BOTTOM, 1)
                 ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).fillAuto(RIGHT, 1)
                 doc.calculateAll()
-                vals = ev.getCellRangeByPosition(0, 0, end_col, end_row).DataArray
+                vals = ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).DataArray
                 for r in range(a.StartRow, a.EndRow + 1):
                     for c in range(a.StartColumn, a.EndColumn + 1):
-                        v = vals[r][c]
+                        v = vals[r - a.StartRow][c - a.StartColumn]
                         if ev.getCellByPosition(c, r).getError() == 0 and v not in ("", 0, 0.0, False) and v is not None:
                             true_cells.append([r + 1, c + 1])
-            rules.append({"ranges": [[a.StartRow + 1, a.StartColumn + 1, a.EndRow + 1, a.EndColumn + 1] for a in ranges],
+            rules.append({"seconds": time.time() - t_rules, "ranges": [[a.StartRow + 1, a.StartColumn + 1, a.EndRow + 1, a.EndColumn + 1] for a in ranges],
                           "formula": formula, "style": entry.StyleName, "true": true_cells})
     values = []
     for e in job.get("eval", []):

@@ -53,6 +53,10 @@ describe("applying a check plan", () => {
     expect(fake.sheet(ROLE_SHEETS.issues).freezeRows).toBe(3);
     expect(fake.sheet(ROLE_SHEETS.issues).autoFilter).toBeDefined();
     expect(fake.formatAt(ROLE_SHEETS.issues, "A3")["font.bold"]).toBe(true);
+    // The summary's manual page breaks: each added above the row after the break (the file's rowBreaks).
+    const summary = plan.sheets.find((x) => x.role === "summary")!;
+    expect(summary.print.rowBreaks?.length).toBeGreaterThan(0);
+    expect(fake.sheet(ROLE_SHEETS.summary).pageLayout.rowBreaks).toEqual(summary.print.rowBreaks);
 
     // Flags: each block's rules read its key table; every flagged cell shows its severity's fill, no other cell does.
     for (const block of plan.flags!) {
