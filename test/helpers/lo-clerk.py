@@ -120,7 +120,7 @@ try:
                     ev.getCellByPosition(base.StartColumn, base.StartRow).clearContents(16)
                 ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.StartColumn, a.EndRow).fillAuto(BOTTOM, 1)
                 ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).fillAuto(RIGHT, 1)
-                doc.calculateAll()
+                doc.calculate()  # the new (dirty) formulas only: the rest of the workbook is as loaded
                 vals = ev.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).DataArray
                 for r in range(a.StartRow, a.EndRow + 1):
                     for c in range(a.StartColumn, a.EndColumn + 1):
