@@ -93,6 +93,7 @@ function buildProgram(lang: Lang, out: Out, setCode: (code: number) => void): Co
   sub("clear", h.clear)
     .argument("<workbook>", h.argProductWorkbook)
     .requiredOption("--out <file>", h.clearOut)
+    .option("--drop-log", h.dropLog)
     .addOption(langOption(h.lang))
     .option("-q, --quiet", h.quiet)
     .action((file: string, opts) => setCode(runClear(file, { ...opts, uiLang: lang }, out)));

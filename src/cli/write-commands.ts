@@ -11,11 +11,11 @@ import { writeFileAtomic } from "./write-file";
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-export function runClear(file: string, opts: { out: string; quiet?: boolean; uiLang: Lang }, out: Out): number {
+export function runClear(file: string, opts: { out: string; dropLog?: boolean; quiet?: boolean; uiLang: Lang }, out: Out): number {
   assertWritable(opts.out, [file]);
   const bytes = readInput(file);
-  writeFileAtomic(opts.out, clearWorkbook(bytes, file, WRITE));
-  if (!opts.quiet) out.stdout(`${CLI_TEXT[opts.uiLang].cleared(opts.out)}\n`);
+  writeFileAtomic(opts.out, clearWorkbook(bytes, file, { ...WRITE, dropLog: opts.dropLog }));
+  if (!opts.quiet) out.stdout(`${CLI_TEXT[opts.uiLang].cleared(opts.out, !!opts.dropLog)}\n`);
   return 0;
 }
 

@@ -29,7 +29,8 @@ export interface CliText {
     writing: (file: string) => string;
     checked: (rows: number, seconds: string) => string;
   };
-  cleared: (out: string) => string;
+  /** dropLog: the change log went too (no fix can be reverted now). */
+  cleared: (out: string, dropLog: boolean) => string;
   reverted: (out: string, batch: number) => string;
   help: CliHelp;
 }
@@ -60,6 +61,7 @@ export interface CliHelp {
   lang: string;
   quiet: string;
   clearOut: string;
+  dropLog: string;
   batch: string;
   revertOut: string;
   revertAsOf: string;
@@ -96,7 +98,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       writing: (f) => `正在写出 ${f}`,
       checked: (rows, sec) => `已检查 ${rows} 行，用时 ${sec} 秒`,
     },
-    cleared: (out) => `${out}：已去掉标注和本工具的工作表（保留设置表）`,
+    cleared: (out, dropLog) => (dropLog ? `${out}：已去掉标注、本工具的工作表和修改记录（保留设置表；此后无法再撤销修正）` : `${out}：已去掉标注和本工具的工作表（保留修改记录和设置表，仍可撤销修正）`),
     reverted: (out, batch) => `${out}：已撤销第 ${batch} 批修正`,
     help: {
       program: "检查党员花名册工作簿并生成报告（名册助手）",
@@ -122,6 +124,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       lang: "语言：zh-CN、zh-TW 或 en（默认按系统语言 LANG，否则按名册）",
       quiet: "成功时不输出",
       clearOut: "清理后的工作簿写到这里",
+      dropLog: "同时删除修改记录表（此后无法再撤销任何修正）",
       batch: "修改记录表中的批次号",
       revertOut: "撤销后的工作簿写到这里",
       revertAsOf: "重新检查用的统计截止日期 yyyy-mm-dd",
@@ -157,7 +160,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       writing: (f) => `正在寫出 ${f}`,
       checked: (rows, sec) => `已檢查 ${rows} 行，用時 ${sec} 秒`,
     },
-    cleared: (out) => `${out}：已移除標註和本工具的工作表（保留設定表）`,
+    cleared: (out, dropLog) => (dropLog ? `${out}：已移除標註、本工具的工作表和修改記錄（保留設定表；此後無法再撤銷修正）` : `${out}：已移除標註和本工具的工作表（保留修改記錄和設定表，仍可撤銷修正）`),
     reverted: (out, batch) => `${out}：已復原第 ${batch} 批修正`,
     help: {
       program: "檢查黨員花名冊活頁簿並產生報告（名冊助手）",
@@ -183,6 +186,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       lang: "語言：zh-CN、zh-TW 或 en（預設依系統語言 LANG，否則依名冊）",
       quiet: "成功時不輸出",
       clearOut: "清理後的活頁簿寫到這裡",
+      dropLog: "同時刪除修改記錄表（此後無法再撤銷任何修正）",
       batch: "修改記錄表中的批次號",
       revertOut: "復原後的活頁簿寫到這裡",
       revertAsOf: "重新檢查用的統計截止日期 yyyy-mm-dd",
@@ -218,7 +222,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       writing: (f) => `writing ${f}`,
       checked: (rows, sec) => `checked ${rows} rows in ${sec} s`,
     },
-    cleared: (out) => `${out}: flags and the product's sheets removed (the settings sheet is kept)`,
+    cleared: (out, dropLog) => (dropLog ? `${out}: flags, the product's sheets and the change log removed (the settings sheet is kept; no fix can be reverted now)` : `${out}: flags and the product's sheets removed (the change log and the settings sheet are kept: revert still works)`),
     reverted: (out, batch) => `${out}: batch ${batch} reverted`,
     help: {
       program: "Check a party-member roster workbook and report (Roster Assistant)",
@@ -244,6 +248,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       lang: "language: zh-CN, zh-TW or en (default: the system's LANG, else the roster's)",
       quiet: "print nothing on success",
       clearOut: "where to write the cleared workbook",
+      dropLog: "also remove the change log (after which no fix can be reverted)",
       batch: "the batch number in the change-log sheet",
       revertOut: "where to write the reverted workbook",
       revertAsOf: "report date for the refreshed check, yyyy-mm-dd",

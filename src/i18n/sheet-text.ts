@@ -28,6 +28,8 @@ export interface SheetText {
     readonly countsLine: (c: SeverityCounts, asOf: string) => string;
     readonly none: string;
     readonly cutNote: (shown: number, total: number) => string;
+    /** The suggestion where a fix would change the cell. */
+    readonly fixTo: (to: string) => string;
   };
   readonly summary: {
     readonly title: string;
@@ -91,6 +93,7 @@ const ZH_CN: SheetText = {
     countsLine: (c, asOf) => `错误 ${n(c.error)} 条　警告 ${n(c.warning)} 条　提示 ${n(c.info)} 条　统计截止：${asOf}`,
     none: "未发现问题。",
     cutNote: (shown, total) => `列表已截断：共 ${n(total)} 条问题，此处只列出前 ${n(shown)} 条，其余见 JSON 报告。`,
+    fixTo: (to) => `可自动修正为「${to}」`,
   },
   summary: {
     title: "名册汇总",
@@ -148,6 +151,7 @@ const ZH_TW: SheetText = {
     countsLine: (c, asOf) => `錯誤 ${n(c.error)} 條　警告 ${n(c.warning)} 條　提示 ${n(c.info)} 條　統計截止：${asOf}`,
     none: "未發現問題。",
     cutNote: (shown, total) => `列表已截斷：共 ${n(total)} 條問題，此處只列出前 ${n(shown)} 條，其餘見 JSON 報告。`,
+    fixTo: (to) => `可自動修正為「${to}」`,
   },
   summary: {
     title: "名冊匯總",
@@ -205,6 +209,7 @@ const EN: SheetText = {
     countsLine: (c, asOf) => `Errors ${n(c.error)}    Warnings ${n(c.warning)}    Info ${n(c.info)}    As of: ${asOf}`,
     none: "No issues found.",
     cutNote: (shown, total) => `List cut: ${n(total)} issues in all, the first ${n(shown)} shown here; the JSON report has the rest.`,
+    fixTo: (to) => `A fix can change it to "${to}"`,
   },
   summary: {
     title: "Roster summary",

@@ -20,7 +20,8 @@ export type CellStyle =
   | "warning" // yellow
   | "info" // blue
   | "note" // small grey text (notes, 填表人/审核人 lines)
-  | "date"; // bordered text holding an ISO date
+  | "date" // bordered text holding an ISO date
+  | "wrap"; // bordered text wrapped within its column, top-aligned (long messages)
 
 /** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. A string
  * `v` without a formula is text and stays text (an ID or phone number is never turned into a number). */
@@ -36,6 +37,8 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, 1-based inclusive. */
   readonly titleRows?: readonly [number, number];
+  /** Manual page breaks: the rows (1-based, ascending) after which a new page starts. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** A product sheet's whole content, from A1. Replaces the sheet of the same role in place, or is added at the end. */
@@ -61,7 +64,18 @@ export interface ProductSheet {
 export const FLAG_CODE = { error: 1, warning: 2, info: 3 } as const;
 export type FlagCode = (typeof FLAG_CODE)[keyof typeof FLAG_CODE];
 
-/** The flags of one roster sheet: its data block and the severity of each flagged cell (the worst one per cell). */
+/** One flag as stored on the flag sheet: the flagged cell's key and its row's fingerprint (see flag-key.ts). */
+export interface FlagEntry {
+  readonly fp: number;
+  /** ID|name|column|value|severity code. */
+  readonly key: string;
+}
+
+/**
+ * The flags of one roster sheet: its data block, the worst severity of each flagged cell as it was at the check,
+ * and the same flags as keys (sorted by fingerprint, then key), which is what both back ends write: a rule finds a
+ * cell's key among them, wherever the member's row has moved since.
+ */
 export interface FlagBlock {
   readonly sheet: string;
   /** The data block the rules cover, 1-based inclusive: first .. last member row, column A .. last mapped column. */
@@ -69,7 +83,11 @@ export interface FlagBlock {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** 1-based columns of the ID number (undefined where the roster has none) and the name: the row's identity. */
+  readonly idCol?: number;
+  readonly nameCol: number;
   readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number; readonly code: FlagCode }>;
+  readonly entries: readonly FlagEntry[];
 }
 
 /** A value written into a roster cell (a fix, or a revert). The back end refuses it when the cell is a formula or

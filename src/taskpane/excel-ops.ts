@@ -1,7 +1,7 @@
 // The pane's operations over the workbook open in Excel: the app's Excel use cases with the clock read here, at the
 // shell (the app and the engine never read it).
 import { selectCell } from "../app/excel-cells";
-import { checkInExcel, clearInExcel, writeSummariesInExcel } from "../app/excel-check";
+import { checkInExcel, clearInExcel, unrevertedChangesInExcel, writeSummariesInExcel } from "../app/excel-check";
 import { applyFixesInExcel, revertBatchInExcel } from "../app/excel-fix";
 import { startLiveCheck } from "../app/excel-live";
 import { localDay, localTime } from "../app/excel-run";
@@ -25,7 +25,8 @@ export function excelOps(): RosterOps {
       const r = await revertBatchInExcel({ ...ctl, ...clock(), batch });
       return { batch: r.batch, report: r.check.report };
     },
-    clear: (ctl) => clearInExcel(ctl),
+    clear: (ctl, opts) => clearInExcel(ctl, opts),
+    unrevertedChanges: (ctl) => unrevertedChangesInExcel(ctl),
     writeSummaries: async (asOf, ctl) => (await writeSummariesInExcel({ ...ctl, today: clock().today, asOf })).report,
     readSettings: (ctl) => readSettings({ ...ctl, today: clock().today }),
     saveColumnOverrides: (overrides, lang, ctl) => saveColumnOverrides(overrides, { ...ctl, lang }),

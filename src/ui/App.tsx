@@ -59,6 +59,7 @@ export function App(props: AppProps): React.JSX.Element {
   const [rosterIndex, setRosterIndex] = React.useState(0);
   const [choices, setChoices] = React.useState<MappingChoices>({});
   const [live, setLive] = React.useState(false);
+  const [dropAsk, setDropAsk] = React.useState<number | null>(null);
 
   const busy = React.useRef(false);
   const abort = React.useRef<AbortController | null>(null);
@@ -118,11 +119,18 @@ export function App(props: AppProps): React.JSX.Element {
     return { intent: "success", text: (u) => u.fixes.reverted(r.batch) };
   });
 
-  const onClear = () => run((ctl) => ops.clear(ctl), () => {
+  const onClear = (dropLog: boolean) => run((ctl) => ops.clear(ctl, { dropLog }), () => {
     setReport(null);
     setApplied(undefined);
     setPreview(false);
-    return { intent: "success", text: (u) => u.clear.done };
+    setDropAsk(null);
+    return { intent: "success", text: (u) => (dropLog ? u.clear.doneWithLog : u.clear.done) };
+  });
+
+  /** Dropping the change log is asked for first, naming the changes it could still revert. */
+  const onAskDropLog = () => run((ctl) => ops.unrevertedChanges(ctl), (n) => {
+    setDropAsk(n);
+    return null;
   });
 
   const onWriteSummaries = () => {
@@ -227,7 +235,8 @@ export function App(props: AppProps): React.JSX.Element {
             <CheckTab
               ui={ui} lang={lang} report={report} busy={running} live={live} liveAvailable={ops.startLive !== undefined}
               fix={{ open: preview, applied, onPreview: () => void onPreview(), onApply: () => void onApply(), onRevert: () => void onRevert() }}
-              onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect} onClear={() => void onClear()}
+              onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect}
+              clear={{ confirmDropLog: dropAsk, onClear: () => void onClear(false), onAskDropLog: () => void onAskDropLog(), onDropLog: () => void onClear(true), onCancel: () => setDropAsk(null) }}
             />
           )}
           {tab === "summaries" && (

@@ -31,8 +31,10 @@ export interface RosterOps {
   applyFixes(changes: readonly Change[], ctl: RunControl): Promise<FixResult>;
   /** Put a logged batch back (the newest revertible one when undefined); returns the batch and the fresh check. */
   revertBatch(batch: number | undefined, ctl: RunControl): Promise<{ batch: number; report: Report }>;
-  /** Remove the flags and the product's sheets. */
-  clear(ctl: RunControl): Promise<void>;
+  /** Remove the flags and the product's report sheets; the change log too only with `dropLog`. */
+  clear(ctl: RunControl, opts?: { dropLog?: boolean }): Promise<void>;
+  /** Changes in the change log a revert could still put back (what dropping the log loses). */
+  unrevertedChanges(ctl: RunControl): Promise<number>;
   writeSummaries(asOf: string, ctl: RunControl): Promise<Report>;
   readSettings(ctl: RunControl): Promise<SettingsView>;
   /** Returns the name of the settings sheet written. */

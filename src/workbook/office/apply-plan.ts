@@ -12,7 +12,7 @@ import { PlanConflictError } from "../xlsx-write/errors";
 import { sheetOfReference } from "../../domain/sheet-reference";
 import { sheetRef } from "./areas";
 import { ResolvedWrites, WORKBOOK_LABEL, resolveCellWrites, writeCellValues } from "./cell-writes";
-import { FLAG_GRID_PREFIX, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, gridReference, placeBlocks, writeFlagCodes } from "./flags";
+import { FLAG_GRID_PREFIX, FLAG_KEYS_PREFIX, FLAG_MARK, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, placeBlocks, tableName, tableReference, writeFlagTables } from "./flags";
 import { TARGET_BYTES } from "./payload";
 import { writeProductSheet } from "./product-sheet";
 import { insertRowsOffice } from "./row-insert";
@@ -84,7 +84,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   const custom = ruleScans.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
   const ruleFormulas = custom.map((cf) => cf.custom.rule.load("formula"));
   if (custom.length) await context.sync();
-  const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_GRID_PREFIX));
+  const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_MARK));
 
   // 3. Build: leftovers out, each new sheet under a temporary name, hidden.
   const budget = new SyncBudget(context, target);
@@ -114,7 +114,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     const ws = wb.worksheets.add(tempName);
     ws.visibility = "VeryHidden";
     flagSheet = { ws, tempName };
-    await writeFlagCodes(budget, ws, placed);
+    await writeFlagTables(budget, ws, placed);
   }
   await budget.flush();
 
@@ -141,7 +141,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   };
   if (placed !== undefined) {
     for (const cf of oldRules) cf.delete();
-    for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX)) item.delete();
+    for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX) || n.startsWith(FLAG_KEYS_PREFIX)) item.delete();
   }
   // Replacements in the order their old sheets stand, so each new sheet can take its old one's place.
   const swaps: { slot: Slot; wanted: string; ws: Excel.Worksheet; tempName: string }[] = built.map((b) => ({ slot: b.ps.role, wanted: b.ps.name, ws: b.ws, tempName: b.tempName }));
@@ -160,7 +160,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     x.ws.name = name;
     if (x.slot === "flags") {
       for (const p of placed!) {
-        wb.names.add(`${FLAG_GRID_PREFIX}${p.k}`, gridReference(name, p)).visible = false;
+        wb.names.add(tableName(p.k), tableReference(name, p)).visible = false;
         addRules(rosterOf(p.block.sheet, "").ws, p);
       }
     }
