@@ -1,5 +1,6 @@
 // Every word the task pane, the ribbon command's dialog and the help page show, per language (zh-CN is the default).
 // Issue messages come from issue-messages.ts and field names from field-labels.ts; this holds the rest.
+import { FixKind } from "../domain/fix-kinds";
 import { IssueCode } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 
@@ -47,6 +48,9 @@ export interface UiText {
     readonly revert: string;
     readonly reverted: (batch: number) => string;
     readonly nothingToRevert: string;
+    /** The kinds of fix the clerk may choose (ids, dates, phones, labels, spaces), with the count of each. */
+    readonly kindsLabel: string;
+    readonly kinds: Readonly<Record<FixKind, string>>;
   };
   readonly clear: {
     readonly button: string;
@@ -170,6 +174,7 @@ const ZH_CN: UiText = {
     revert: "撤销上一批修正",
     reverted: (b) => `已撤销第 ${b} 批修正，原值已恢复。`,
     nothingToRevert: "修改记录中没有可以撤销的批次。",
+    kindsLabel: "修正哪几类", kinds: { ids: "身份证号", dates: "日期", phones: "电话", labels: "选项（性别、学历、类别等）", spaces: "空格与全角字符" },
   },
   clear: {
     button: "清除标记",
@@ -300,6 +305,7 @@ const ZH_TW: UiText = {
     revert: "撤銷上一批修正",
     reverted: (b) => `已撤銷第 ${b} 批修正，原值已恢復。`,
     nothingToRevert: "修改記錄中沒有可以撤銷的批次。",
+    kindsLabel: "修正哪幾類", kinds: { ids: "身份證號", dates: "日期", phones: "電話", labels: "選項（性別、學歷、類別等）", spaces: "空格與全形字元" },
   },
   clear: {
     button: "清除標記",
@@ -430,6 +436,7 @@ const EN: UiText = {
     revert: "Revert the last batch",
     reverted: (b) => `Batch ${b} reverted: the old values are back.`,
     nothingToRevert: "The change log holds no batch that can be reverted.",
+    kindsLabel: "Kinds of fix", kinds: { ids: "ID numbers", dates: "Dates", phones: "Phones", labels: "Labels (gender, education, category ...)", spaces: "Spaces and full-width characters" },
   },
   clear: {
     button: "Clear flags",

@@ -1,5 +1,6 @@
 // The pane: tabs Check / Summaries / Settings over the operations it gets through props; one operation at a time,
 // with progress, cancel and its outcome (or error) in the status bar.
+import { FIX_KINDS, FixKind, fixKindOf } from "../domain/fix-kinds";
 import * as React from "react";
 import {
   Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, webDarkTheme, webLightTheme,
@@ -102,8 +103,9 @@ export function App(props: AppProps): React.JSX.Element {
     setPreview(true);
   };
 
-  const onApply = () => {
-    const changes = reportRef.current?.changes ?? [];
+  const onApply = (kinds: readonly FixKind[] = FIX_KINDS) => {
+    // only the kinds of fix the clerk kept ticked
+    const changes = (reportRef.current?.changes ?? []).filter((c) => kinds.includes(fixKindOf(c)));
     return run((ctl) => ops.applyFixes(changes, ctl), (r) => {
       setReport(r.report);
       setPreview(false);
@@ -234,7 +236,7 @@ export function App(props: AppProps): React.JSX.Element {
           {tab === "check" && (
             <CheckTab
               ui={ui} lang={lang} report={report} busy={running} live={live} liveAvailable={ops.startLive !== undefined}
-              fix={{ open: preview, applied, onPreview: () => void onPreview(), onApply: () => void onApply(), onRevert: () => void onRevert() }}
+              fix={{ open: preview, applied, onPreview: () => void onPreview(), onApply: (kinds: readonly FixKind[]) => void onApply(kinds), onRevert: () => void onRevert() }}
               onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect}
               clear={{ confirmDropLog: dropAsk, onClear: () => void onClear(false), onAskDropLog: () => void onAskDropLog(), onDropLog: () => void onClear(true), onCancel: () => setDropAsk(null) }}
             />

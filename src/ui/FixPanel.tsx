@@ -1,6 +1,7 @@
 // Normalisations: preview the changes, apply them as one logged batch, revert the last batch.
 import * as React from "react";
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Text } from "@fluentui/react-components";
+import { FIX_KINDS, FixKind, countFixKinds, fixKindOf } from "../domain/fix-kinds";
 import { Change } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "../i18n/field-labels";
@@ -19,7 +20,8 @@ export interface FixPanelProps {
   /** The batch the last apply logged, and how many values it wrote. */
   readonly applied?: { batch: number; count: number };
   readonly onPreview: () => void;
-  readonly onApply: () => void;
+  /** Applies the previewed changes of the chosen kinds. */
+  readonly onApply: (kinds: readonly FixKind[]) => void;
   readonly onRevert: () => void;
 }
 
@@ -27,24 +29,36 @@ export function FixPanel(props: FixPanelProps): React.JSX.Element {
   const { ui, changes } = props;
   const s = useStyles();
   const [shown, setShown] = React.useState(FIRST_PAGE);
-  const n = changes?.length ?? 0;
+  const [kinds, setKinds] = React.useState<readonly FixKind[]>(FIX_KINDS);
+  const counts = React.useMemo(() => countFixKinds(changes ?? []), [changes]);
+  const chosen = React.useMemo(() => (changes ?? []).filter((c) => kinds.includes(fixKindOf(c))), [changes, kinds]);
+  const n = chosen.length;
+  const toggle = (k: FixKind, on: boolean) => setKinds(on ? FIX_KINDS.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k));
   return (
     <section className={s.section} aria-labelledby="fix-heading">
       <h3 className={s.heading} id="fix-heading">{ui.fixes.heading}</h3>
       <Text className={s.hint}>{ui.fixes.hint}</Text>
       {changes && <Text>{n ? ui.fixes.count(n) : ui.fixes.none}</Text>}
+      {changes && changes.length > 0 && (
+        <fieldset className={s.row} data-testid="fix-kinds" aria-label={ui.fixes.kindsLabel} style={{ border: "none", padding: 0, margin: 0, flexWrap: "wrap" }}>
+          {FIX_KINDS.filter((k) => counts[k] > 0).map((k) => (
+            <Checkbox key={k} data-testid={`fix-kind-${k}`} checked={kinds.includes(k)} disabled={props.busy}
+              label={`${ui.fixes.kinds[k]}（${counts[k]}）`} onChange={(_e, d) => toggle(k, d.checked === true)} />
+          ))}
+        </fieldset>
+      )}
       <div className={s.row}>
         <Button data-testid="fix-preview-button" aria-expanded={props.open} aria-controls="fix-list" disabled={props.busy} onClick={props.onPreview}>
           {props.open ? ui.fixes.hidePreview : ui.fixes.preview}
         </Button>
-        <Button data-testid="fix-apply-button" disabled={props.busy || n === 0} onClick={props.onApply}>{ui.fixes.apply}</Button>
+        <Button data-testid="fix-apply-button" disabled={props.busy || n === 0} onClick={() => props.onApply(kinds)}>{ui.fixes.apply}</Button>
         <Button data-testid="revert-button" disabled={props.busy} onClick={props.onRevert}>
           {props.applied ? `${ui.fixes.revert}（${ui.fixes.batch(props.applied.batch)}）` : ui.fixes.revert}
         </Button>
       </div>
       {props.open && changes && (
         <ul className={s.list} id="fix-list" aria-label={ui.fixes.count(n)}>
-          {changes.slice(0, shown).map((c, k) => (
+          {chosen.slice(0, shown).map((c, k) => (
             <li key={k} className={s.change} data-testid="fix-change" data-sheet={c.sheet} data-cell={`${c.column}${c.row}`}>
               <span className={s.cell}>{c.sheet} {c.column}{c.row}</span>{" "}
               {ui.fixes.changeLine(fieldLabel(c.field, props.lang), c.from === "" ? ui.fixes.empty : ui.check.quoted(c.from), ui.check.quoted(c.to))}

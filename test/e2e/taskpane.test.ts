@@ -95,6 +95,27 @@ describeUi("the task pane in Chromium, over the example workbook", hasChromium()
     await h.screenshot(page, "reverted");
   });
 
+  it("applies only the kinds of fix left ticked: dates unticked, no date cell changes; the batch reverts", async () => {
+    const { fixKindOf } = await import("../../src/domain/fix-kinds");
+    await page.getByTestId("fix-preview-button").click();
+    await page.getByTestId("fix-kind-dates").waitFor({ timeout: 60_000 });
+    await page.getByTestId("fix-kind-dates").locator("input").uncheck();
+    await h.screenshot(page, "fix-kinds");
+    await page.getByTestId("fix-apply-button").click();
+    await page.getByTestId("fix-batch").waitFor({ timeout: 60_000 });
+    const value = (c: { sheet: string; column: string; row: number }) => page.evaluate((t) => {
+      const v = window.__fakeOffice!.cell(t.sheet, t.cell).value;
+      return v === undefined ? "" : String(v);
+    }, { sheet: c.sheet, cell: `${c.column}${c.row}` });
+    const dates = ex.report.changes.filter((c) => fixKindOf(c) === "dates");
+    const others = ex.report.changes.filter((c) => fixKindOf(c) !== "dates");
+    expect(dates.length).toBeGreaterThan(0);
+    for (const c of dates.slice(0, 20)) expect(await value(c)).toBe(c.from);
+    for (const c of others.slice(0, 20)) expect(await value(c)).toBe(c.to);
+    await page.getByTestId("revert-button").click();
+    await until(page, (w) => JSON.stringify(w.rosters.map((r) => window.__fakeOffice!.rows(r))) === w.before, { rosters: ex.rosters, before }, 60_000);
+  });
+
   it("clears with the change log after asking, naming the changes it could still revert: no flag rules and no product sheets left, the rosters as they were", async () => {
     await page.getByTestId("clear-drop-log-button").click();
     await page.getByTestId("drop-log-question").waitFor({ timeout: 60_000 });
