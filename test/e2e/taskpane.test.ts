@@ -99,7 +99,7 @@ describeUi("the task pane in Chromium, over the example workbook", hasChromium()
     const { fixKindOf } = await import("../../src/domain/fix-kinds");
     await page.getByTestId("fix-preview-button").click();
     await page.getByTestId("fix-kind-dates").waitFor({ timeout: 60_000 });
-    await page.getByTestId("fix-kind-dates").locator("input").uncheck();
+    await page.getByTestId("fix-kind-dates").uncheck(); // Fluent v9 puts the props on the input itself
     await h.screenshot(page, "fix-kinds");
     await page.getByTestId("fix-apply-button").click();
     await page.getByTestId("fix-batch").waitFor({ timeout: 60_000 });
