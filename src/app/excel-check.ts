@@ -58,7 +58,7 @@ export function readAndCheck(opts: CheckOptions, withLog = false): Promise<Excel
     const { result, report, source } = await checkWithin(wb, opts);
     const log = withLog ? await readLog(source) : [];
     return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined };
-  }, { undoGroup: false });
+  });
 }
 
 /** The check's plan for a result: issues, summary, tallies and flags; the issues sheet opened unless told not to. */
@@ -102,7 +102,7 @@ export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
   await applyPlanInExcel(planClear());
 }
 
-/** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */
+/** Applies a plan and then refreshes the check in the same Excel.run (the plan's cell writes in an undo group of their own). */
 export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
   await wb.apply(plan);
   const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });

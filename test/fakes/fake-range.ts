@@ -85,7 +85,8 @@ export class Range extends Proxy<RangeTarget> {
   }
   get formulas(): unknown[][] { return this.get_("formulas"); }
   set formulas(v: unknown[][]) {
-    this.set_("formulas", v, (t) => write2d(t, "formulas", v, (s, r, c, x) => s.typeIn(r, c, x as Stored)));
+    const formulas = Array.isArray(v) ? v.reduce((n, row) => n + (Array.isArray(row) ? row.filter((x) => typeof x === "string" && x.startsWith("=") && x.length > 1).length : 0), 0) : 0;
+    this.set_("formulas", v, (t) => write2d(t, "formulas", v, (s, r, c, x) => s.typeIn(r, c, x as Stored)), { formulas });
   }
   get numberFormat(): unknown[][] { return this.get_("numberFormat"); }
   set numberFormat(v: unknown[][]) {

@@ -12,6 +12,10 @@ const sheetReaders: Record<string, (s: FakeSheet) => unknown> = {
   position: (s) => s.wb.sheets.indexOf(s),
 };
 
+/** Worksheet APIs the undo article lists as without undo support (Worksheet.delete everywhere; name, position and
+ * visibility on Windows and Mac): https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities */
+const NO_UNDO = { undoable: false } as const;
+
 export class Worksheet extends Proxy<FakeSheet> {
   protected readonly readers = sheetReaders;
 
@@ -24,15 +28,15 @@ export class Worksheet extends Proxy<FakeSheet> {
   }
 
   get name(): string { return this.get_("name"); }
-  set name(v: string) { this.set_("name", v, (s) => s.wb.renameSheet(s, v)); }
+  set name(v: string) { this.set_("name", v, (s) => s.wb.renameSheet(s, v), NO_UNDO); }
   get id(): string { return this.get_("id"); }
   get visibility(): Visibility { return this.get_("visibility"); }
-  set visibility(v: Visibility) { this.set_("visibility", v, (s) => s.wb.setVisibility(s, v)); }
+  set visibility(v: Visibility) { this.set_("visibility", v, (s) => s.wb.setVisibility(s, v), NO_UNDO); }
   get position(): number { return this.get_("position"); }
-  set position(p: number) { this.set_("position", p, (s) => s.wb.setPosition(s, p)); }
+  set position(p: number) { this.set_("position", p, (s) => s.wb.setPosition(s, p), NO_UNDO); }
 
   delete(): void {
-    this.call("worksheet.delete", [], (s) => s.wb.deleteSheet(s));
+    this.call("worksheet.delete", [], (s) => s.wb.deleteSheet(s), NO_UNDO);
   }
   /** Switches the view, not the workbook: no undo step (as Range.select). */
   activate(): void {

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 // Worksheet change events (ExcelApi 1.9) in the open workbook, reported by sheet name.
+import { runExcel } from "./run";
 
 export interface SheetChangeWatch {
   /** Removes the event handler. */
@@ -12,7 +13,7 @@ export interface SheetChangeWatch {
  */
 export async function watchSheetChanges(onSheetChanged: (sheet: string) => void, onError?: (e: unknown) => void): Promise<SheetChangeWatch> {
   const namesById = new Map<string, string>();
-  const refreshNames = () => Excel.run(async (ctx) => {
+  const refreshNames = () => runExcel(async (ctx) => {
     const ws = ctx.workbook.worksheets.load("items/id,items/name");
     await ctx.sync();
     namesById.clear();
@@ -28,7 +29,7 @@ export async function watchSheetChanges(onSheetChanged: (sheet: string) => void,
       onError?.(err);
     }
   };
-  const handler = await Excel.run(async (ctx) => {
+  const handler = await runExcel(async (ctx) => {
     const h = ctx.workbook.worksheets.onChanged.add(onChanged);
     await ctx.sync();
     return h;
@@ -41,7 +42,7 @@ export async function watchSheetChanges(onSheetChanged: (sheet: string) => void,
         await ctx.sync();
       };
       const own = (handler as { context?: OfficeExtension.ClientRequestContext }).context;
-      await (own ? Excel.run(own, batch) : Excel.run(batch));
+      await (own ? Excel.run(own, batch) : runExcel(batch));
     },
   };
 }

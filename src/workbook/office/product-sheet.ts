@@ -8,12 +8,16 @@ import { applyStyles, numberFormatOf } from "./styles";
 import { SyncBudget } from "./sync-budget";
 import { asText } from "./typed-text";
 
-/** What the formulas setter gets for a plan cell: "=f", a number, text kept as text, "" for none. */
+/**
+ * What the formulas setter gets for a plan cell: "=f", a number, text kept as text, "" for none. A Text-formatted
+ * cell ("@", set before the values) takes text as it is: there a leading apostrophe would stay part of the value.
+ */
 function cellInput(c: PlanCell | null | undefined): string | number {
   if (!c) return "";
   if (c.f !== undefined) return `=${c.f}`;
   if (c.v === null) return "";
-  return typeof c.v === "number" ? c.v : asText(c.v);
+  if (typeof c.v === "number") return c.v;
+  return numberFormatOf(c.style ?? undefined) === "@" ? c.v : asText(c.v);
 }
 
 /** Excel's column width in characters as points: (chars * 7 + 5) pixels of Calibri 11 at 96 dpi. */

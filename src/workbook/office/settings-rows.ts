@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The settings sheet's rows in the open workbook: finds the sheets that may hold the settings table, lets the caller
 // decide what to write, and writes those rows as text (only the rows given; the staff's other rows, formats and notes
-// stay as they are). One Excel.run, one undo group where the host can.
+// stay as they are). One Excel.run.
 import { columnLetter } from "../../domain/grid";
 import { sheetOfReference } from "../../domain/sheet-reference";
 import { runExcel } from "./run";
