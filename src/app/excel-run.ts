@@ -47,10 +47,5 @@ export function localDay(d: Date): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-/** Local time of `d` as ISO 8601 with its UTC offset (2025-12-31T16:05:00+08:00), as the change log records it. */
-export function localTime(d: Date): string {
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? "+" : "-";
-  const abs = Math.abs(off);
-  return `${localDay(d)}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-}
+/** Local time of `d` as the change log records it (2025-12-31 16:05:09): the log's one format, as the CLI's. */
+export { logTime as localTime } from "../plan/change-log";

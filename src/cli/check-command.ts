@@ -12,6 +12,7 @@ import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
 import { assertNotInput, writeFilesAtomic } from "./write-file";
+import { logTime } from "../plan/change-log";
 
 export interface CheckOptions {
   report?: string;
@@ -37,9 +38,9 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
 }
 
-/** Local date and time for the change log: 2025-12-31 16:05:09. */
+/** Local date and time for the change log: 2025-12-31 16:05:09 (the log's one format, plan/change-log.ts). */
 export function localNow(now = new Date()): string {
-  return `${localToday(now)} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
+  return logTime(now);
 }
 
 /** Refuses an output path over an input, or in a folder that does not exist (before any work is done). */
