@@ -102,9 +102,16 @@ export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
   await applyPlanInExcel(planClear());
 }
 
-/** Applies a plan and then refreshes the check in the same Excel.run (the plan's cell writes in an undo group of their own). */
-export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
-  await wb.apply(plan);
+/**
+ * Applies a plan and then refreshes the check in the same Excel.run (the plan's cell writes in an undo group of their
+ * own). The cell writes report their progress as `step`, and stop at the caller's cancel (CellWritesCancelledError,
+ * from the back end) where `step` is "fixing".
+ */
+export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean, step: "fixing" | "reverting" = "fixing"): Promise<ExcelCheck> {
+  await wb.apply(plan, {
+    signal: step === "fixing" ? opts.signal : undefined,
+    onProgress: (done, total) => opts.onProgress?.({ step, done, total }),
+  });
   const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
   if (refresh) await wb.apply(checkPlan(check, false));
   return check;

@@ -9,6 +9,9 @@ export interface Progress {
   readonly step: ProgressStep;
   /** The sheet being read, where there is one. */
   readonly sheet?: string;
+  /** Cells written so far, of `total` (fixing, reverting). */
+  readonly done?: number;
+  readonly total?: number;
 }
 
 export interface RunControl {
@@ -26,10 +29,13 @@ export interface CheckOptions extends RunControl {
   readonly lang?: Lang;
 }
 
-/** Thrown at a checkpoint after the signal was aborted: nothing was written by the use case that threw it. */
+/**
+ * Thrown after the signal was aborted: nothing was written by the use case that threw it, or (`revertedBatch`) a fix
+ * stopped among its cell writes had what it wrote put back, logged as that batch reverted.
+ */
 export class CancelledError extends Error {
-  constructor() {
-    super("cancelled before anything was written");
+  constructor(readonly revertedBatch?: number) {
+    super(revertedBatch === undefined ? "cancelled before anything was written" : `cancelled; batch ${revertedBatch} was put back in full`);
     this.name = "CancelledError";
   }
 }

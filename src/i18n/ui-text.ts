@@ -55,6 +55,10 @@ export interface UiText {
     readonly sheet: (step: string, sheet: string) => string;
     readonly cancel: string;
     readonly cancelled: string;
+    /** A fix cancelled while its cells were being written: what was written is put back, and logged. */
+    readonly cancelledFix: (batch: number) => string;
+    /** Cells written so far, of all. */
+    readonly count: (step: string, done: number, total: number) => string;
   };
   readonly summaries: {
     readonly heading: string;
@@ -176,6 +180,8 @@ const ZH_CN: UiText = {
     sheet: (step, sheet) => `${step}「${sheet}」`,
     cancel: "取消",
     cancelled: "已取消，工作簿未被改动。",
+    cancelledFix: (batch) => `已取消：第 ${batch} 批修正已全部撤回（修改记录中有记载），名册与修正前相同。`,
+    count: (step, done, total) => `${step}（${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}）`,
   },
   summaries: {
     heading: "上报汇总表",
@@ -301,6 +307,8 @@ const ZH_TW: UiText = {
     sheet: (step, sheet) => `${step}「${sheet}」`,
     cancel: "取消",
     cancelled: "已取消，活頁簿未被改動。",
+    cancelledFix: (batch) => `已取消：第 ${batch} 批修正已全部撤回（修改記錄中有記載），名冊與修正前相同。`,
+    count: (step, done, total) => `${step}（${done.toLocaleString("zh-TW")} / ${total.toLocaleString("zh-TW")}）`,
   },
   summaries: {
     heading: "上報彙總表",
@@ -426,6 +434,8 @@ const EN: UiText = {
     sheet: (step, sheet) => `${step} "${sheet}"`,
     cancel: "Cancel",
     cancelled: "Cancelled; the workbook was not changed.",
+    cancelledFix: (batch) => `Cancelled: fix batch ${batch} was put back in full (the change log records it); the roster is as before the fix.`,
+    count: (step, done, total) => `${step} (${done.toLocaleString("en")} / ${total.toLocaleString("en")})`,
   },
   summaries: {
     heading: "Summaries for reporting",

@@ -17,6 +17,8 @@ export interface SyncRecord {
   /** Cells loaded per 2-D range property ("values", "numberFormat", "formulas"...). */
   readonly cellsLoaded: Record<string, number>;
   error?: string;
+  /** Milliseconds the sync took in "Excel" (the fake's own work and its delay): not the add-in's time. */
+  hostMs: number;
 }
 
 export interface RunRecord {
@@ -133,6 +135,16 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      await this.syncNow();
+    } finally {
+      const last = this.host.syncs[this.host.syncs.length - 1];
+      if (last && last.run === this.run.index) last.hostMs += performance.now() - t0;
+    }
+  }
+
+  private async syncNow(): Promise<void> {
     await (this.host.syncDelayMs > 0 ? new Promise((r) => setTimeout(r, this.host.syncDelayMs)) : Promise.resolve());
     if (this.host.cellEdit && this.queue.length > 0) {
       if (!this.run.delayForCellEdit) {
@@ -145,7 +157,7 @@ export class FakeContext {
     this.queue = [];
     const record: SyncRecord = {
       index: this.host.syncs.length + 1, run: this.run.index, actions: actions.length,
-      requestBytes: bytes(actions.map((a) => [a.name, a.payload])), responseBytes: 0, writes: 0, screenUpdatingSuspended: false, cellsLoaded: {},
+      requestBytes: bytes(actions.map((a) => [a.name, a.payload])), responseBytes: 0, writes: 0, screenUpdatingSuspended: false, cellsLoaded: {}, hostMs: 0,
     };
     this.host.syncs.push(record);
     this.run.syncs++;

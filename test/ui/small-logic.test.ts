@@ -69,8 +69,10 @@ describe("progress", () => {
     { p: { step: "reading" as const, sheet: "铁康社区" }, text: `Reading the workbook "铁康社区"`, cancel: true },
     { p: { step: "checking" as const }, text: "Checking…", cancel: true },
     { p: { step: "writing" as const }, text: "Writing flags and sheets…", cancel: false },
-    { p: { step: "fixing" as const }, text: "Writing fixes…", cancel: false },
-  ])("$p.step $p.sheet", ({ p, text, cancel }) => {
+    { p: { step: "fixing" as const }, text: "Writing fixes…", cancel: true },
+    { p: { step: "fixing" as const, done: 1200, total: 100000 }, text: "Writing fixes (1,200 / 100,000)", cancel: true },
+    { p: { step: "reverting" as const }, text: "Reverting…", cancel: false },
+  ])("$p.step $p.sheet $p.done", ({ p, text, cancel }) => {
     expect(progressText(p, ui)).toBe(text);
     expect(canCancel(p)).toBe(cancel);
   });
