@@ -6,8 +6,8 @@ import { idCheckChar } from "../../scripts/example-text";
 import { checkInExcel, clearInExcel, readAndCheck } from "../../src/app/excel-check";
 import { applyFixesInExcel, revertBatchInExcel } from "../../src/app/excel-fix";
 import { usedRowsInExcel } from "../../src/app/excel-cells";
-import { FLAG_SHEET_NAME, TEMP_PREFIX } from "../../src/workbook/office";
-import { Fake, installExcelFake } from "../fakes/excel-fake";
+import { FLAG_SHEET_NAME, TEMP_PREFIX, applyPlanInExcel } from "../../src/workbook/office";
+import { Fake, WEB_PAYLOAD_LIMIT, installExcelFake } from "../fakes/excel-fake";
 import { UNDO_GROUP_FORMULAS } from "../fakes/fake-client";
 
 const TODAY = "2025-12-31";
@@ -161,5 +161,49 @@ describe("rule 6: in a Text-formatted cell a leading apostrophe stays part of th
     expect(again.report.changes.filter((c) => c.column === "I")).toEqual([]);
     await revertBatchInExcel({ today: TODAY, time: TIME });
     expect(fake.cell(SHEET, "I2").value).toBe("１３８１２３４５６７８");
+  });
+});
+
+describe("rule 5: Excel on the web refuses a request or response over 5 MB", () => {
+  const LONG = "吉林省松原市宁江区铁西街道铁康社区幸福小区二十七栋三单元六楼六零二室（东侧）";
+  /** A roster column of `rows` long Chinese addresses, and a plan rewriting each (one changed character). */
+  function bigColumn(fake: Fake, rows: number) {
+    fake.putRows(SHEET, 2, Array.from({ length: rows }, (_, i) => [`${LONG}${i}`]), 20);
+    const cellWrites = Array.from({ length: rows }, (_, i) => ({ sheet: SHEET, row: i + 2, col: 20, value: `${LONG}${i}号`, expect: `${LONG}${i}` }));
+    const log = { role: "changelog" as const, name: "修改记录", rows: [[{ v: "批次" }]], merges: [], columnWidths: [], print: { orientation: "portrait" as const, fitToWidth: false } };
+    return { sheets: [log], removeRoles: [], cellWrites };
+  }
+
+  it.each([
+    { cells: 40_000, result: "ok" },
+    { cells: 60_000, result: "RequestPayloadSizeLimitExceeded" },
+  ])("the fake: one values write of $cells long Chinese texts gives $result", async ({ cells, result }) => {
+    roster();
+    expect(await code(run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem(SHEET).getRangeByIndexes(0, 30, cells, 1).values = Array.from({ length: cells }, () => [LONG]);
+      await ctx.sync();
+    }))).toBe(result);
+  });
+
+  it("50,000 long texts (one band, about 6 MB as one request) are written in requests sized by bytes", async () => {
+    const fake = roster();
+    const plan = bigColumn(fake, 50_000);
+    const start = fake.syncs.length;
+    await applyPlanInExcel(plan);
+    const s = fake.stats(start);
+    expect(s.maxRequestBytes).toBeLessThan(WEB_PAYLOAD_LIMIT * 0.6);
+    expect(fake.cell(SHEET, "T50001").value).toBe(`${LONG}49999号`);
+  });
+
+  it("a host refusing smaller payloads than expected: reads and writes are split in half and sent again, after the change log", async () => {
+    const fake = new Fake({ sheets: [SHEET], requestLimit: 300_000, responseLimit: 300_000 });
+    uninstall = installExcelFake(fake);
+    const plan = bigColumn(fake, 20_000);
+    await applyPlanInExcel(plan);
+    const refused = fake.syncs.filter((x) => x.error === "RequestPayloadSizeLimitExceeded" || x.error === "ResponsePayloadSizeLimitExceeded");
+    expect(new Set(refused.map((x) => x.error))).toEqual(new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]));
+    expect(fake.sheetNames()).toContain("修改记录");
+    expect(fake.cell(SHEET, "T2").value).toBe(`${LONG}0号`);
+    expect(fake.cell(SHEET, "T20001").value).toBe(`${LONG}19999号`);
   });
 });
