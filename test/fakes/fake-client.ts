@@ -310,12 +310,26 @@ export abstract class Proxy<T> {
   /** Sets a property: the proxy shows the new value at once, the workbook changes at the next sync. */
   protected set_(prop: string, value: unknown, apply: (t: T) => void, extra: Pick<Action, "undoable" | "formulas"> = {}): void {
     this.store.set(prop, value);
-    this.context.enqueue({ name: `set ${prop}`, payload: value, write: true, ...extra, exec: () => apply(this.t()) });
+    const name = `set ${prop}`;
+    this.context.enqueue({ name, payload: value, write: true, ...extra, exec: () => {
+      const t = this.t();
+      this.guard(t, name);
+      apply(t);
+    } });
+  }
+
+  /** Refuses a change protection forbids (a protected sheet or workbook structure); nothing by default. */
+  protected guard(_t: T, _action: string): void {
+    return;
   }
 
   /** Queues a method with effects. */
   protected call(name: string, payload: unknown, apply: (t: T) => void, extra: Pick<Action, "undoable"> = {}): void {
-    this.context.enqueue({ name, payload, write: true, ...extra, exec: () => apply(this.t()) });
+    this.context.enqueue({ name, payload, write: true, ...extra, exec: () => {
+      const t = this.t();
+      this.guard(t, name);
+      apply(t);
+    } });
   }
 
   toJSON(): Record<string, unknown> {

@@ -68,6 +68,8 @@ export class FakeSheet {
   autoFilter?: Rect;
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
+  /** Protect Sheet: cells, formats and rules cannot be changed (WorksheetProtection.protected). */
+  protected = false;
   /** The cells selected on this sheet (Excel keeps a selection per sheet; A1 until something is selected). */
   selected: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
@@ -197,8 +199,24 @@ export class FakeSheet {
   }
 }
 
+/**
+ * Protection, as Excel enforces it: a protected sheet refuses changes to its cells, formats and rules; a workbook with
+ * its structure protected refuses adding, deleting, renaming, moving, hiding and showing sheets. Excel answers
+ * AccessDenied ("You cannot perform the requested operation", as office-js issue 6784 quotes it). Worksheet
+ * protection: https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection; workbook protection:
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection.
+ */
+export function assertSheetEditable(s: FakeSheet): void {
+  if (s.protected) throw new FakeError("AccessDenied", `You cannot perform the requested operation: the sheet "${s.name}" is protected.`);
+}
+export function assertStructureEditable(wb: FakeWorkbookModel): void {
+  if (wb.protected) throw new FakeError("AccessDenied", "You cannot perform the requested operation: the workbook's structure is protected.");
+}
+
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
+  /** Protect Workbook (structure). */
+  protected = false;
   readonly names: FakeName[] = [];
   activeSheet?: FakeSheet;
   date1904 = false;

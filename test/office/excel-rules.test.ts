@@ -6,7 +6,7 @@ import { idCheckChar } from "../../scripts/example-text";
 import { checkInExcel, clearInExcel, readAndCheck } from "../../src/app/excel-check";
 import { applyFixesInExcel, revertBatchInExcel } from "../../src/app/excel-fix";
 import { usedRowsInExcel } from "../../src/app/excel-cells";
-import { FLAG_SHEET_NAME, TEMP_PREFIX, applyPlanInExcel } from "../../src/workbook/office";
+import { FLAG_SHEET_NAME, ProtectedError, TEMP_PREFIX, applyPlanInExcel } from "../../src/workbook/office";
 import { Fake, WEB_PAYLOAD_LIMIT, installExcelFake } from "../fakes/excel-fake";
 import { UNDO_GROUP_FORMULAS } from "../fakes/fake-client";
 
@@ -205,5 +205,41 @@ describe("rule 5: Excel on the web refuses a request or response over 5 MB", () 
     expect(fake.sheetNames()).toContain("修改记录");
     expect(fake.cell(SHEET, "T2").value).toBe(`${LONG}0号`);
     expect(fake.cell(SHEET, "T20001").value).toBe(`${LONG}19999号`);
+  });
+});
+
+describe("rule 10: protected sheets and workbooks refuse changes", () => {
+  it.each([
+    { name: "a value on a protected sheet", setup: (f: Fake) => void (f.sheet("x").protected = true), act: (ctx: Ctx) => void (ctx.workbook.worksheets.getItem("x").getRange("A1").values = [[1]]), result: "AccessDenied" },
+    { name: "a rule on a protected sheet", setup: (f: Fake) => void (f.sheet("x").protected = true), act: (ctx: Ctx) => void ctx.workbook.worksheets.getItem("x").getRange("A1").conditionalFormats.add("Custom"), result: "AccessDenied" },
+    { name: "renaming a sheet of a protected workbook", setup: (f: Fake) => void (f.model.protected = true), act: (ctx: Ctx) => void (ctx.workbook.worksheets.getItem("x").name = "y"), result: "AccessDenied" },
+    { name: "adding a sheet to a protected workbook", setup: (f: Fake) => void (f.model.protected = true), act: (ctx: Ctx) => void ctx.workbook.worksheets.add("z"), result: "AccessDenied" },
+    { name: "deleting a sheet of a protected workbook", setup: (f: Fake) => void (f.model.protected = true), act: (ctx: Ctx) => ctx.workbook.worksheets.getItem("x").delete(), result: "AccessDenied" },
+    { name: "a value on an unprotected sheet of a protected workbook", setup: (f: Fake) => void (f.model.protected = true), act: (ctx: Ctx) => void (ctx.workbook.worksheets.getItem("x").getRange("A1").values = [[1]]), result: "ok" },
+  ])("the fake: $name gives $result", async ({ setup: before, act, result }) => {
+    const fake = roster();
+    fake.addSheet("x");
+    before(fake);
+    expect(await code(run({}, async (ctx) => {
+      act(ctx);
+      await ctx.sync();
+    }))).toBe(result);
+  });
+
+  it.each([
+    { name: "the roster protected: check", protect: (f: Fake) => void (f.sheet(SHEET).protected = true), op: () => checkInExcel({ today: TODAY }), sheet: SHEET },
+    { name: "the roster protected: fix", protect: (f: Fake) => void (f.sheet(SHEET).protected = true), op: () => applyFixesInExcel({ today: TODAY, time: TIME }), sheet: SHEET },
+    { name: "the workbook protected: check", protect: (f: Fake) => void (f.model.protected = true), op: () => checkInExcel({ today: TODAY }), sheet: undefined },
+  ])("$name is refused before anything is written, in one line naming the sheet", async ({ protect, op, sheet }) => {
+    const fake = roster();
+    protect(fake);
+    const start = fake.syncs.length;
+    const err = await op().then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ProtectedError);
+    expect((err as ProtectedError).sheet).toBe(sheet);
+    expect((err as Error).message).not.toMatch(/\n/);
+    if (sheet) expect((err as Error).message).toContain(`"${sheet}"`);
+    expect(fake.syncs.slice(start).every((s) => s.writes === 0)).toBe(true);
+    expect(fake.sheetNames()).toEqual([SHEET]);
   });
 });

@@ -16,6 +16,7 @@ import { FLAG_GRID_PREFIX, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, gridR
 import { TARGET_BYTES } from "./payload";
 import { deleteWorksheet } from "./delete-sheet";
 import { writeProductSheet } from "./product-sheet";
+import { assertUnprotected } from "./protection";
 import { runExcel } from "./run";
 import { SyncBudget } from "./sync-budget";
 
@@ -67,16 +68,25 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   // 2. Checks before any write: the flag blocks' sheets, our old rules, every cell write's target.
   const placed: PlacedBlock[] | undefined = plan.flags === undefined ? undefined : placeBlocks(plan.flags);
   for (const p of placed ?? []) rosterOf(p.block.sheet, "");
-  const ruleScans = placed === undefined ? [] : sheets.filter((s) => !ownSheets.has(s) && !leftovers.includes(s)).map((s) => s.ws.getRange().conditionalFormats.load("items/type"));
+  const scanned = placed === undefined ? [] : sheets.filter((s) => !ownSheets.has(s) && !leftovers.includes(s));
+  const ruleScans = scanned.map((s) => s.ws.getRange().conditionalFormats.load("items/type"));
+  if (ruleScans.length) await context.sync();
   let resolved: ResolvedWrites | undefined;
   if (plan.cellWrites.length) {
     const date1904 = Number(epoch!.value) < 1000;
     resolved = await resolveCellWrites(context, plan.cellWrites, (n) => (byName(n) ? rosterOf(n, "").name : undefined), date1904, target);
-  } else if (ruleScans.length) await context.sync();
-  const custom = ruleScans.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
-  const ruleFormulas = custom.map((cf) => cf.custom.rule.load("formula"));
+  }
+  const custom = scanned.flatMap((s, i) => ruleScans[i].items.filter((cf) => cf.type === "Custom").map((cf) => ({ s, cf })));
+  const ruleFormulas = custom.map((x) => x.cf.custom.rule.load("formula"));
   if (custom.length) await context.sync();
   const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_GRID_PREFIX));
+
+  // Protection: nothing starts that protection would stop half-way. Sheets whose content changes: the rosters that
+  // get or lose rules and those with cell writes; the structure changes with any sheet added, swapped or removed.
+  const touched = new Set<SheetInfo>([...oldRules.map((x) => x.s), ...(placed ?? []).map((p) => rosterOf(p.block.sheet, ""))]);
+  for (const name of resolved?.bySheet.keys() ?? []) touched.add(byName(name)!);
+  const structure = plan.sheets.length > 0 || leftovers.length > 0 || placed !== undefined || plan.removeRoles.some((r) => own.has(r));
+  await assertUnprotected(context, structure, [...touched]);
 
   // 3. Build: leftovers out, each new sheet under a temporary name, hidden.
   const budget = new SyncBudget(context, target);
@@ -132,7 +142,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     return name;
   };
   if (placed !== undefined) {
-    for (const cf of oldRules) cf.delete();
+    for (const { cf } of oldRules) cf.delete();
     for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX)) item.delete();
   }
   // Replacements in the order their old sheets stand, so each new sheet can take its old one's place.

@@ -4,6 +4,7 @@ export { officeSource, type OfficeReadOptions, type OfficeSheetEntry, type Offic
 export { applyPlanInExcel, applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions } from "./apply-plan";
 export { runExcel, supportsExcelApi } from "./run";
 export { CellWritesCancelledError } from "./cell-writes";
+export { ProtectedError } from "./protection";
 export { runInWorkbook, type OfficeSession } from "./session";
 export { selectCellInExcel } from "./select-cell";
 export { usedRowsOutsideNamed } from "./used-rows";
