@@ -68,4 +68,5 @@ Office.onReady(() => {
   // Nothing to prepare: the command does its work when clicked.
 });
 
-Office.actions.associate("checkRoster", checkRoster);
+// Where the page's old-webview bootstrap found an engine too old for this bundle, it has taken the command itself.
+if (!(window as { __rosterAssistantLegacy?: boolean }).__rosterAssistantLegacy) Office.actions.associate("checkRoster", checkRoster);

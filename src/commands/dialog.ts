@@ -38,7 +38,8 @@ function show(): void {
   close.focus();
 }
 
-show();
+// Where the page's old-webview bootstrap found an engine too old for this bundle, it shows its message instead.
+if (!(window as { __rosterAssistantLegacy?: boolean }).__rosterAssistantLegacy) show();
 Office.onReady(() => {
   try {
     if (themeKind(Office.context.officeTheme?.bodyBackgroundColor) === "dark") document.body.classList.add("dark");

@@ -50,16 +50,20 @@ function addDays(iso: string, n: number): string {
 }
 
 /**
- * probationary when membershipType says so, or when it is empty, fullMemberDate is empty and joinDate is at most
- * one year before asOf; full when membershipType says so, or fullMemberDate is given, or joinDate is more than a
- * year before asOf (the probation year is over: a missing fullMemberDate is a data issue, not a probationer);
- * null (unknown) otherwise: no joinDate, or one after asOf.
+ * The type as of asOf (an earlier report date included): null (not a member yet) when joinDate is after asOf;
+ * probationary when fullMemberDate is after asOf (full only later; the membershipType column says what is true now);
+ * else what membershipType says; else full when fullMemberDate is given; else probationary when joinDate is at most
+ * one year before asOf, full when more (the probation year is over: a missing fullMemberDate is a data issue, not a
+ * probationer); null (unknown) without a joinDate.
  */
 export function membershipTypeOf(m: Member, asOf: string): "probationary" | "full" | null {
-  if (m.membershipType !== null) return m.membershipType;
-  if (m.fullMemberDate !== null) return "full";
   const join = dayOf(m.joinDate);
-  if (join === null || compareIso(join, asOf) > 0) return null;
+  if (join !== null && compareIso(join, asOf) > 0) return null;
+  const full = dayOf(m.fullMemberDate);
+  if (full !== null && join !== null && compareIso(full, asOf) > 0) return "probationary";
+  if (m.membershipType !== null) return m.membershipType;
+  if (full !== null) return "full";
+  if (join === null) return null;
   return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : "full";
 }
 
