@@ -5,7 +5,7 @@ import { ChangeLogEntry } from "../plan/change-log";
 import { planFix, planRevert } from "../plan/plan-check";
 import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
-import { CellWritesCancelledError, runInWorkbook } from "../workbook/office";
+import { CellWritesCancelledError, PlanCancelledError, runInWorkbook } from "../workbook/office";
 import { ExcelCheck, applyThenRecheck, readAndCheck } from "./excel-check";
 import { CancelledError, CheckOptions, checkpoint } from "./excel-run";
 
@@ -50,6 +50,7 @@ export async function applyFixesInExcel(opts: CheckOptions & { time: string; cha
     const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, true));
     return { batch: fix.batch, applied: fix.applied, skipped, check };
   } catch (e) {
+    if (e instanceof PlanCancelledError) throw new CancelledError();
     if (!(e instanceof CellWritesCancelledError)) throw e;
     opts.onProgress?.({ step: "reverting" });
     // Cancelled among the cell writes: the batch is logged and partly written. Put back what was written (the cells

@@ -88,8 +88,8 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   const structure = plan.sheets.length > 0 || leftovers.length > 0 || placed !== undefined || plan.removeRoles.some((r) => own.has(r));
   await assertUnprotected(context, structure, [...touched]);
 
-  // 3. Build: leftovers out, each new sheet under a temporary name, hidden.
-  const budget = new SyncBudget(context, target);
+  // 3. Build: leftovers out, each new sheet under a temporary name, hidden (a cancel here changes nothing visible).
+  const budget = new SyncBudget(context, target, opts.signal);
   for (const s of leftovers) {
     await budget.room(0, 2);
     deleteWorksheet(s.ws, s.visibility);

@@ -5,6 +5,7 @@ export { applyPlanInExcel, applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions
 export { runExcel, supportsExcelApi } from "./run";
 export { CellWritesCancelledError } from "./cell-writes";
 export { ProtectedError } from "./protection";
+export { PlanCancelledError } from "./sync-budget";
 export { runInWorkbook, type OfficeSession } from "./session";
 export { selectCellInExcel } from "./select-cell";
 export { usedRowsOutsideNamed } from "./used-rows";
