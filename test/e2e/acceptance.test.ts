@@ -20,11 +20,14 @@ interface Case {
   readonly big: boolean;
 }
 
+/** The 100,000-row runs take minutes of a shared machine: with E2E_BIG=1 (or -t naming them) only. */
+const BIG = process.env.E2E_BIG === "1";
+if (!BIG) console.warn("the 100,000-row acceptance runs are skipped: E2E_BIG=1 npx jest test/e2e/acceptance.test.ts runs them");
+
 const CASES: Case[] = [
   { name: "the example", api: "1.20", big: false },
   { name: "the example", api: "1.9", big: false },
-  { name: "a 100,000-row roster", api: "1.20", big: true },
-  { name: "a 100,000-row roster", api: "1.9", big: true },
+  ...(BIG ? [{ name: "a 100,000-row roster", api: "1.20", big: true }, { name: "a 100,000-row roster", api: "1.9", big: true }] : []),
 ];
 
 const sheetOf = (formula: string): string => /^='?((?:[^']|'')+?)'?!/.exec(formula)![1].replace(/''/g, "'");
@@ -101,6 +104,14 @@ describeUi("issue 9 acceptance in Chromium", hasChromium(), () => {
     }, 30 * 60_000);
 
     it("summaries for another date", async () => {
+      console.log(`ExcelApi ${api}${big ? ", 100,000 rows" : ""}: summaries`);
+      if (big) {
+        // A fresh pane over a fresh copy of the roster: the first page's fake holds the change log of 320,000 entries
+        // the fix and the revert wrote, more than this shared machine's browser handles well.
+        await page.close();
+        page = await h.open("/taskpane.html", office);
+        await page.getByTestId("check-button").waitFor({ timeout: 60_000 });
+      }
       await page.getByTestId("tab-summaries").click();
       await page.getByTestId("asof-input").fill("2024-06-30");
       await page.getByTestId("write-summaries-button").click({ timeout: T });
@@ -116,6 +127,7 @@ describeUi("issue 9 acceptance in Chromium", hasChromium(), () => {
     }, 30 * 60_000);
 
     it("the ribbon command completes and shows its outcome", async () => {
+      console.log(`ExcelApi ${api}${big ? ", 100,000 rows" : ""}: ribbon command`);
       const cmd = await h.open("/commands.html", office);
       await until(cmd, () => typeof window.__fakeOffice?.actions.checkRoster === "function", null);
       const done = await cmd.evaluate((t) => window.__fakeOffice!.invoke("checkRoster", t).then((r) => r.completed), T);
@@ -130,13 +142,16 @@ describeUi("issue 9 acceptance in Chromium", hasChromium(), () => {
 
     if (big && api === "1.20") {
       it("a cancel among the fix's writes stops them within a second, and the batch is put back whole", async () => {
+        console.log("cancel: a slow workbook (150 ms a request), check, fix, cancel");
         const slow = await h.open("/taskpane.html", { ...office, syncDelayMs: 150 });
         await slow.getByTestId("check-button").click();
         await slow.getByTestId("count-error").waitFor({ timeout: T });
         const start = await typed(slow);
+        console.log("cancel: checked; applying the fixes");
         await slow.getByTestId("fix-apply-button").click();
         // Cells are being written: the progress beside the fix buttons counts them.
         await until(slow, () => /\d[\d,]*\s*\/\s*\d/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ""), null, T);
+        console.log("cancel: cells are being written; cancelling");
         const clicked = await slow.evaluate(() => {
           const t = performance.now();
           (document.querySelector('[data-testid="cancel-button"]') as HTMLButtonElement).click();
@@ -145,6 +160,7 @@ describeUi("issue 9 acceptance in Chromium", hasChromium(), () => {
         const reverting = "正在撤销";
         await until(slow, (w) => (document.querySelector('[data-testid="progress"]')?.textContent ?? "").includes(w), reverting, T);
         const stopped = await slow.evaluate(() => performance.now());
+        console.log("cancel: the writes stopped; putting back");
         await slow.getByTestId("progress").waitFor({ state: "detached", timeout: T });
         const done = await slow.evaluate(() => performance.now());
         console.log(`cancel among the 100,000 fixes' writes: stopped ${((stopped - clicked) / 1000).toFixed(2)} s after the click, put back and logged ${((done - clicked) / 1000).toFixed(1)} s after it`);

@@ -231,7 +231,7 @@ export async function writeCellValues(ctx: Excel.RequestContext, resolved: Resol
   const all = pieces(resolved, target);
   const total = all.reduce((n, p) => n + p.cells, 0);
   let written = 0;
-  return syncGroups(ctx, pack(all, (p) => p.bytes + ACTION_BYTES * 2, target), (p) => {
+  const syncs = await syncGroups(ctx, pack(all, (p) => p.bytes + ACTION_BYTES * 2, target), (p) => {
     ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.r0, p.c0, p.rows.length, p.rows[0].length).values = p.rows;
     return () => {
       written += p.cells;
@@ -241,4 +241,7 @@ export async function writeCellValues(ctx: Excel.RequestContext, resolved: Resol
     if (ctl.signal?.aborted) throw new CellWritesCancelledError(written, total);
     ctx.application.suspendScreenUpdatingUntilNextSync();
   });
+  // A cancel that came while the last request was under way is still honoured: the caller puts the batch back.
+  if (ctl.signal?.aborted) throw new CellWritesCancelledError(written, total);
+  return syncs;
 }
