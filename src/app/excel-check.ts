@@ -112,7 +112,9 @@ export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts:
     signal: step === "fixing" ? opts.signal : undefined,
     onProgress: (done, total) => opts.onProgress?.({ step, done, total }),
   });
-  const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
+  // The cells are written: the batch is whole, and the re-check runs to its end (no cancel offered for it).
+  opts.onProgress?.({ step: "writing" });
+  const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined, onProgress: undefined });
   if (refresh) await wb.apply(checkPlan(check, false));
   return check;
 }
