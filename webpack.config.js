@@ -102,6 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   const { UI_TEXT } = requireTs("src/i18n/ui-text.ts");
   const { helpHtml } = requireTs("src/taskpane/help-page.ts");
+  const { legacyBootstrap } = requireTs("src/taskpane/legacy-bootstrap.ts");
   const page = (name, chunks) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
@@ -109,6 +110,8 @@ module.exports = async (env = {}, argv = {}) => {
       chunks,
       scriptLoading: "defer",
       inject: "head",
+      // The old-webview bootstrap, inline, before the bundle (which Internet Explorer and legacy Edge cannot parse).
+      templateParameters: { legacyScript: legacyBootstrap(UI_TEXT, name) },
     });
 
   const config = {

@@ -58,7 +58,7 @@ export function readAndCheck(opts: CheckOptions, withLog = false): Promise<Excel
     const { result, report, source } = await checkWithin(wb, opts);
     const log = withLog ? await readLog(source) : [];
     return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined };
-  }, { undoGroup: false });
+  });
 }
 
 /** The check's plan for a result: issues, summary, tallies and flags; the issues sheet opened unless told not to. */
@@ -107,13 +107,22 @@ export async function clearInExcel(ctl: RunControl = {}, opts: { dropLog?: boole
 /** The changes in the workbook's change log that a revert could still put back (0 without a log). */
 export async function unrevertedChangesInExcel(ctl: RunControl = {}): Promise<number> {
   checkpoint(ctl, { step: "reading" });
-  return runInWorkbook(async (wb) => unrevertedChanges(await readLog(await wb.source())), { undoGroup: false });
+  return runInWorkbook(async (wb) => unrevertedChanges(await readLog(await wb.source())));
 }
 
-/** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */
-export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean): Promise<ExcelCheck> {
-  await wb.apply(plan);
-  const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
+/**
+ * Applies a plan and then refreshes the check in the same Excel.run (the plan's cell writes in an undo group of their
+ * own). The cell writes report their progress as `step`, and stop at the caller's cancel (CellWritesCancelledError,
+ * from the back end) where `step` is "fixing".
+ */
+export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts: CheckOptions, refresh: boolean, step: "fixing" | "reverting" = "fixing"): Promise<ExcelCheck> {
+  await wb.apply(plan, {
+    signal: step === "fixing" ? opts.signal : undefined,
+    onProgress: (done, total) => opts.onProgress?.({ step, done, total }),
+  });
+  // The cells are written: the batch is whole, and the re-check runs to its end (no cancel offered for it).
+  opts.onProgress?.({ step: "writing" });
+  const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined, onProgress: undefined });
   if (refresh) await wb.apply(checkPlan(check, false));
   rememberMemberLinks(check);
   return check;

@@ -5,17 +5,17 @@ import { ChangeLogEntry } from "../plan/change-log";
 import { planFix, planRevert } from "../plan/plan-check";
 import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
-import { runInWorkbook } from "../workbook/office";
+import { CellWritesCancelledError, PlanCancelledError, runInWorkbook } from "../workbook/office";
 import { ExcelCheck, applyThenRecheck, readAndCheck } from "./excel-check";
-import { CheckOptions, checkpoint } from "./excel-run";
+import { CancelledError, CheckOptions, checkpoint } from "./excel-run";
 
 /** What a fix would write: the report's changes (cell, old text, new text). */
 export function previewFixes(report: Report): readonly Change[] {
   return report.changes;
 }
 
-const sameChange = (a: Change, b: Change) =>
-  a.sheet === b.sheet && a.row === b.row && a.column === b.column && a.field === b.field && a.from === b.from && a.to === b.to;
+/** A change's identity: the same cell, field and values (one key, so choosing the previewed ones is one pass). */
+const changeKey = (c: Change): string => [c.sheet, c.row, c.column, c.field, c.from, c.to].join("\u0000");
 
 export interface FixOutcome {
   /** The batch logged; undefined where nothing was written. */
@@ -36,7 +36,8 @@ export interface FixOutcome {
 export async function applyFixesInExcel(opts: CheckOptions & { time: string; changes?: readonly Change[] }): Promise<FixOutcome> {
   const first = await readAndCheck(opts, true);
   const offered = first.report.changes;
-  const wanted = opts.changes ? offered.filter((c) => opts.changes!.some((p) => sameChange(p, c))) : offered;
+  const previewed = opts.changes && new Set(opts.changes.map(changeKey));
+  const wanted = previewed ? offered.filter((c) => previewed.has(changeKey(c))) : offered;
   const skipped = opts.changes ? opts.changes.length - wanted.length : 0;
   if (wanted.length === 0) return { applied: [], skipped, check: first };
   checkpoint(opts, { step: "fixing" });
@@ -45,8 +46,20 @@ export async function applyFixesInExcel(opts: CheckOptions & { time: string; cha
   const fix = planFix(first.result, { ...first.report, changes: wanted }, first.log, { lang, unit: first.result.unit, time: opts.time, source: "fix" });
   // Only the change log and the cell writes: the refreshed check writes the issues, summary and flags right after.
   const plan = { sheets: fix.plan.sheets.filter((s) => s.role === "changelog"), removeRoles: [], cellWrites: fix.plan.cellWrites };
-  const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, true));
-  return { batch: fix.batch, applied: fix.applied, skipped, check };
+  try {
+    const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, true));
+    return { batch: fix.batch, applied: fix.applied, skipped, check };
+  } catch (e) {
+    if (e instanceof PlanCancelledError) throw new CancelledError();
+    if (!(e instanceof CellWritesCancelledError)) throw e;
+    opts.onProgress?.({ step: "reverting" });
+    // Cancelled among the cell writes: the batch is logged and partly written. Put back what was written (the cells
+    // not reached already show their old values, so the revert leaves them), logged as the batch reverted: the batch
+    // is then in the workbook not at all, and the change log says so.
+    const undo = planRevert(fix.log, fix.batch, { lang, time: opts.time });
+    await runInWorkbook((wb) => wb.apply(undo, { onProgress: (done, total) => opts.onProgress?.({ step: "reverting", done, total }) }));
+    throw new CancelledError(fix.batch);
+  }
 }
 
 /** The newest batch that can still be reverted: a fix or sync not itself a revert, with entries not yet reverted. */
@@ -75,6 +88,6 @@ export async function revertBatchInExcel(opts: CheckOptions & { time: string; ba
   const lang = first.result.language;
   const plan = planRevert(first.log, batch, { lang, time: opts.time });
   checkpoint(opts, { step: "reverting" });
-  const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, first.hadIssuesSheet));
+  const check = await runInWorkbook((wb) => applyThenRecheck(wb, plan, { ...opts, lang }, first.hadIssuesSheet, "reverting"));
   return { batch, check };
 }

@@ -1,5 +1,7 @@
-// When the live re-check runs: after the workbook has been quiet for a while, never while another operation runs,
-// and not in answer to the events its own writes cause. Pure (timers passed in), so it is tested without Excel.
+// When the live re-check runs: after the workbook has been quiet for a while, never while another operation runs (its
+// edits are that operation's own writes). An edit while a re-check runs, or right after it, is never dropped: another
+// re-check follows (the re-check writes no roster cells, so what arrives then is the user's). Which events count at
+// all (not a co-author's, not this add-in's own) is decided before poke. Pure (timers passed in), tested without Excel.
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -16,8 +18,6 @@ export const realTimers: Timers = {
 export interface ScheduleOptions {
   /** Quiet time after the last edit before re-checking (ms). */
   readonly delayMs: number;
-  /** Edits reported this soon after a re-check ended are taken as its own writes' echo (ms). */
-  readonly graceMs: number;
   /** Whether another operation (a fix, a manual check) is running: edits then are its own, and a due re-check waits. */
   readonly isBusy?: () => boolean;
   readonly timers?: Timers;
@@ -28,7 +28,8 @@ export interface ScheduleOptions {
 export class LiveSchedule {
   private timer: unknown;
   private running = false;
-  private quietUntil = 0;
+  /** An edit came while the re-check ran: another one follows it. */
+  private dirty = false;
   private stopped = false;
   private readonly timers: Timers;
 
@@ -36,9 +37,14 @@ export class LiveSchedule {
     this.timers = opts.timers ?? realTimers;
   }
 
-  /** An edit happened. Returns whether it (re)started the wait. */
+  /** An edit happened. Returns whether a re-check will follow it. */
   poke(): boolean {
-    if (this.stopped || this.running || this.opts.isBusy?.() || this.timers.now() < this.quietUntil) return false;
+    if (this.stopped) return false;
+    if (this.running) {
+      this.dirty = true;
+      return true;
+    }
+    if (this.opts.isBusy?.()) return false;
     this.arm();
     return true;
   }
@@ -67,13 +73,17 @@ export class LiveSchedule {
       return;
     }
     this.running = true;
+    this.dirty = false;
     try {
       await this.run();
     } catch (e) {
       this.opts.onError?.(e);
     } finally {
       this.running = false;
-      this.quietUntil = this.timers.now() + this.opts.graceMs;
+      if (this.dirty && !this.stopped) {
+        this.dirty = false;
+        this.arm();
+      }
     }
   }
 }

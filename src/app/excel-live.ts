@@ -17,15 +17,17 @@ export interface LiveCheck {
 }
 
 export const LIVE_DELAY_MS = 1500;
-export const LIVE_GRACE_MS = 1000;
 
 /** Starts watching; the returned handle removes the event handler. */
 export async function startLiveCheck(opts: LiveCheckOptions): Promise<LiveCheck> {
   const schedule = new LiveSchedule(opts.recheck, {
-    delayMs: opts.delayMs ?? LIVE_DELAY_MS, graceMs: opts.graceMs ?? LIVE_GRACE_MS,
+    delayMs: opts.delayMs ?? LIVE_DELAY_MS,
     isBusy: opts.isBusy, timers: opts.timers, onError: opts.onError,
   });
-  const watch = await watchSheetChanges((sheet) => {
+  const watch = await watchSheetChanges((sheet, change) => {
+    // A co-author's edit (Excel on the web, shared workbooks) is re-checked in their own pane, not rewritten from every
+    // open one; this add-in's own writes are not edits to answer.
+    if (change.source === "Remote" || change.triggerSource === "ThisLocalAddin") return;
     if (opts.watchedSheets().has(sheet)) schedule.poke();
   }, opts.onError);
   return {

@@ -9,6 +9,9 @@ export interface Progress {
   readonly step: ProgressStep;
   /** The sheet being read, where there is one. */
   readonly sheet?: string;
+  /** Cells written so far, of `total` (fixing, reverting). */
+  readonly done?: number;
+  readonly total?: number;
 }
 
 export interface RunControl {
@@ -26,10 +29,13 @@ export interface CheckOptions extends RunControl {
   readonly lang?: Lang;
 }
 
-/** Thrown at a checkpoint after the signal was aborted: nothing was written by the use case that threw it. */
+/**
+ * Thrown after the signal was aborted: nothing was written by the use case that threw it, or (`revertedBatch`) a fix
+ * stopped among its cell writes had what it wrote put back, logged as that batch reverted.
+ */
 export class CancelledError extends Error {
-  constructor() {
-    super("cancelled before anything was written");
+  constructor(readonly revertedBatch?: number) {
+    super(revertedBatch === undefined ? "cancelled before anything was written" : `cancelled; batch ${revertedBatch} was put back in full`);
     this.name = "CancelledError";
   }
 }
@@ -47,10 +53,5 @@ export function localDay(d: Date): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-/** Local time of `d` as ISO 8601 with its UTC offset (2025-12-31T16:05:00+08:00), as the change log records it. */
-export function localTime(d: Date): string {
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? "+" : "-";
-  const abs = Math.abs(off);
-  return `${localDay(d)}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-}
+/** Local time of `d` as the change log records it (2025-12-31 16:05:09): the log's one format, as the CLI's. */
+export { logTime as localTime } from "../plan/change-log";

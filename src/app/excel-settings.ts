@@ -72,7 +72,7 @@ export async function readSettings(opts: CheckOptions): Promise<SettingsView> {
       rosters.push({ sheet: r.sheet, headerRow: r.headerRow, headers, columns: r.columns });
     }
     return { rosters, overrides: check.result.config.columns, language: check.result.language };
-  }, { undoGroup: false });
+  });
 }
 
 interface SettingsRow {

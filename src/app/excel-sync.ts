@@ -21,7 +21,7 @@ export function previewSyncInExcel(incoming: IncomingFile, opts: CheckOptions): 
     checkpoint(opts, { step: "reading" });
     const source = await wb.source();
     return previewSync(source, WORKBOOK_LABEL, incoming.bytes, incoming.name, { today: opts.today, asOf: opts.asOf, onProgress: (sheet) => checkpoint(opts, { step: "reading", sheet }) });
-  }, { undoGroup: false });
+  });
 }
 
 export interface SyncOutcome {
@@ -57,5 +57,5 @@ export function exportCsvInExcel(opts: CheckOptions & { maskIds: boolean }): Pro
     const source = await wb.source();
     const { tables } = await exportTables(source, { today: opts.today, asOf: opts.asOf });
     return tables.map((t) => ({ name: `${t.name}.csv`, bytes: utf8WithBom(writeCsv(t, { maskIds: opts.maskIds })) }));
-  }, { undoGroup: false });
+  });
 }

@@ -14,6 +14,7 @@ import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
 import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
+import { logTime } from "../plan/change-log";
 
 export interface CheckOptions {
   report?: string;
@@ -44,9 +45,9 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
 }
 
-/** Local date and time for the change log: 2025-12-31 16:05:09. */
+/** Local date and time for the change log: 2025-12-31 16:05:09 (the log's one format, plan/change-log.ts). */
 export function localNow(now = new Date()): string {
-  return `${localToday(now)} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
+  return logTime(now);
 }
 
 /** Refuses an output path over an input, in a folder that does not exist, or that is not a regular file (before any work). */

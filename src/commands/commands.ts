@@ -1,5 +1,6 @@
 // The ribbon's one-click check (ExecuteFunction "checkRoster"): runs without the task pane and without a shared
-// runtime, then reports the outcome or the error in a small dialog, and completes when the dialog closes. A very
+// runtime, then reports the outcome or the error in a small dialog, and completes as soon as the dialog is open: Office
+// gives an add-in command limited time, and the dialog lives on (its Close button closes it). A very
 // large workbook is not checked here (no progress, no cancel, and Office ends long-running commands): the dialog asks
 // the user to open the pane instead.
 import { usedRowsInExcel } from "../app/excel-cells";
@@ -37,22 +38,20 @@ export async function runCheckCommand(): Promise<DialogOutcome> {
   }
 }
 
-/** Shows the outcome in the dialog page (same origin as this page); resolves once it is closed or cannot open. */
+/**
+ * Shows the outcome in the dialog page (same origin as this page); resolves as soon as the dialog is open (or could
+ * not open), not when it closes. While this page lives, the dialog's Close message closes it; the dialog closes
+ * itself otherwise (dialog.ts).
+ */
 export function showOutcome(outcome: DialogOutcome): Promise<void> {
   const url = new URL(`dialog.html${dialogQuery(outcome)}`, window.location.href).href;
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(url, { height: 30, width: 20 }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        resolve();
-        return;
+      if (result.status === Office.AsyncResultStatus.Succeeded) {
+        const dialog = result.value;
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
       }
-      const dialog = result.value;
-      // The Close button messages the parent; closing with the dialog's own X arrives as a DialogEventReceived.
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-        dialog.close();
-        resolve();
-      });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      resolve();
     });
   });
 }
@@ -69,4 +68,5 @@ Office.onReady(() => {
   // Nothing to prepare: the command does its work when clicked.
 });
 
-Office.actions.associate("checkRoster", checkRoster);
+// Where the page's old-webview bootstrap found an engine too old for this bundle, it has taken the command itself.
+if (!(window as { __rosterAssistantLegacy?: boolean }).__rosterAssistantLegacy) Office.actions.associate("checkRoster", checkRoster);

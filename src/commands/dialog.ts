@@ -1,5 +1,6 @@
-// The ribbon command's outcome dialog: shows the message passed in the query string; Close messages the parent, which
-// closes the dialog and completes the command.
+// The ribbon command's outcome dialog: shows the message passed in the query string. The command completed when the
+// dialog opened, so the page that opened it may be gone: Close messages the parent (which closes the dialog while it
+// lives) and, if the dialog is still open a moment later, closes its own container.
 import { uiText } from "../i18n/ui-text";
 import { parseDialogQuery } from "../ui/dialog-query";
 import { themeKind } from "../ui/theme";
@@ -19,12 +20,26 @@ function show(): void {
   const close = $("dialog-close") as HTMLButtonElement;
   close.textContent = ui.dialog.close;
   close.addEventListener("click", () => {
-    void Office.onReady().then(() => Office.context.ui.messageParent("close"));
+    void Office.onReady().then(() => {
+      try {
+        Office.context.ui.messageParent("close");
+      } catch {
+        // No parent to hear it: close the container below.
+      }
+      setTimeout(() => {
+        try {
+          (Office.context.ui as { closeContainer?: () => void }).closeContainer?.();
+        } catch {
+          window.close();
+        }
+      }, 500);
+    });
   });
   close.focus();
 }
 
-show();
+// Where the page's old-webview bootstrap found an engine too old for this bundle, it shows its message instead.
+if (!(window as { __rosterAssistantLegacy?: boolean }).__rosterAssistantLegacy) show();
 Office.onReady(() => {
   try {
     if (themeKind(Office.context.officeTheme?.bodyBackgroundColor) === "dark") document.body.classList.add("dark");

@@ -68,6 +68,10 @@ export interface UiText {
     readonly sheet: (step: string, sheet: string) => string;
     readonly cancel: string;
     readonly cancelled: string;
+    /** A fix cancelled while its cells were being written: what was written is put back, and logged. */
+    readonly cancelledFix: (batch: number) => string;
+    /** Cells written so far, of all. */
+    readonly count: (step: string, done: number, total: number) => string;
   };
   readonly summaries: {
     readonly heading: string;
@@ -112,6 +116,12 @@ export interface UiText {
     readonly intro: string;
     readonly steps: readonly string[];
     readonly privacy: string;
+  };
+  /** What an Excel whose add-in engine is too old (Internet Explorer, legacy Edge) shows instead of the pane. */
+  readonly legacy: {
+    readonly title: string;
+    readonly body: string;
+    readonly steps: readonly string[];
   };
 }
 
@@ -195,6 +205,8 @@ const ZH_CN: UiText = {
     sheet: (step, sheet) => `${step}「${sheet}」`,
     cancel: "取消",
     cancelled: "已取消，工作簿未被改动。",
+    cancelledFix: (batch) => `已取消：第 ${batch} 批修正已全部撤回（修改记录中有记载），名册与修正前相同。`,
+    count: (step, done, total) => `${step}（${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}）`,
   },
   summaries: {
     heading: "上报汇总表",
@@ -233,6 +245,15 @@ const ZH_CN: UiText = {
     whereToLook: "问题已在表格上标出，清单见“名册问题”工作表。",
     openPane: (rows) => `工作簿较大（${rows.toLocaleString("zh-CN")} 行），请点击“名册助手”打开任务窗格进行检查，那里可以看到进度并随时取消。`,
     close: "关闭",
+  },
+  legacy: {
+    title: "此版本的 Excel 无法运行名册助手",
+    body: "这台电脑上的 Excel 用旧的 Internet Explorer 或旧版 Edge 内核显示加载项，名册助手需要较新的内核。名册没有被改动。",
+    steps: [
+      "在电脑上用命令行检查名册：roster check 名册.xlsx（结果另存为新文件，原文件不改）。",
+      "或者用名册助手网页版（向信息管理员要网址），把名册文件拖进网页检查。",
+      "或者请信息管理员把 Office 更新到 Microsoft 365 当前版本，再点「名册助手」。",
+    ],
   },
   help: {
     title: "名册助手 使用说明",
@@ -326,6 +347,8 @@ const ZH_TW: UiText = {
     sheet: (step, sheet) => `${step}「${sheet}」`,
     cancel: "取消",
     cancelled: "已取消，活頁簿未被改動。",
+    cancelledFix: (batch) => `已取消：第 ${batch} 批修正已全部撤回（修改記錄中有記載），名冊與修正前相同。`,
+    count: (step, done, total) => `${step}（${done.toLocaleString("zh-TW")} / ${total.toLocaleString("zh-TW")}）`,
   },
   summaries: {
     heading: "上報彙總表",
@@ -364,6 +387,15 @@ const ZH_TW: UiText = {
     whereToLook: "問題已在工作表上標出，清單見「名冊問題」工作表。",
     openPane: (rows) => `活頁簿較大（${rows.toLocaleString("zh-TW")} 行），請按一下「名冊助手」開啟工作窗格進行檢查，那裡可以看到進度並隨時取消。`,
     close: "關閉",
+  },
+  legacy: {
+    title: "此版本的 Excel 無法執行名冊助手",
+    body: "這台電腦上的 Excel 用舊的 Internet Explorer 或舊版 Edge 核心顯示增益集，名冊助手需要較新的核心。名冊沒有被改動。",
+    steps: [
+      "在電腦上用命令列檢查名冊：roster check 名冊.xlsx（結果另存為新檔案，原檔案不改）。",
+      "或者用名冊助手網頁版（向資訊管理員要網址），把名冊檔案拖進網頁檢查。",
+      "或者請資訊管理員把 Office 更新到 Microsoft 365 目前版本，再點「名冊助手」。",
+    ],
   },
   help: {
     title: "名冊助手 使用說明",
@@ -457,6 +489,8 @@ const EN: UiText = {
     sheet: (step, sheet) => `${step} "${sheet}"`,
     cancel: "Cancel",
     cancelled: "Cancelled; the workbook was not changed.",
+    cancelledFix: (batch) => `Cancelled: fix batch ${batch} was put back in full (the change log records it); the roster is as before the fix.`,
+    count: (step, done, total) => `${step} (${done.toLocaleString("en")} / ${total.toLocaleString("en")})`,
   },
   summaries: {
     heading: "Summaries for reporting",
@@ -495,6 +529,15 @@ const EN: UiText = {
     whereToLook: "Problems are flagged on the sheet and listed in the Roster issues sheet.",
     openPane: (rows) => `This workbook is large (${rows.toLocaleString("en")} rows). Click Roster Assistant to open the task pane and check it there, with progress and cancel.`,
     close: "Close",
+  },
+  legacy: {
+    title: "This version of Excel cannot run Roster Assistant",
+    body: "Excel on this computer shows add-ins with the old Internet Explorer or legacy Edge engine; Roster Assistant needs a newer one. Your roster was not changed.",
+    steps: [
+      "Check the roster from the command line on this computer: roster check roster.xlsx (the results go to a new file; the original is not changed).",
+      "Or use the Roster Assistant web page (ask your IT administrator for its address) and drop the roster file onto it.",
+      "Or ask your IT administrator to update Office to the current Microsoft 365 version, then click Roster Assistant again.",
+    ],
   },
   help: {
     title: "Roster Assistant: help",

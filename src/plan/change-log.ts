@@ -37,6 +37,16 @@ const HEADER_SEARCH_ROWS = 10;
 const KEYS = ["batch", "time", "source", "sheet", "cell", "key", "field", "from", "to", "reverted"] as const;
 const WIDTHS = [6, 22, 12, 14, 8, 20, 12, 24, 24, 8];
 
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * The change log's one clock format, local time to the second: `2025-12-31 16:05:09`. Every shell (the CLI, the task
+ * pane) stamps a batch with this, so a log written by both reads the same.
+ */
+export function logTime(d: Date): string {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 /** The next batch number: one more than the largest logged, 1 for an empty log. */
 /** Changes a revert could still put back: fix or sync entries not marked reverted (what dropping the log loses). */
 export function unrevertedChanges(entries: readonly ChangeLogEntry[]): number {

@@ -6,8 +6,13 @@ import { CellStyle, PlanCell, PrintSetup, ProductRole, ProductSheet } from "./wr
 /** Display width in Excel's character units: CJK and full-width characters take two. */
 export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x1100) {
+      w++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) c = s.codePointAt(i++)!;
     const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
       (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
       (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
@@ -45,6 +50,8 @@ export class SheetBuilder {
   private readonly rows: (PlanCell | null)[][] = [];
   private readonly merges: string[] = [];
   private readonly widths: number[] = [];
+  /** The text each column was last fitted to (a column's texts often repeat: the same time, sheet, field). */
+  private readonly lastFit: string[] = [];
 
   /** 1-based number of the last row written (0 when none). */
   get lastRow(): number {
@@ -81,6 +88,12 @@ export class SheetBuilder {
 
   /** Widens column `col` (1-based) to show `text` (plus a little padding), within MAX_WIDTH. */
   fit(col: number, text: string, minimum = MIN_WIDTH): void {
+    // No character is wider than 2: text that cannot pass the width the column has is not measured.
+    if (this.widths.length >= col && Math.min(MAX_WIDTH, Math.max(minimum, text.length * 2 + 2)) <= this.widths[col - 1]) return;
+    if (minimum === MIN_WIDTH) {
+      if (this.lastFit[col] === text) return;
+      this.lastFit[col] = text;
+    }
     const want = Math.min(MAX_WIDTH, Math.max(minimum, textWidth(text) + 2));
     while (this.widths.length < col) this.widths.push(MIN_WIDTH);
     if (want > this.widths[col - 1]) this.widths[col - 1] = want;

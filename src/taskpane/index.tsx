@@ -20,7 +20,12 @@ function maybe<T>(read: () => T): T | undefined {
   }
 }
 
+/** Set by the page's old-webview bootstrap (legacy-bootstrap.ts): it has shown its message instead of the pane. */
+const page = window as { __rosterAssistantLegacy?: boolean; __rosterAssistantStarted?: boolean };
+page.__rosterAssistantStarted = true;
+
 Office.onReady(() => {
+  if (page.__rosterAssistantLegacy) return;
   const lang = pickLang(window.location.search, maybe(() => Office.context.displayLanguage), maybe(() => window.localStorage.getItem(LANG_KEY)));
   const theme = themeKind(maybe(() => Office.context.officeTheme?.bodyBackgroundColor));
   document.documentElement.lang = lang;

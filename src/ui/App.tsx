@@ -61,6 +61,8 @@ export function App(props: AppProps): React.JSX.Element {
   const [choices, setChoices] = React.useState<MappingChoices>({});
   const [live, setLive] = React.useState(false);
   const [dropAsk, setDropAsk] = React.useState<number | null>(null);
+  /** Where the running operation's progress shows: at the top, or beside 应用修正 for a fix or a revert. */
+  const [progressAt, setProgressAt] = React.useState<"top" | "fix">("top");
 
   const busy = React.useRef(false);
   const abort = React.useRef<AbortController | null>(null);
@@ -69,9 +71,10 @@ export function App(props: AppProps): React.JSX.Element {
   reportRef.current = report;
 
   /** Runs one operation: progress shown, cancel offered until it writes, the outcome or the error in the status bar. */
-  const run = React.useCallback(async <T,>(work: (ctl: RunControl) => Promise<T>, done: (r: T) => Status | null): Promise<T | undefined> => {
+  const run = React.useCallback(async <T,>(work: (ctl: RunControl) => Promise<T>, done: (r: T) => Status | null, at: "top" | "fix" = "top"): Promise<T | undefined> => {
     if (busy.current) return undefined;
     busy.current = true;
+    setProgressAt(at);
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ step: "reading" });
@@ -81,7 +84,9 @@ export function App(props: AppProps): React.JSX.Element {
       setStatus(done(r));
       return r;
     } catch (e) {
-      setStatus(isCancelled(e) ? { intent: "info", text: (u) => u.progress.cancelled } : { intent: "error", text: (u) => errorText(e, u) });
+      const reverted = (e as { revertedBatch?: number }).revertedBatch;
+      setStatus(!isCancelled(e) ? { intent: "error", text: (u) => errorText(e, u) }
+        : reverted !== undefined ? { intent: "info", text: (u) => u.progress.cancelledFix(reverted) } : { intent: "info", text: (u) => u.progress.cancelled });
       return undefined;
     } finally {
       busy.current = false;
@@ -112,14 +117,14 @@ export function App(props: AppProps): React.JSX.Element {
       if (r.batch === undefined || r.applied === 0) return { intent: "warning", text: (u) => u.fixes.nothingApplied };
       setApplied({ batch: r.batch, count: r.applied });
       return { intent: "success", text: (u) => [u.fixes.applied(r.batch!, r.applied), r.skipped ? u.fixes.skipped(r.skipped) : ""].join(" ").trim() };
-    });
+    }, "fix");
   };
 
   const onRevert = () => run((ctl) => ops.revertBatch(applied?.batch, ctl), (r) => {
     setReport(r.report);
     setApplied(undefined);
     return { intent: "success", text: (u) => u.fixes.reverted(r.batch) };
-  });
+  }, "fix");
 
   const onClear = (dropLog: boolean) => run((ctl) => ops.clear(ctl, { dropLog }), () => {
     setReport(null);
@@ -205,6 +210,17 @@ export function App(props: AppProps): React.JSX.Element {
   };
 
   const running = progress !== null;
+  const progressView = running && (
+    <div className={s.progress} data-testid="progress" role="status" aria-live="polite">
+      <ProgressBar aria-label={ui.progress.label} value={progress.total ? (progress.done ?? 0) / progress.total : undefined} />
+      <Text>{progressText(progress, ui)}</Text>
+      <div className={s.row}>
+        <Button data-testid="cancel-button" size="small" disabled={!canCancel(progress)} onClick={() => abort.current?.abort()}>
+          {ui.progress.cancel}
+        </Button>
+      </div>
+    </div>
+  );
   return (
     <FluentProvider theme={props.theme === "dark" ? webDarkTheme : webLightTheme} lang={lang} dir="ltr">
       <main className={s.root}>
@@ -213,17 +229,7 @@ export function App(props: AppProps): React.JSX.Element {
           {TABS.filter((t) => t !== "sync" || ops.previewSync).map((t) => <Tab key={t} value={t} id={`tab-${t}`} data-testid={`tab-${t}`}>{t === "sync" ? SYNC_PANE_TEXT[lang].tab : ui.tabs[t]}</Tab>)}
         </TabList>
 
-        {running && (
-          <div className={s.progress} data-testid="progress" role="status" aria-live="polite">
-            <ProgressBar aria-label={ui.progress.label} />
-            <Text>{progressText(progress, ui)}</Text>
-            <div className={s.row}>
-              <Button data-testid="cancel-button" size="small" disabled={!canCancel(progress)} onClick={() => abort.current?.abort()}>
-                {ui.progress.cancel}
-              </Button>
-            </div>
-          </div>
-        )}
+        {(progressAt === "top" || tab !== "check") && progressView}
         <div aria-live="polite" role="status">
           {status && (
             <MessageBar intent={status.intent} data-testid="status-message" politeness={status.intent === "error" ? "assertive" : "polite"}>
@@ -236,7 +242,10 @@ export function App(props: AppProps): React.JSX.Element {
           {tab === "check" && (
             <CheckTab
               ui={ui} lang={lang} report={report} busy={running} live={live} liveAvailable={ops.startLive !== undefined}
-              fix={{ open: preview, applied, onPreview: () => void onPreview(), onApply: (kinds: readonly FixKind[]) => void onApply(kinds), onRevert: () => void onRevert() }}
+              fix={{
+                open: preview, applied, onPreview: () => void onPreview(), onApply: (kinds: readonly FixKind[]) => void onApply(kinds), onRevert: () => void onRevert(),
+                progress: progressAt === "fix" ? progressView || undefined : undefined,
+              }}
               onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect}
               clear={{ confirmDropLog: dropAsk, onClear: () => void onClear(false), onAskDropLog: () => void onAskDropLog(), onDropLog: () => void onClear(true), onCancel: () => setDropAsk(null) }}
             />

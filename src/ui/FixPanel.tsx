@@ -23,6 +23,8 @@ export interface FixPanelProps {
   /** Applies the previewed changes of the chosen kinds. */
   readonly onApply: (kinds: readonly FixKind[]) => void;
   readonly onRevert: () => void;
+  /** The progress of a running fix or revert, shown right under its buttons (not at the top, out of view). */
+  readonly progress?: React.ReactNode;
 }
 
 export function FixPanel(props: FixPanelProps): React.JSX.Element {
@@ -56,6 +58,7 @@ export function FixPanel(props: FixPanelProps): React.JSX.Element {
           {props.applied ? `${ui.fixes.revert}（${ui.fixes.batch(props.applied.batch)}）` : ui.fixes.revert}
         </Button>
       </div>
+      {props.progress}
       {props.open && changes && (
         <ul className={s.list} id="fix-list" aria-label={ui.fixes.count(n)}>
           {chosen.slice(0, shown).map((c, k) => (

@@ -17,12 +17,16 @@ export function dialogCheckedText(report: Report, ui: UiText): string {
 
 export function progressText(p: Progress, ui: UiText): string {
   const step = ui.progress.steps[p.step];
+  if (p.total !== undefined) return ui.progress.count(step.replace(/(……|…)$/, ""), p.done ?? 0, p.total);
   return p.sheet ? ui.progress.sheet(step.replace(/(……|…)$/, ""), p.sheet) : step;
 }
 
-/** Steps after which cancelling can no longer stop anything: the writing has begun. */
+/**
+ * Steps cancelling can stop: reading and checking (nothing written yet) and a fix's cell writes (stopped between two
+ * syncs, what was written put back). Writing sheets and flags, a revert, a clear run to the end.
+ */
 export function canCancel(p: Progress | null): boolean {
-  return p !== null && (p.step === "reading" || p.step === "checking");
+  return p !== null && (p.step === "reading" || p.step === "checking" || p.step === "fixing");
 }
 
 /** yyyy-mm-dd naming a real day. */

@@ -101,6 +101,10 @@ describe("summarise: membership type", () => {
     { over: { membershipType: null, joinDate: "2025-06-01", fullMemberDate: "2025-11-01" }, type: "full" },
     { over: { membershipType: null, joinDate: null, fullMemberDate: null }, type: null },
     { over: { membershipType: null, joinDate: "2026-02-01", fullMemberDate: null }, type: null }, // joined after asOf
+    // An earlier report date: the column says what is true now; the dates say what was true then.
+    { over: { membershipType: "full" as const, joinDate: "2025-09-01", fullMemberDate: "2026-09-01" }, type: "probationary" }, // full only after asOf
+    { over: { membershipType: "full" as const, joinDate: "2026-03-01", fullMemberDate: "2027-03-01" }, type: null }, // not a member yet
+    { over: { membershipType: "full" as const, joinDate: "2024-09-01", fullMemberDate: "2025-09-01" }, type: "full" },
   ])("$over -> $type", ({ over, type }) => {
     const m = member(over);
     expect(membershipTypeOf(m, AS_OF)).toBe(type);

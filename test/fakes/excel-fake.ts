@@ -73,6 +73,21 @@ export class Fake {
     this.host.failAt = undefined;
   }
 
+  /** The user starts editing a cell (typing in it): batches fail, or wait with delayForCellEdit, until endCellEdit. */
+  startCellEdit(): void {
+    if (this.host.cellEdit) return;
+    let end!: () => void;
+    const ended = new Promise<void>((r) => (end = r));
+    this.host.cellEdit = { ended, end: () => {
+      this.host.cellEdit = undefined;
+      end();
+    } };
+  }
+  /** The user leaves the cell (Enter, Tab, another cell). */
+  endCellEdit(): void {
+    this.host.cellEdit?.end();
+  }
+
   /** Figures over the syncs since `from` (an index into `syncs`). */
   stats(from = 0): SyncStats {
     const s = this.host.syncs.slice(from);
@@ -102,8 +117,10 @@ export class Fake {
         a.inner.finish();
       }
     }
-    const options = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean };
-    const run: RunRecord = { index: this.host.runs.length + 1, mergeUndoGroup: options.mergeUndoGroup === true, syncs: 0, unsynced: 0, undoSteps: 0 };
+    const options = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean };
+    // mergeUndoGroup is ExcelApi 1.20: an older host runs the batch without grouping.
+    const group = options.mergeUndoGroup === true && this.host.supports("ExcelApi", "1.20");
+    const run: RunRecord = { index: this.host.runs.length + 1, mergeUndoGroup: group, delayForCellEdit: options.delayForCellEdit === true, syncs: 0, unsynced: 0, undoSteps: 0 };
     this.host.runs.push(run);
     const inner = new FakeContext(this.host, run);
     try {

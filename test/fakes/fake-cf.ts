@@ -1,7 +1,7 @@
 // Fake conditional formats, kept as data: the areas a rule covers, its formula, its fill and font colours, its
 // priority (its place in the sheet's list, 0 first).
 import { FakeContext, Proxy, loadList, notLoaded } from "./fake-client";
-import { FakeCF, FakeError, FakeSheet } from "./fake-model";
+import { FakeCF, FakeError, FakeSheet, assertSheetEditable } from "./fake-model";
 import type { RangeTarget } from "./fake-range";
 
 interface CfTarget {
@@ -10,6 +10,9 @@ interface CfTarget {
 }
 
 export class ConditionalFormatCollection extends Proxy<RangeTarget> {
+  protected override guard(t: RangeTarget): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: RangeTarget) => unknown> = { count: (t) => t.sheet.cfsOver(t.rect).length };
   private itemList?: ConditionalFormat[];
 
@@ -51,6 +54,7 @@ export class ConditionalFormatCollection extends Proxy<RangeTarget> {
       name: "conditionalFormats.add", payload: [type], write: true,
       exec: () => {
         const t = this.t();
+        assertSheetEditable(t.sheet);
         const f: FakeCF = { id: t.sheet.wb.newId("cf"), rects: [t.rect], type };
         t.sheet.cfs.push(f); // a new rule comes last (lowest priority)
         made = { sheet: t.sheet, cf: f };
@@ -74,6 +78,9 @@ const cfReaders: Record<string, (t: CfTarget) => unknown> = {
 };
 
 export class ConditionalFormat extends Proxy<CfTarget> {
+  protected override guard(t: CfTarget): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers = cfReaders;
 
   constructor(context: FakeContext, resolver: () => CfTarget | null, loaded?: Record<string, unknown>) {
@@ -120,6 +127,9 @@ export class ConditionalFormat extends Proxy<CfTarget> {
 
 /** rule (formula), format.fill (color), format.font (color) of a custom conditional format. */
 export class CfPart extends Proxy<CfTarget> {
+  protected override guard(t: CfTarget): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: CfTarget) => unknown>;
   constructor(context: FakeContext, resolver: () => CfTarget, get: Record<string, (cf: FakeCF) => unknown>, set: Record<string, (cf: FakeCF, v: unknown) => void>) {
     super(context, resolver);

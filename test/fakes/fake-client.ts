@@ -17,11 +17,17 @@ export interface SyncRecord {
   /** Cells loaded per 2-D range property ("values", "numberFormat", "formulas"...). */
   readonly cellsLoaded: Record<string, number>;
   error?: string;
+  /** Milliseconds the sync took in "Excel" (the fake's own work and its delay): not the add-in's time. */
+  hostMs: number;
 }
 
 export interface RunRecord {
   readonly index: number;
   readonly mergeUndoGroup: boolean;
+  /** Excel.run({ delayForCellEdit: true }): the batch waits while the user edits a cell instead of failing. */
+  readonly delayForCellEdit?: boolean;
+  /** Formula cells written so far in this run (what the undo group must hold). */
+  formulasWritten?: number;
   syncs: number;
   /** Actions queued but never synced when the batch ended (office.js drops them). */
   unsynced: number;
@@ -39,6 +45,12 @@ export interface HostOptions {
   readonly syncDelayMs?: number;
 }
 
+/**
+ * Formula cells one undo group can take: office-js issue 6491 ("UndoNotSupported error when inserting large number of
+ * formulas with mergeUndoGroup", https://github.com/OfficeDev/office-js/issues/6491) fails with 40 x 40 = 1,600.
+ */
+export const UNDO_GROUP_FORMULAS = 1600;
+
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** The "Excel application": the workbook model, the records of every run and sync, the injected failure. */
@@ -51,6 +63,12 @@ export class FakeHost {
   requestLimit: number;
   responseLimit: number;
   syncDelayMs: number;
+  /**
+   * The user is editing a cell (typing in it): set by Fake.startCellEdit, cleared by endCellEdit. A batch that reaches
+   * Excel then fails with InvalidOperationInCellEditMode unless it was run with delayForCellEdit, which waits for the
+   * edit to end (Excel.RunOptions.delayForCellEdit, https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  cellEdit?: { readonly ended: Promise<void>; end(): void };
 
   constructor(readonly model: FakeWorkbookModel, opts: HostOptions = {}) {
     this.syncDelayMs = opts.syncDelayMs ?? 0;
@@ -72,6 +90,10 @@ export interface Action {
   /** What the action sends (its share of the request JSON). */
   readonly payload: unknown;
   readonly write: boolean;
+  /** false for an API Excel cannot undo: inside an undo group (mergeUndoGroup) it fails with UndoNotSupported. */
+  readonly undoable?: boolean;
+  /** Formula cells this action writes (counted against the undo group's limit). */
+  readonly formulas?: number;
   /** Runs against the model during sync; may return a response part and a delivery run after the whole sync succeeded. */
   readonly exec: () => void | { response?: unknown; deliver?: () => void };
 }
@@ -113,12 +135,29 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      await this.syncNow();
+    } finally {
+      const last = this.host.syncs[this.host.syncs.length - 1];
+      if (last && last.run === this.run.index) last.hostMs += performance.now() - t0;
+    }
+  }
+
+  private async syncNow(): Promise<void> {
     await (this.host.syncDelayMs > 0 ? new Promise((r) => setTimeout(r, this.host.syncDelayMs)) : Promise.resolve());
+    if (this.host.cellEdit && this.queue.length > 0) {
+      if (!this.run.delayForCellEdit) {
+        this.queue = [];
+        throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      }
+      while (this.host.cellEdit) await this.host.cellEdit.ended;
+    }
     const actions = this.queue;
     this.queue = [];
     const record: SyncRecord = {
       index: this.host.syncs.length + 1, run: this.run.index, actions: actions.length,
-      requestBytes: bytes(actions.map((a) => [a.name, a.payload])), responseBytes: 0, writes: 0, screenUpdatingSuspended: false, cellsLoaded: {},
+      requestBytes: bytes(actions.map((a) => [a.name, a.payload])), responseBytes: 0, writes: 0, screenUpdatingSuspended: false, cellsLoaded: {}, hostMs: 0,
     };
     this.host.syncs.push(record);
     this.run.syncs++;
@@ -135,6 +174,14 @@ export class FakeContext {
       for (let i = 0; i < actions.length; i++) {
         if (i === cut) fail(new FakeError("ConnectionFailure", `The connection was cut during sync ${record.index} after ${i} of ${actions.length} actions.`));
         const a = actions[i];
+        // Undo grouping: "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown"
+        // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities); the article lists
+        // Worksheet.delete on every platform and a sheet's name, position and visibility on Windows and Mac.
+        if (this.run.mergeUndoGroup && a.undoable === false) fail(new FakeError("UndoNotSupported", `${a.name} does not support undo and cannot be part of an undo group (mergeUndoGroup).`));
+        if (this.run.mergeUndoGroup && a.formulas) {
+          this.run.formulasWritten = (this.run.formulasWritten ?? 0) + a.formulas;
+          if (this.run.formulasWritten >= UNDO_GROUP_FORMULAS) fail(new FakeError("UndoNotSupported", `${this.run.formulasWritten} formulas in one undo group (office-js issue 6491).`));
+        }
         let out;
         try {
           out = a.exec();
@@ -261,14 +308,28 @@ export abstract class Proxy<T> {
   }
 
   /** Sets a property: the proxy shows the new value at once, the workbook changes at the next sync. */
-  protected set_(prop: string, value: unknown, apply: (t: T) => void): void {
+  protected set_(prop: string, value: unknown, apply: (t: T) => void, extra: Pick<Action, "undoable" | "formulas"> = {}): void {
     this.store.set(prop, value);
-    this.context.enqueue({ name: `set ${prop}`, payload: value, write: true, exec: () => apply(this.t()) });
+    const name = `set ${prop}`;
+    this.context.enqueue({ name, payload: value, write: true, ...extra, exec: () => {
+      const t = this.t();
+      this.guard(t, name);
+      apply(t);
+    } });
+  }
+
+  /** Refuses a change protection forbids (a protected sheet or workbook structure); nothing by default. */
+  protected guard(_t: T, _action: string): void {
+    return;
   }
 
   /** Queues a method with effects. */
-  protected call(name: string, payload: unknown, apply: (t: T) => void): void {
-    this.context.enqueue({ name, payload, write: true, exec: () => apply(this.t()) });
+  protected call(name: string, payload: unknown, apply: (t: T) => void, extra: Pick<Action, "undoable"> = {}): void {
+    this.context.enqueue({ name, payload, write: true, ...extra, exec: () => {
+      const t = this.t();
+      this.guard(t, name);
+      apply(t);
+    } });
   }
 
   toJSON(): Record<string, unknown> {

@@ -68,6 +68,8 @@ export class FakeSheet {
   autoFilter?: Rect;
   readonly pageLayout: Record<string, unknown> = {};
   deleted = false;
+  /** Protect Sheet: cells, formats and rules cannot be changed (WorksheetProtection.protected). */
+  protected = false;
   /** The cells selected on this sheet (Excel keeps a selection per sheet; A1 until something is selected). */
   selected: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
@@ -109,8 +111,12 @@ export class FakeSheet {
     if (this.formula(r, c) !== undefined) this.wb.noteFormulaOverwrite(this, r, c);
     if (typeof input !== "string") return this.put(r, c, { v: input, f: undefined });
     if (input === "") return this.put(r, c, { v: undefined, f: undefined });
-    if (input.startsWith("'")) return this.put(r, c, { v: input.slice(1), f: undefined });
+    // A Text-formatted cell ("@") takes what is typed as it is: a leading apostrophe stays part of the value (it only
+    // escapes parsing in a cell that would parse). "Format numbers as text": https://support.microsoft.com/office/
+    // format-numbers-as-text-583160db-35e7-4cb8-99e5-a7c3b8e5e9e8 (issue 9, item 6: a fix wrote '2207... into a
+    // Text column and the cell kept the apostrophe).
     if (nf === "@") return this.put(r, c, { v: input, f: undefined });
+    if (input.startsWith("'")) return this.put(r, c, { v: input.slice(1), f: undefined });
     if (input.startsWith("=") && input.length > 1) return this.put(r, c, { v: undefined, f: input });
     const t = input.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return this.put(r, c, { v: Number(Number(t).toPrecision(15)), f: undefined });
@@ -193,8 +199,24 @@ export class FakeSheet {
   }
 }
 
+/**
+ * Protection, as Excel enforces it: a protected sheet refuses changes to its cells, formats and rules; a workbook with
+ * its structure protected refuses adding, deleting, renaming, moving, hiding and showing sheets. Excel answers
+ * AccessDenied ("You cannot perform the requested operation", as office-js issue 6784 quotes it). Worksheet
+ * protection: https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection; workbook protection:
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection.
+ */
+export function assertSheetEditable(s: FakeSheet): void {
+  if (s.protected) throw new FakeError("AccessDenied", `You cannot perform the requested operation: the sheet "${s.name}" is protected.`);
+}
+export function assertStructureEditable(wb: FakeWorkbookModel): void {
+  if (wb.protected) throw new FakeError("AccessDenied", "You cannot perform the requested operation: the workbook's structure is protected.");
+}
+
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
+  /** Protect Workbook (structure). */
+  protected = false;
   readonly names: FakeName[] = [];
   activeSheet?: FakeSheet;
   date1904 = false;
@@ -245,6 +267,10 @@ export class FakeWorkbookModel {
   }
 
   deleteSheet(s: FakeSheet): void {
+    // Excel refuses to delete a very hidden sheet: "if the worksheet's visibility is set to "VeryHidden", the delete
+    // operation will fail with an InvalidOperation exception" (Worksheet.delete in @types/office-js, and
+    // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+    if (s.visibility === "VeryHidden") throw new FakeError("InvalidOperation", `Cannot delete the very hidden sheet "${s.name}": make it hidden or visible first.`);
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s) throw new FakeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     const i = this.sheets.indexOf(s);

@@ -3,7 +3,7 @@
 import { Rect, areaText, parseAreas, sheetPrefix } from "./fake-address";
 import { FakeContext, Proxy } from "./fake-client";
 import { ConditionalFormatCollection } from "./fake-cf";
-import { FakeError, FakeSheet, Stored } from "./fake-model";
+import { FakeError, FakeSheet, Stored, assertSheetEditable } from "./fake-model";
 
 export interface RangeTarget {
   readonly sheet: FakeSheet;
@@ -50,6 +50,9 @@ function write2d(t: RangeTarget, prop: string, data: unknown, each: (s: FakeShee
 }
 
 export class Range extends Proxy<RangeTarget> {
+  protected override guard(t: { sheet: FakeSheet }): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: RangeTarget) => unknown> = {
     address: (t) => `${sheetPrefix(t.sheet.name)}${areaText(t.rect)}`,
     rowIndex: (t) => t.rect.r0,
@@ -85,7 +88,8 @@ export class Range extends Proxy<RangeTarget> {
   }
   get formulas(): unknown[][] { return this.get_("formulas"); }
   set formulas(v: unknown[][]) {
-    this.set_("formulas", v, (t) => write2d(t, "formulas", v, (s, r, c, x) => s.typeIn(r, c, x as Stored)));
+    const formulas = Array.isArray(v) ? v.reduce((n, row) => n + (Array.isArray(row) ? row.filter((x) => typeof x === "string" && x.startsWith("=") && x.length > 1).length : 0), 0) : 0;
+    this.set_("formulas", v, (t) => write2d(t, "formulas", v, (s, r, c, x) => s.typeIn(r, c, x as Stored)), { formulas });
   }
   get numberFormat(): unknown[][] { return this.get_("numberFormat"); }
   set numberFormat(v: unknown[][]) {
@@ -146,6 +150,9 @@ export class Range extends Proxy<RangeTarget> {
 }
 
 export class RangeAreas extends Proxy<AreasTarget> {
+  protected override guard(t: { sheet: FakeSheet }): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: AreasTarget) => unknown> = {
     address: (t) => t.rects.map((r) => `${sheetPrefix(t.sheet.name)}${areaText(r)}`).join(", "),
     areaCount: (t) => t.rects.length,
@@ -176,6 +183,9 @@ export function areasOf(sheet: FakeSheet, address: string): AreasTarget {
 
 /** Format properties, recorded as layers over the areas they were set on. */
 export class RangeFormat extends Proxy<AreasTarget> {
+  protected override guard(t: { sheet: FakeSheet }): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: AreasTarget) => unknown> = {
     horizontalAlignment: (t) => top(t, "horizontalAlignment") ?? "General",
     verticalAlignment: (t) => top(t, "verticalAlignment") ?? "Bottom",
@@ -225,6 +235,9 @@ function top(t: AreasTarget, prop: string): unknown {
 
 /** font / fill / one border: each property set becomes a format layer named "<part>.<prop>". */
 export class FormatPart extends Proxy<AreasTarget> {
+  protected override guard(t: { sheet: FakeSheet }): void {
+    assertSheetEditable(t.sheet);
+  }
   protected readonly readers: Record<string, (t: AreasTarget) => unknown>;
   constructor(context: FakeContext, resolver: () => AreasTarget, private readonly part: string, props: string[]) {
     super(context, resolver);

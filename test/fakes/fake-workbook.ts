@@ -2,7 +2,7 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseArea, splitSheet } from "./fake-address";
 import { FakeContext, Proxy, loadList, notLoaded } from "./fake-client";
 import { EventSlot } from "./fake-events";
-import { FakeError, FakeName, FakeSheet, Visibility } from "./fake-model";
+import { FakeError, FakeName, FakeSheet, Visibility, assertSheetEditable, assertStructureEditable } from "./fake-model";
 import { Range, RangeAreas, RangeTarget, areasOf } from "./fake-range";
 
 const sheetReaders: Record<string, (s: FakeSheet) => unknown> = {
@@ -11,6 +11,17 @@ const sheetReaders: Record<string, (s: FakeSheet) => unknown> = {
   visibility: (s) => s.visibility,
   position: (s) => s.wb.sheets.indexOf(s),
 };
+
+/** Worksheet APIs the undo article lists as without undo support (Worksheet.delete everywhere; name, position and
+ * visibility on Windows and Mac): https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities */
+const NO_UNDO = { undoable: false } as const;
+const STRUCTURE = new Set(["set name", "set visibility", "set position", "worksheet.delete"]);
+
+/** WorksheetProtection / WorkbookProtection: whether protection is on (set up by the test, read by the add-in). */
+export class Protection extends Proxy<{ protected: boolean }> {
+  protected readonly readers = { protected: (t: { protected: boolean }) => t.protected };
+  get protected(): boolean { return this.get_("protected"); }
+}
 
 export class Worksheet extends Proxy<FakeSheet> {
   protected readonly readers = sheetReaders;
@@ -22,17 +33,30 @@ export class Worksheet extends Proxy<FakeSheet> {
   protected override isGone(s: FakeSheet): boolean {
     return s.deleted;
   }
+  /** A sheet's name, place, visibility and existence are the workbook's structure; the rest is the sheet's content. */
+  protected override guard(s: FakeSheet, action: string): void {
+    if (STRUCTURE.has(action)) assertStructureEditable(s.wb);
+    else assertSheetEditable(s);
+  }
+
+  /** Protect Sheet's state (ExcelApi 1.2): load("protected"). */
+  get protection(): Protection {
+    return new Protection(this.context, () => {
+      const s = this.t();
+      return { protected: s.protected };
+    });
+  }
 
   get name(): string { return this.get_("name"); }
-  set name(v: string) { this.set_("name", v, (s) => s.wb.renameSheet(s, v)); }
+  set name(v: string) { this.set_("name", v, (s) => s.wb.renameSheet(s, v), NO_UNDO); }
   get id(): string { return this.get_("id"); }
   get visibility(): Visibility { return this.get_("visibility"); }
-  set visibility(v: Visibility) { this.set_("visibility", v, (s) => s.wb.setVisibility(s, v)); }
+  set visibility(v: Visibility) { this.set_("visibility", v, (s) => s.wb.setVisibility(s, v), NO_UNDO); }
   get position(): number { return this.get_("position"); }
-  set position(p: number) { this.set_("position", p, (s) => s.wb.setPosition(s, p)); }
+  set position(p: number) { this.set_("position", p, (s) => s.wb.setPosition(s, p), NO_UNDO); }
 
   delete(): void {
-    this.call("worksheet.delete", [], (s) => s.wb.deleteSheet(s));
+    this.call("worksheet.delete", [], (s) => s.wb.deleteSheet(s), NO_UNDO);
   }
   /** Switches the view, not the workbook: no undo step (as Range.select). */
   activate(): void {
@@ -160,7 +184,10 @@ export class WorksheetCollection extends Proxy<null> {
   add(name: string): Worksheet {
     let made: FakeSheet | undefined;
     const ws = new Worksheet(this.context, () => made ?? null);
-    this.context.enqueue({ name: "worksheets.add", payload: [name], write: true, exec: () => void (made = this.context.model.addSheet(name)) });
+    this.context.enqueue({ name: "worksheets.add", payload: [name], write: true, exec: () => {
+      assertStructureEditable(this.context.model);
+      made = this.context.model.addSheet(name);
+    } });
     return ws;
   }
   getActiveWorksheet(): Worksheet {
@@ -299,6 +326,11 @@ export class Workbook {
     this.worksheets = new WorksheetCollection(context, () => null, true);
     this.names = new NamedItemCollection(context, () => null, true);
     this.functions = new Functions(context);
+  }
+
+  /** Protect Workbook's state (structure; ExcelApi 1.7): load("protected"). */
+  get protection(): Protection {
+    return new Protection(this.context, () => ({ protected: this.context.model.protected }));
   }
 
   /** The selection on the active sheet (A1 where nothing was selected there). */

@@ -7,6 +7,7 @@
 import { Fake, excelGlobal } from "./excel-fake";
 import { FakeWorkbookJson, fakeFromJson, fakeToJson } from "./fake-json";
 import { FakeError } from "./fake-model";
+import { putRoster } from "../office/roster-fixture";
 
 export interface FakeOfficeOptions {
   /** Office.context.displayLanguage (default "zh-CN"). */
@@ -16,6 +17,8 @@ export interface FakeOfficeOptions {
   readonly platform?: string;
   /** Milliseconds each sync takes (a slow workbook: progress shows, cancel can be clicked). */
   readonly syncDelayMs?: number;
+  /** A generated roster put into the workbook at start (test/office/roster-fixture.ts): too big to inject as JSON. */
+  readonly bigRoster?: { readonly sheet: string; readonly members: number; readonly fullWidthPhones?: boolean };
 }
 
 export interface DialogRecord {
@@ -46,6 +49,10 @@ declare global {
 
 const opts: FakeOfficeOptions = window.__FAKE_OFFICE_OPTIONS__ ?? {};
 const fake: Fake = window.__FAKE_WORKBOOK__ ? fakeFromJson(window.__FAKE_WORKBOOK__, { apiVersion: opts.apiVersion, syncDelayMs: opts.syncDelayMs }) : new Fake({ apiVersion: opts.apiVersion, syncDelayMs: opts.syncDelayMs });
+if (opts.bigRoster) {
+  putRoster(fake, opts.bigRoster.sheet, opts.bigRoster.members, { fullWidthPhones: opts.bigRoster.fullWidthPhones, formulaEvery: 1e9 });
+  if (fake.model.sheet("Sheet1") && opts.bigRoster.sheet !== "Sheet1") fake.model.deleteSheet(fake.sheet("Sheet1"));
+}
 const platform = opts.platform ?? "PC";
 const info = { host: "Excel", platform };
 
@@ -102,15 +109,33 @@ class FakeOffice {
    * The user types into a cell (outside any add-in request), and Excel raises onChanged for it: on the sheet and on
    * the worksheet collection, as WorksheetChangedEventArgs. Resolves when the handlers have run.
    */
-  async edit(sheet: string, a1: string, input: string | number | boolean): Promise<number> {
+  async edit(sheet: string, a1: string, input: string | number | boolean, source: "Local" | "Remote" = "Local"): Promise<number> {
     const m = /^([A-Z]+)(\d+)$/.exec(a1);
     if (!m) throw new Error(`not a cell: ${a1}`);
     let c = 0;
     for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
     const s = fake.sheet(sheet);
     s.typeIn(Number(m[2]) - 1, c - 1, input);
-    const args = { type: "WorksheetChanged", source: "Local", changeType: "RangeEdited", worksheetId: s.id, address: a1 };
+    const args = { type: "WorksheetChanged", source, triggerSource: "Unknown", changeType: "RangeEdited", worksheetId: s.id, address: a1 };
     return (await fake.fire("onChanged", sheet, args)) + (await fake.fire("onChanged", "worksheets", args));
+  }
+  /** Figures over the syncs from index `from`: count, largest request and response, time spent in "Excel". */
+  stats(from = 0): { syncs: number; maxRequestBytes: number; maxResponseBytes: number; hostMs: number; errors: string[] } {
+    const s = fake.syncs.slice(from);
+    return {
+      syncs: s.length, maxRequestBytes: Math.max(0, ...s.map((x) => x.requestBytes)), maxResponseBytes: Math.max(0, ...s.map((x) => x.responseBytes)),
+      hostMs: s.reduce((n, x) => n + x.hostMs, 0), errors: s.filter((x) => x.error).map((x) => x.error!),
+    };
+  }
+  /** Every cell of a sheet with its type, as JSON (to compare before and after). */
+  typedRows(sheet: string): string {
+    return JSON.stringify(fake.rows(sheet).map((row) => row.map((v) => (v === undefined ? null : [typeof v, v]))));
+  }
+  startCellEdit(): void {
+    fake.startCellEdit();
+  }
+  endCellEdit(): void {
+    fake.endCellEdit();
   }
   /** Makes every later sync take `ms` (a slow workbook). */
   slow(ms: number): void {

@@ -72,7 +72,7 @@ describe("applying a check plan", () => {
         }
       }
     }
-    expect(fake.runs[fake.runs.length - 1]).toMatchObject({ mergeUndoGroup: true, undoSteps: 1, unsynced: 0 });
+    expect(fake.runs[fake.runs.length - 1]).toMatchObject({ mergeUndoGroup: false, unsynced: 0 });
     expect(fake.syncs.slice(start).filter((x) => x.writes > 0).every((x) => x.screenUpdatingSuspended)).toBe(true);
   });
 
@@ -112,12 +112,18 @@ describe("applying a check plan", () => {
   it.each([
     { api: "1.20", merged: true },
     { api: "1.9", merged: false },
-  ])("ExcelApi $api: one undo group is asked for only where the host has it", async ({ api, merged }) => {
+  ])("ExcelApi $api: the sheets are never in an undo group; a plan's cell writes are one where the host has them", async ({ api, merged }) => {
     const { fake, plan } = await checkedFixture({ apiVersion: api });
+    const first = fake.runs.length;
     await applyPlanInExcel(plan);
-    const run = fake.runs[fake.runs.length - 1];
-    expect(run.mergeUndoGroup).toBe(merged);
-    expect(run.undoSteps === 1).toBe(merged);
+    expect(fake.runs.slice(first).map((r) => r.mergeUndoGroup)).toEqual([false]);
+    const roster = plan.flags![0].sheet;
+    const from = String(fake.cell(roster, "A2").value ?? "");
+    const next = fake.runs.length;
+    await applyPlanInExcel({ ...plan, cellWrites: [{ sheet: roster, row: 2, col: 1, value: `${from}x`, expect: from }] });
+    const runs = fake.runs.slice(next);
+    expect(runs.map((r) => r.mergeUndoGroup)).toEqual([false, merged]);
+    expect(runs[1].undoSteps).toBe(1);
   });
 });
 

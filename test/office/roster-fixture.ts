@@ -35,7 +35,7 @@ export interface RosterFixture {
  * formula; from row `numberPhonesFrom` on, every 50th phone is a number (a number column the peek did not show); every
  * `badPhoneEvery`-th phone is too short (an issue to flag).
  */
-export function putRoster(fake: Fake, sheet: string, members: number, opts: { formulaEvery?: number; numberPhonesFrom?: number; badPhoneEvery?: number; seed?: number } = {}): RosterFixture {
+export function putRoster(fake: Fake, sheet: string, members: number, opts: { formulaEvery?: number; numberPhonesFrom?: number; badPhoneEvery?: number; seed?: number; fullWidthPhones?: boolean } = {}): RosterFixture {
   if (!fake.model.sheet(sheet)) fake.addSheet(sheet);
   const s = fake.sheet(sheet);
   const rng = makeRng(opts.seed ?? 7);
@@ -85,7 +85,11 @@ export function putRoster(fake: Fake, sheet: string, members: number, opts: { fo
     const phone = `139${pad(Math.floor(rng.next() * 1e8), 8)}`;
     if (opts.badPhoneEvery && i % opts.badPhoneEvery === 0) put(r0, 11, phone.slice(0, 7), phone.slice(0, 7));
     else if (r0 + 1 >= numberPhonesFrom && i % 50 === 0) put(r0, 11, Number(phone), Number(phone));
-    else put(r0, 11, phone, phone);
+    else if (opts.fullWidthPhones) {
+      // Full-width digits, as typed with a Chinese input method: one fix per member (to the ASCII digits).
+      const wide = phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      put(r0, 11, wide, wide);
+    } else put(r0, 11, phone, phone);
     const addr = `${pick(BRANCHES).slice(0, 2)}小区${1 + Math.floor(rng.next() * 30)}栋${1 + Math.floor(rng.next() * 6)}单元${1 + Math.floor(rng.next() * 6)}0${1 + Math.floor(rng.next() * 4)}号`;
     put(r0, 12, addr, addr);
     for (const [c, list] of [[13, WORK], [14, EMPLOYMENT], [16, IDEOLOGY]] as const) {

@@ -197,11 +197,12 @@ describe("the Excel use cases", () => {
       recheck: async () => void rechecks++,
       watchedSheets: () => new Set([SHEET]),
       delayMs: 20,
-      graceMs: 0,
     });
     expect(fake.handlers()).toEqual([{ source: "worksheets", event: "onChanged" }]);
-    const edit = (sheet: string) => fake.fire("onChanged", "worksheets", { worksheetId: fake.sheet(sheet).id, address: "B2", source: "Local", changeType: "RangeEdited", type: "WorksheetChanged" });
+    const edit = (sheet: string, source = "Local", triggerSource = "Unknown") => fake.fire("onChanged", "worksheets", { worksheetId: fake.sheet(sheet).id, address: "B2", source, triggerSource, changeType: "RangeEdited", type: "WorksheetChanged" });
     await edit("Notes");
+    await edit(SHEET, "Remote");
+    await edit(SHEET, "Local", "ThisLocalAddin");
     await new Promise((r) => setTimeout(r, 60));
     expect(rechecks).toBe(0);
     await edit(SHEET);

@@ -44,7 +44,7 @@ function setup(opts: { busy?: () => boolean; runMs?: number; fail?: boolean } = 
     if (opts.fail) return Promise.reject(new Error("boom"));
     return opts.runMs ? new Promise<void>((r) => (release = r)) : Promise.resolve();
   };
-  const schedule = new LiveSchedule(run, { delayMs: 1000, graceMs: 500, isBusy: opts.busy, timers, onError: (e) => errors.push(e) });
+  const schedule = new LiveSchedule(run, { delayMs: 1000, isBusy: opts.busy, timers, onError: (e) => errors.push(e) });
   return { timers, runs, errors, schedule, finish: async () => { release?.(); await Promise.resolve(); await Promise.resolve(); } };
 }
 
@@ -88,18 +88,20 @@ describe("LiveSchedule", () => {
     expect(s.runs).toEqual([3000]);
   });
 
-  it("ignores edits during its own re-check and just after it (the echo of its writes)", async () => {
+  it.each([
+    { name: "during a re-check: another follows it", during: true, runs: [1000, 2000] },
+    { name: "right after a re-check finishes: it is re-checked, not dropped", during: false, runs: [1000, 2000] },
+  ])("an edit $name", async ({ during, runs }) => {
     const s = setup({ runMs: 1 });
     s.schedule.poke();
     await s.timers.advance(1000);
     expect(s.runs).toEqual([1000]);
-    expect(s.schedule.poke()).toBe(false); // running
+    if (during) expect(s.schedule.poke()).toBe(true);
     await s.finish();
-    expect(s.schedule.poke()).toBe(false); // within the grace time
-    await s.timers.advance(600);
-    expect(s.schedule.poke()).toBe(true);
+    if (!during) expect(s.schedule.poke()).toBe(true);
     await s.timers.advance(1000);
-    expect(s.runs).toEqual([1000, 2600]);
+    await s.finish();
+    expect(s.runs).toEqual(runs);
   });
 
   it("reports a failed re-check and carries on", async () => {

@@ -1,6 +1,8 @@
 // The rest of the pane's pure logic: the dialog's query string, the theme, dates, progress, errors, clock readings.
 import { NoRosterError } from "../../src/app/check-roster";
 import { CancelledError, checkpoint, localDay, localTime } from "../../src/app/excel-run";
+import { localNow } from "../../src/cli/check-command";
+import { ChangeLogEntry } from "../../src/plan/change-log";
 import { UI_TEXT } from "../../src/i18n/ui-text";
 import { MAX_DIALOG_TEXT, dialogQuery, parseDialogQuery } from "../../src/ui/dialog-query";
 import { errorText, isCancelled } from "../../src/ui/errors";
@@ -67,8 +69,10 @@ describe("progress", () => {
     { p: { step: "reading" as const, sheet: "铁康社区" }, text: `Reading the workbook "铁康社区"`, cancel: true },
     { p: { step: "checking" as const }, text: "Checking…", cancel: true },
     { p: { step: "writing" as const }, text: "Writing flags and sheets…", cancel: false },
-    { p: { step: "fixing" as const }, text: "Writing fixes…", cancel: false },
-  ])("$p.step $p.sheet", ({ p, text, cancel }) => {
+    { p: { step: "fixing" as const }, text: "Writing fixes…", cancel: true },
+    { p: { step: "fixing" as const, done: 1200, total: 100000 }, text: "Writing fixes (1,200 / 100,000)", cancel: true },
+    { p: { step: "reverting" as const }, text: "Reverting…", cancel: false },
+  ])("$p.step $p.sheet $p.done", ({ p, text, cancel }) => {
     expect(progressText(p, ui)).toBe(text);
     expect(canCancel(p)).toBe(cancel);
   });
@@ -108,9 +112,13 @@ describe("errorText", () => {
 });
 
 describe("clock readings", () => {
-  it("local day and ISO time with the offset", () => {
-    const d = new Date(2025, 11, 31, 16, 5, 9);
-    expect(localDay(d)).toBe("2025-12-31");
-    expect(localTime(d)).toMatch(/^2025-12-31T16:05:09[+-]\d{2}:\d{2}$/);
+  it.each([
+    { d: new Date(2025, 11, 31, 16, 5, 9), day: "2025-12-31", time: "2025-12-31 16:05:09" },
+    { d: new Date(2026, 0, 2, 3, 4, 5), day: "2026-01-02", time: "2026-01-02 03:04:05" },
+  ])("local day $day and the change log's one time format $time, the same from the pane and the CLI", ({ d, day, time }) => {
+    expect(localDay(d)).toBe(day);
+    expect(localTime(d)).toBe(time);
+    expect(localNow(d)).toBe(time);
+    expect(ChangeLogEntry.shape.time.safeParse(time).success).toBe(true);
   });
 });

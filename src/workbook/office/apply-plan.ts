@@ -11,18 +11,21 @@ import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "../xls
 import { PlanConflictError } from "../xlsx-write/errors";
 import { sheetOfReference } from "../../domain/sheet-reference";
 import { sheetRef } from "./areas";
-import { ResolvedWrites, WORKBOOK_LABEL, resolveCellWrites, writeCellValues } from "./cell-writes";
+import { ResolvedWrites, WORKBOOK_LABEL, WriteControl, resolveCellWrites, writeCellValues } from "./cell-writes";
 import { FLAG_GRID_PREFIX, FLAG_KEYS_PREFIX, FLAG_MARK, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, placeBlocks, tableName, tableReference, writeFlagTables } from "./flags";
 import { TARGET_BYTES } from "./payload";
+import { deleteWorksheet } from "./delete-sheet";
 import { writeProductSheet } from "./product-sheet";
+import { assertUnprotected } from "./protection";
 import { insertRowsOffice } from "./row-insert";
+import { runExcel } from "./run";
 import { SyncBudget } from "./sync-budget";
 
 /** Sheets under construction are named so; one no product name points at is a leftover of a cut-off run. */
 export const TEMP_PREFIX = "~ra-tmp-";
 const A1 = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
-export interface ApplyOfficeOptions {
+export interface ApplyOfficeOptions extends Omit<WriteControl, "targetBytes"> {
   /** Request bytes a write sync aims at (default 2.5 MB; Excel on the web refuses 5 MB). */
   readonly targetBytes?: number;
 }
@@ -33,6 +36,7 @@ interface SheetInfo {
   readonly ws: Excel.Worksheet;
   readonly name: string;
   readonly position: number;
+  readonly visibility: string;
 }
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
@@ -51,11 +55,11 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   const wb = context.workbook;
 
   // 1. What the workbook holds: sheets, names, the date system (for what cells show).
-  const wsItems = wb.worksheets.load("items/name,items/position");
+  const wsItems = wb.worksheets.load("items/name,items/position,items/visibility");
   const nameItems = wb.names.load("items/name,items/formula");
   const epoch = plan.cellWrites.length ? wb.functions.date(1904, 1, 2).load("value") : undefined;
   await context.sync();
-  const sheets: SheetInfo[] = wsItems.items.map((ws) => ({ ws, name: ws.name, position: ws.position }));
+  const sheets: SheetInfo[] = wsItems.items.map((ws) => ({ ws, name: ws.name, position: ws.position, visibility: ws.visibility }));
   const byName = (n: string): SheetInfo | undefined => sheets.find((s) => s.name === n) ?? sheets.find((s) => isTaken(n, [s.name]));
   const names = new Map(nameItems.items.map((n) => [n.name, n]));
   const own = new Map<Slot, SheetInfo>();
@@ -75,22 +79,31 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   // 2. Checks before any write: the flag blocks' sheets, our old rules, every cell write's target.
   const placed: PlacedBlock[] | undefined = plan.flags === undefined ? undefined : placeBlocks(plan.flags);
   for (const p of placed ?? []) rosterOf(p.block.sheet, "");
-  const ruleScans = placed === undefined ? [] : sheets.filter((s) => !ownSheets.has(s) && !leftovers.includes(s)).map((s) => s.ws.getRange().conditionalFormats.load("items/type"));
+  const scanned = placed === undefined ? [] : sheets.filter((s) => !ownSheets.has(s) && !leftovers.includes(s));
+  const ruleScans = scanned.map((s) => s.ws.getRange().conditionalFormats.load("items/type"));
+  if (ruleScans.length) await context.sync();
   let resolved: ResolvedWrites | undefined;
   if (plan.cellWrites.length) {
     const date1904 = Number(epoch!.value) < 1000;
-    resolved = await resolveCellWrites(context, plan.cellWrites, (n) => (byName(n) ? rosterOf(n, "").name : undefined), date1904);
-  } else if (ruleScans.length) await context.sync();
-  const custom = ruleScans.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
-  const ruleFormulas = custom.map((cf) => cf.custom.rule.load("formula"));
+    resolved = await resolveCellWrites(context, plan.cellWrites, (n) => (byName(n) ? rosterOf(n, "").name : undefined), date1904, target);
+  }
+  const custom = scanned.flatMap((s, i) => ruleScans[i].items.filter((cf) => cf.type === "Custom").map((cf) => ({ s, cf })));
+  const ruleFormulas = custom.map((x) => x.cf.custom.rule.load("formula"));
   if (custom.length) await context.sync();
   const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_MARK));
 
-  // 3. Build: leftovers out, each new sheet under a temporary name, hidden.
-  const budget = new SyncBudget(context, target);
+  // Protection: nothing starts that protection would stop half-way. Sheets whose content changes: the rosters that
+  // get or lose rules and those with cell writes; the structure changes with any sheet added, swapped or removed.
+  const touched = new Set<SheetInfo>([...oldRules.map((x) => x.s), ...(placed ?? []).map((p) => rosterOf(p.block.sheet, ""))]);
+  for (const name of resolved?.bySheet.keys() ?? []) touched.add(byName(name)!);
+  const structure = plan.sheets.length > 0 || leftovers.length > 0 || placed !== undefined || plan.removeRoles.some((r) => own.has(r));
+  await assertUnprotected(context, structure, [...touched]);
+
+  // 3. Build: leftovers out, each new sheet under a temporary name, hidden (a cancel here changes nothing visible).
+  const budget = new SyncBudget(context, target, opts.signal);
   for (const s of leftovers) {
-    await budget.room(0, 1);
-    s.ws.delete();
+    await budget.room(0, 2);
+    deleteWorksheet(s.ws, s.visibility);
   }
   const taken = sheets.filter((s) => !leftovers.includes(s)).map((s) => s.name);
   const temp = (slot: Slot): string => {
@@ -140,7 +153,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     return name;
   };
   if (placed !== undefined) {
-    for (const cf of oldRules) cf.delete();
+    for (const { cf } of oldRules) cf.delete();
     for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX) || n.startsWith(FLAG_KEYS_PREFIX)) item.delete();
   }
   // Replacements in the order their old sheets stand, so each new sheet can take its old one's place.
@@ -151,7 +164,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     const old = own.get(x.slot);
     const name = finalName(x.wanted, old);
     if (old) {
-      old.ws.delete();
+      deleteWorksheet(old.ws, old.visibility);
       gone.add(old);
     }
     pointName(x.slot, x.tempName);
@@ -171,7 +184,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   for (const slot of removals) {
     const old = own.get(slot);
     if (old) {
-      old.ws.delete();
+      deleteWorksheet(old.ws, old.visibility);
       gone.add(old);
     }
     names.get(PREFIX + slot)?.delete();
@@ -184,10 +197,15 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   }
   await context.sync();
 
-  // 5. Cell writes, now that the change log that records them is in place.
+  // 5. Cell writes, now that the change log that records them is in place: an Excel.run of their own, one undo group
+  // where the host has them (values only, which Excel can undo; the swaps above cannot be in a group).
   if (resolved?.bySheet.size) {
-    const writes = new SyncBudget(context, target);
-    await writeCellValues(writes, context, resolved);
-    await writes.flush();
+    const cells = resolved;
+    await runExcel((ctx) => writeCellValues(ctx, cells, { ...opts, targetBytes: target }), { undoGroup: true });
   }
+}
+
+/** Applies a plan in its own Excel.run (its cell writes, if any, in an undo group of their own). */
+export function applyPlanInExcel(plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
+  return runExcel((ctx) => applyPlanOffice(ctx, plan, opts));
 }

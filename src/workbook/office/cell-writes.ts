@@ -1,15 +1,18 @@
 /// <reference types="office-js" />
-// A plan's cell writes (fixes, a revert): read the target cells first (values, number formats and the formula
-// cells among them), refuse the whole plan when any target holds a formula or no longer shows what the plan
-// expects, and only then write, in bands of rows with null for every cell left alone.
+// A plan's cell writes (fixes, a revert, a sync): read the targets first (values, number formats and the formula
+// cells among them), resolve them by the plan's one rule (plan/cell-write-rule.ts: a formula or a cell changed since
+// refuses the whole plan, a cell already done is left alone), and only then write, in bands of rows with null for
+// every cell left alone. Reads and writes are sized by bytes under Excel on the web's 5 MB limit and split in half and
+// retried on a size error. Text goes in with a leading apostrophe only where the cell is not Text-formatted ("@"):
+// in a Text cell Excel keeps the apostrophe as part of the value.
 import { CellValue, cellKey, columnLetter } from "../../domain/grid";
-import { cellText, numberText } from "../../domain/normalise/text";
+import { resolveSheetWrites } from "../../plan/cell-write-rule";
 import type { CellWrite } from "../../plan/write-plan";
 import { isDateFormatCode } from "../xlsx/number-format";
 import { PlanConflictError } from "../xlsx-write/errors";
 import { parseAreas } from "./areas";
-import { TARGET_BYTES, valueBytes } from "./payload";
-import { SyncBudget } from "./sync-budget";
+import { ACTION_BYTES, TARGET_BYTES, valueBytes } from "./payload";
+import { pack, syncGroups } from "./sync-groups";
 import { asText } from "./typed-text";
 
 /** What errors name as the file (office.js has no file name to give). */
@@ -18,21 +21,23 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** Rows apart that still share one band (the rows between are read, or written as null, with it). */
 const GAP = 16;
+/** Estimated response bytes per cell read (value and number format). */
+const READ_CELL_BYTES = 80;
 
 interface Band {
-  readonly sheet: string;
   readonly r0: number;
   readonly r1: number;
   readonly c0: number;
   readonly c1: number;
 }
 
-/** Bands of rows over the columns written in them; `cellsPerBand` bounds a band's size. */
-function bands(sheet: string, keys: readonly number[], cellsPerBand: number): Band[] {
-  const cells = [...new Set(keys)].sort((a, b) => a - b).map((k) => ({ r: Math.floor(k / MAX_COLS), c: k % MAX_COLS }));
+/** Bands of rows over the columns written in them; `cellsPerBand` bounds a band's size. `keys` sorted ascending. */
+function bands(keys: readonly number[], cellsPerBand: number): Band[] {
   const out: Band[] = [];
   let cur: { r0: number; r1: number; c0: number; c1: number } | undefined;
-  for (const { r, c } of cells) {
+  for (const k of keys) {
+    const r = Math.floor(k / MAX_COLS);
+    const c = k % MAX_COLS;
     if (cur) {
       const c0 = Math.min(cur.c0, c);
       const c1 = Math.max(cur.c1, c);
@@ -40,24 +45,43 @@ function bands(sheet: string, keys: readonly number[], cellsPerBand: number): Ba
         cur = { r0: cur.r0, r1: r, c0, c1 };
         continue;
       }
-      out.push({ sheet, ...cur });
+      out.push(cur);
     }
     cur = { r0: r, r1: r, c0: c, c1: c };
   }
-  if (cur) out.push({ sheet, ...cur });
+  if (cur) out.push(cur);
   return out;
 }
 
+const cellsOf = (b: Band): number => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+/** A band cut into its top and bottom halves (undefined for a single row). */
+function halves(b: Band): [Band, Band] | undefined {
+  if (b.r0 === b.r1) return undefined;
+  const mid = Math.floor((b.r0 + b.r1) / 2);
+  return [{ ...b, r1: mid }, { ...b, r0: mid + 1 }];
+}
+
 export interface ResolvedWrites {
-  /** Per sheet (its name in the workbook): cell key -> the text to write. */
+  /** Per sheet (its name in the workbook): cell key -> the value to write. */
   readonly bySheet: Map<string, Map<number, string | number>>;
+  /** Per sheet: the keys of target cells formatted as Text ("@"), where text goes in as it is. */
+  readonly textCells: Map<string, Set<number>>;
+  /** Per sheet: what each written cell held before (undefined: empty), for putting a cancelled write back. */
+  readonly before: Map<string, Map<number, CellValue | undefined>>;
+}
+
+interface SheetRead {
+  readonly values: Map<number, CellValue | undefined>;
+  readonly formulas: Set<number>;
+  readonly text: Set<number>;
 }
 
 /**
- * Reads every target and checks the writes in order; throws PlanConflictError (naming sheet and cell) before
- * anything is written. `sheetOf` maps a plan's sheet name to the workbook's (undefined when gone).
+ * Reads every target and resolves the writes; throws PlanConflictError (naming sheet and cell) before anything is
+ * written. `sheetOf` maps a plan's sheet name to the workbook's (undefined when gone).
  */
-export async function resolveCellWrites(ctx: Excel.RequestContext, writes: readonly CellWrite[], sheetOf: (name: string) => string | undefined, date1904: boolean): Promise<ResolvedWrites> {
+export async function resolveCellWrites(ctx: Excel.RequestContext, writes: readonly CellWrite[], sheetOf: (name: string) => string | undefined, date1904: boolean, targetBytes = TARGET_BYTES): Promise<ResolvedWrites> {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     if (!Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 1 || w.col < 1 || w.row > MAX_ROWS || w.col > MAX_COLS) {
@@ -65,97 +89,159 @@ export async function resolveCellWrites(ctx: Excel.RequestContext, writes: reado
     }
     const sheet = sheetOf(w.sheet);
     if (sheet === undefined) throw new PlanConflictError(WORKBOOK_LABEL, w.sheet, `${columnLetter(w.col - 1)}${w.row}`, "no such worksheet in the workbook any more");
-    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), w]);
+    let list = bySheet.get(sheet);
+    if (!list) bySheet.set(sheet, (list = []));
+    list.push(w);
   }
   // Read the targets: values and number formats (what the cell shows) and the formula cells among them.
-  const original = new Map<string, Map<number, CellValue | undefined>>();
-  const formulas = new Set<string>();
-  const budget = TARGET_BYTES / 2;
-  let queued: { band: Band; range: Excel.Range; areas: Excel.RangeAreas | undefined }[] = [];
-  let cost = 0;
-  const take = async (): Promise<void> => {
-    if (queued.length === 0) return;
-    await ctx.sync();
-    for (const { band, range, areas } of queued) {
-      const cells = original.get(band.sheet) ?? new Map<number, CellValue | undefined>();
-      original.set(band.sheet, cells);
+  const reads = new Map<string, SheetRead>();
+  const items: { sheet: string; band: Band }[] = [];
+  for (const [sheet, list] of bySheet) {
+    reads.set(sheet, { values: new Map(), formulas: new Set(), text: new Set() });
+    const keys = [...new Set(list.map((w) => cellKey(w.row - 1, w.col - 1)))].sort((a, b) => a - b);
+    for (const band of bands(keys, 20_000)) items.push({ sheet, band });
+  }
+  await syncGroups(ctx, pack(items, (x) => cellsOf(x.band) * READ_CELL_BYTES + ACTION_BYTES * 3, targetBytes / 2), ({ sheet, band }) => {
+    const range = ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(band.r0, band.c0, band.r1 - band.r0 + 1, band.c1 - band.c0 + 1);
+    const single = band.r0 === band.r1 && band.c0 === band.c1;
+    range.load(single ? "values, numberFormat, formulas" : "values, numberFormat");
+    const areas = single ? undefined : range.getSpecialCellsOrNullObject("Formulas").load("address");
+    return () => {
+      const read = reads.get(sheet)!;
       const values = range.values;
       const nf = range.numberFormat;
-      values.forEach((row, i) => row.forEach((v: unknown, j) => {
-        const n = nf[i][j];
-        const cell: CellValue | undefined = v === "" ? undefined : typeof v === "number" && typeof n === "string" && isDateFormatCode(n) ? { kind: "date", serial: v } : (v as CellValue);
-        cells.set(cellKey(band.r0 + i, band.c0 + j), cell);
-      }));
+      for (let i = 0; i < values.length; i++) {
+        const row = values[i];
+        for (let j = 0; j < row.length; j++) {
+          const v = row[j] as unknown;
+          const n = nf[i][j];
+          const key = cellKey(band.r0 + i, band.c0 + j);
+          read.values.set(key, v === "" ? undefined : typeof v === "number" && typeof n === "string" && isDateFormatCode(n) ? { kind: "date", serial: v } : (v as CellValue));
+          if (n === "@") read.text.add(key);
+        }
+      }
       if (areas === undefined) {
         const f = range.formulas[0][0];
-        if (typeof f === "string" && f.startsWith("=")) formulas.add(`${band.sheet}\u0000${cellKey(band.r0, band.c0)}`);
+        if (typeof f === "string" && f.startsWith("=")) read.formulas.add(cellKey(band.r0, band.c0));
       } else if (!areas.isNullObject) {
-        for (const a of parseAreas(areas.address)) for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) formulas.add(`${band.sheet}\u0000${cellKey(r, c)}`);
+        for (const a of parseAreas(areas.address)) for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) read.formulas.add(cellKey(r, c));
       }
-    }
-    queued = [];
-    cost = 0;
-  };
-  for (const [sheet, list] of bySheet) {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    for (const band of bands(sheet, list.map((w) => cellKey(w.row - 1, w.col - 1)), 20_000)) {
-      const cells = (band.r1 - band.r0 + 1) * (band.c1 - band.c0 + 1);
-      if (cost + cells * 80 > budget) await take();
-      const range = ws.getRangeByIndexes(band.r0, band.c0, band.r1 - band.r0 + 1, band.c1 - band.c0 + 1);
-      const single = cells === 1;
-      range.load(single ? "values, numberFormat, formulas" : "values, numberFormat");
-      const areas = single ? undefined : range.getSpecialCellsOrNullObject("Formulas").load("address");
-      queued.push({ band, range, areas });
-      cost += cells * 80;
-    }
-  }
-  await take();
+    };
+  }, (x) => {
+    const h = halves(x.band);
+    return h && [{ sheet: x.sheet, band: h[0] }, { sheet: x.sheet, band: h[1] }];
+  });
 
   const out = new Map<string, Map<number, string | number>>();
+  const textCells = new Map<string, Set<number>>();
+  const before = new Map<string, Map<number, CellValue | undefined>>();
   for (const [sheet, list] of bySheet) {
-    const cells = original.get(sheet)!;
-    const shown = (key: number) => cellText(cells.get(key), date1904);
-    const current = new Map<number, string | number>();
-    for (const w of list) {
-      const key = cellKey(w.row - 1, w.col - 1);
-      const ref = `${columnLetter(w.col - 1)}${w.row}`;
-      if (formulas.has(`${sheet}\u0000${key}`)) throw new PlanConflictError(WORKBOOK_LABEL, sheet, ref, "holds a formula; formula cells are never overwritten");
-      const pending = current.get(key);
-      const now = pending === undefined ? shown(key) : valueText(pending);
-      if (now === valueText(w.value) && pending === undefined && typeof w.value === typeof cells.get(key)) continue; // already written (a re-run, or a batch resumed)
-      if (now !== w.expect) throw new PlanConflictError(WORKBOOK_LABEL, sheet, ref, `shows ${show(now)}, the plan expected ${show(w.expect)}; the workbook changed since the plan was made`);
-      current.set(key, w.value);
-    }
-    const changed = new Map<number, string | number>();
-    for (const [key, value] of current) if (valueText(value) !== shown(key) || typeof value !== typeof cells.get(key)) changed.set(key, value);
-    if (changed.size) out.set(sheet, changed);
+    const read = reads.get(sheet)!;
+    const changed = resolveSheetWrites(list, {
+      value: (key) => read.values.get(key),
+      isFormula: (key) => read.formulas.has(key),
+      date1904,
+    }, (cell, why) => new PlanConflictError(WORKBOOK_LABEL, sheet, cell, why.code, "params" in why ? why.params : {}));
+    if (changed.size === 0) continue;
+    out.set(sheet, changed);
+    textCells.set(sheet, read.text);
+    before.set(sheet, new Map([...changed.keys()].map((k) => [k, read.values.get(k)])));
   }
-  return { bySheet: out };
+  return { bySheet: out, textCells, before };
 }
 
-/** A written value as the sheet will show it. */
-const valueText = (v: string | number): string => (typeof v === "number" ? numberText(v) : v);
+/** A block of values to write: the top-left cell and the rows (null where a cell is left alone). */
+interface Piece {
+  readonly sheet: string;
+  readonly r0: number;
+  readonly c0: number;
+  readonly rows: (string | number | null)[][];
+  readonly bytes: number;
+  /** Cells written (not null). */
+  readonly cells: number;
+}
 
-const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+function halvePiece(p: Piece): [Piece, Piece] | undefined {
+  if (p.rows.length < 2) return undefined;
+  const mid = p.rows.length >> 1;
+  const part = (r0: number, rows: Piece["rows"]): Piece => ({
+    sheet: p.sheet, r0, c0: p.c0, rows, bytes: rows.reduce((n, row) => n + row.reduce<number>((m, v) => m + valueBytes(v), 2), 0),
+    cells: rows.reduce((n, row) => n + row.filter((v) => v !== null).length, 0),
+  });
+  return [part(p.r0, p.rows.slice(0, mid)), part(p.r0 + mid, p.rows.slice(mid))];
+}
 
-/** Writes resolved values: one values block per band, null for the cells in it that are not written. */
-export async function writeCellValues(budget: SyncBudget, ctx: Excel.RequestContext, resolved: ResolvedWrites): Promise<void> {
+/** The writes as blocks of values, each at most `maxBytes` (a band is cut between rows where it would pass it). */
+function pieces(resolved: ResolvedWrites, maxBytes: number): Piece[] {
+  const out: Piece[] = [];
   for (const [sheet, cells] of resolved.bySheet) {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    for (const band of bands(sheet, [...cells.keys()], 50_000)) {
-      const values: (string | number | null)[][] = [];
+    const text = resolved.textCells.get(sheet);
+    for (const band of bands([...cells.keys()].sort((a, b) => a - b), 50_000)) {
+      let rows: (string | number | null)[][] = [];
+      let r0 = band.r0;
       let bytes = 0;
+      let count = 0;
       for (let r = band.r0; r <= band.r1; r++) {
-        const row: (string | number | null)[] = [];
+        const row: (string | number | null)[] = new Array(band.c1 - band.c0 + 1);
+        let rowBytes = 2;
         for (let c = band.c0; c <= band.c1; c++) {
-          const v = cells.get(cellKey(r, c));
-          row.push(v === undefined ? null : typeof v === "number" ? v : asText(v));
-          bytes += valueBytes(row[row.length - 1]);
+          const key = cellKey(r, c);
+          const v = cells.get(key);
+          const out = v === undefined ? null : typeof v === "number" || text?.has(key) ? v : asText(v);
+          if (out !== null) count++;
+          row[c - band.c0] = out;
+          rowBytes += valueBytes(out);
         }
-        values.push(row);
+        if (rows.length && bytes + rowBytes > maxBytes) {
+          out.push({ sheet, r0, c0: band.c0, rows, bytes, cells: count - row.filter((v) => v !== null).length });
+          count = row.filter((v) => v !== null).length;
+          rows = [];
+          bytes = 0;
+          r0 = r;
+        }
+        rows.push(row);
+        bytes += rowBytes;
       }
-      await budget.room(bytes, 2);
-      ws.getRangeByIndexes(band.r0, band.c0, band.r1 - band.r0 + 1, band.c1 - band.c0 + 1).values = values;
+      if (rows.length) out.push({ sheet, r0, c0: band.c0, rows, bytes, cells: count });
     }
   }
+  return out;
+}
+
+export interface WriteControl {
+  /** Aborting stops the writes between two syncs (CellWritesCancelledError). */
+  readonly signal?: AbortSignal;
+  /** Cells written so far, of all. */
+  readonly onProgress?: (written: number, total: number) => void;
+  /** Request bytes a write sync aims at. */
+  readonly targetBytes?: number;
+}
+
+/** The writes were stopped between two syncs: `written` cells of `total` are in the workbook. */
+export class CellWritesCancelledError extends Error {
+  constructor(readonly written: number, readonly total: number) {
+    super(`cell writes cancelled after ${written} of ${total} cells`);
+    this.name = "CellWritesCancelledError";
+  }
+}
+
+/** Writes resolved values: blocks of values sized by bytes, several to a sync while they fit the target. */
+export async function writeCellValues(ctx: Excel.RequestContext, resolved: ResolvedWrites, ctl: WriteControl = {}): Promise<number> {
+  const target = ctl.targetBytes ?? TARGET_BYTES;
+  const all = pieces(resolved, target);
+  const total = all.reduce((n, p) => n + p.cells, 0);
+  let written = 0;
+  const syncs = await syncGroups(ctx, pack(all, (p) => p.bytes + ACTION_BYTES * 2, target), (p) => {
+    ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.r0, p.c0, p.rows.length, p.rows[0].length).values = p.rows;
+    return () => {
+      written += p.cells;
+      ctl.onProgress?.(written, total);
+    };
+  }, halvePiece, () => {
+    if (ctl.signal?.aborted) throw new CellWritesCancelledError(written, total);
+    ctx.application.suspendScreenUpdatingUntilNextSync();
+  });
+  // A cancel that came while the last request was under way is still honoured: the caller puts the batch back.
+  if (ctl.signal?.aborted) throw new CellWritesCancelledError(written, total);
+  return syncs;
 }

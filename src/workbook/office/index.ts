@@ -1,8 +1,11 @@
 // The Office.js back end: the only code that touches `Excel`. Reads through officeSource (the WorkbookSource port),
 // writes the same WritePlans as the file back end.
 export { officeSource, type OfficeReadOptions, type OfficeSheetEntry, type OfficeWorkbookSource } from "./office-source";
-export { applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions } from "./apply-plan";
-export { applyPlanInExcel, runExcel, supportsExcelApi } from "./run";
+export { applyPlanInExcel, applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions } from "./apply-plan";
+export { runExcel, supportsExcelApi } from "./run";
+export { CellWritesCancelledError } from "./cell-writes";
+export { ProtectedError } from "./protection";
+export { PlanCancelledError } from "./sync-budget";
 export { runInWorkbook, type OfficeSession } from "./session";
 export { readColumnInExcel, selectCellInExcel } from "./select-cell";
 export { usedRowsOutsideNamed } from "./used-rows";

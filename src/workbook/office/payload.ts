@@ -39,3 +39,9 @@ export function rowBytes(row: readonly unknown[]): number {
   for (const v of row) n += valueBytes(v);
   return n;
 }
+
+/** Whether office.js refused a request or response for its size (Excel on the web: 5 MB): worth splitting and retrying. */
+export function isSizeError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}

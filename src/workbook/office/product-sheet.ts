@@ -8,12 +8,16 @@ import { applyStyles, numberFormatOf } from "./styles";
 import { SyncBudget } from "./sync-budget";
 import { asText } from "./typed-text";
 
-/** What the formulas setter gets for a plan cell: "=f", a number, text kept as text, "" for none. */
+/**
+ * What the formulas setter gets for a plan cell: "=f", a number, text kept as text, "" for none. A Text-formatted
+ * cell ("@", set before the values) takes text as it is: there a leading apostrophe would stay part of the value.
+ */
 function cellInput(c: PlanCell | null | undefined): string | number {
   if (!c) return "";
   if (c.f !== undefined) return `=${c.f}`;
   if (c.v === null) return "";
-  return typeof c.v === "number" ? c.v : asText(c.v);
+  if (typeof c.v === "number") return c.v;
+  return numberFormatOf(c.style ?? undefined) === "@" ? c.v : asText(c.v);
 }
 
 /** Excel's column width in characters as points: (chars * 7 + 5) pixels of Calibri 11 at 96 dpi. */
@@ -37,9 +41,22 @@ async function writeCells(budget: SyncBudget, ws: Excel.Worksheet, rows: Product
       end++;
     }
     const block = rows.slice(start, end);
-    const formulas = block.map((row) => Array.from({ length: width }, (_, j) => cellInput(row[j])));
-    const formats = block.map((row) => Array.from({ length: width }, (_, j) => numberFormatOf(row[j]?.style ?? undefined) ?? null));
-    const anyFormat = formats.some((r) => r.some((f) => f !== null));
+    const formulas: (string | number)[][] = new Array(block.length);
+    const formats: (string | null)[][] = new Array(block.length);
+    let anyFormat = false;
+    for (let i = 0; i < block.length; i++) {
+      const row = block[i];
+      const f: (string | number)[] = new Array(width);
+      const nf: (string | null)[] = new Array(width);
+      for (let j = 0; j < width; j++) {
+        f[j] = cellInput(row[j]);
+        const style = row[j]?.style;
+        nf[j] = style === undefined ? null : numberFormatOf(style) ?? null;
+        if (nf[j] !== null) anyFormat = true;
+      }
+      formulas[i] = f;
+      formats[i] = nf;
+    }
     await budget.room(bytes * 1.1 + width * block.length * (anyFormat ? 6 : 0), anyFormat ? 3 : 2);
     const range = ws.getRangeByIndexes(start, 0, block.length, width);
     if (anyFormat) range.numberFormat = formats;

@@ -1,21 +1,24 @@
 /// <reference types="office-js" />
-// Excel.run for the product's writes: where ExcelApi 1.20 exists, every sync of the run merges into one undo
-// step (a fix or a sync is then one Ctrl+Z); elsewhere Excel records one step per writing sync (or, on older
-// builds, clears the undo stack), and the change log with `revert` is what undoes a batch.
-import type { WritePlan } from "../../plan/write-plan";
-import { ApplyOfficeOptions, applyPlanOffice } from "./apply-plan";
+// Excel.run for the product. Every batch waits while the user is editing a cell (delayForCellEdit: without it a batch
+// that reaches Excel mid-edit fails, https://learn.microsoft.com/javascript/api/excel/excel.runoptions), so a live
+// re-check or the ribbon command never fails because the clerk is typing. Undo groups (mergeUndoGroup, ExcelApi 1.20)
+// are asked for only by the cell writes of a fix, a revert or a sync: an API without undo support inside a group
+// throws UndoNotSupported (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities lists
+// Worksheet.delete, and a sheet's name, position and visibility on Windows and Mac; office-js issue 6491: about 1,600
+// formulas), so sheet swaps and the product sheets' formulas always run outside one. Elsewhere Excel records one undo
+// step per writing sync, and the change log with `revert` is what undoes a batch.
 
 /** Whether the host supports ExcelApi `version` (false where there is no Office at all, as in tests without it). */
 export function supportsExcelApi(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
-/** Excel.run, as one undo group where the host can (ExcelApi 1.20). Returns or rethrows what the batch does. */
+/**
+ * Excel.run with delayForCellEdit; with `undoGroup`, as one undo group where the host can (ExcelApi 1.20). Only cell
+ * value writes may ask for the group. Returns or rethrows what the batch does.
+ */
 export function runExcel<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, opts: { undoGroup?: boolean } = {}): Promise<T> {
-  return opts.undoGroup !== false && supportsExcelApi("1.20") ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
-}
-
-/** Applies a plan in its own Excel.run: one undo step where ExcelApi 1.20 exists. */
-export function applyPlanInExcel(plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
-  return runExcel((ctx) => applyPlanOffice(ctx, plan, opts));
+  const options: Excel.RunOptions = { delayForCellEdit: true };
+  if (opts.undoGroup === true && supportsExcelApi("1.20")) options.mergeUndoGroup = true;
+  return Excel.run(options, batch);
 }

@@ -6,7 +6,7 @@ import { ApplyOfficeOptions, applyPlanOffice } from "./apply-plan";
 import { OfficeReadOptions, OfficeWorkbookSource, officeSource } from "./office-source";
 import { runExcel } from "./run";
 
-/** The workbook within one Excel.run: reads and writes share its request context (and its undo group). */
+/** The workbook within one Excel.run: reads and writes share its request context. */
 export interface OfficeSession {
   /** The workbook as a WorkbookSource (officeSource over the run's context). */
   source(opts?: OfficeReadOptions): Promise<OfficeWorkbookSource>;
@@ -22,9 +22,9 @@ function sessionOf(ctx: Excel.RequestContext): OfficeSession {
 }
 
 /**
- * Runs `batch` in one Excel.run: as one undo group where the host can (ExcelApi 1.20), unless `undoGroup` is false
- * (then a plain Excel.run, as reads use). Returns or rethrows what the batch does.
+ * Runs `batch` in one Excel.run (never an undo group: sheet swaps cannot be in one; the cell writes of a plan make
+ * their own, see run.ts). Returns or rethrows what the batch does.
  */
-export function runInWorkbook<T>(batch: (wb: OfficeSession) => Promise<T>, opts: { undoGroup?: boolean } = {}): Promise<T> {
-  return runExcel((ctx) => batch(sessionOf(ctx)), opts);
+export function runInWorkbook<T>(batch: (wb: OfficeSession) => Promise<T>): Promise<T> {
+  return runExcel((ctx) => batch(sessionOf(ctx)));
 }

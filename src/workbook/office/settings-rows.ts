@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 // The settings sheet's rows in the open workbook: finds the sheets that may hold the settings table, lets the caller
 // decide what to write, and writes those rows as text (only the rows given; the staff's other rows, formats and notes
-// stay as they are). One Excel.run, one undo group where the host can.
+// stay as they are). One Excel.run.
 import { columnLetter } from "../../domain/grid";
 import { sheetOfReference } from "../../domain/sheet-reference";
+import { assertUnprotected } from "./protection";
 import { runExcel } from "./run";
 
 /** A sheet that may hold the settings table. */
@@ -56,6 +57,8 @@ export async function writeSettingsRows(
       }),
       sheets.items.map((s) => s.name),
     );
+    const existing = "create" in write.target ? undefined : candidates.find((s) => s.name === (write.target as { sheet: string }).sheet);
+    await assertUnprotected(ctx, "create" in write.target, existing ? [{ ws: existing, name: existing.name }] : []);
     let ws: Excel.Worksheet;
     if ("create" in write.target) {
       ws = wb.worksheets.add(write.target.create);

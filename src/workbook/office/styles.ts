@@ -49,14 +49,17 @@ export function numberFormatOf(style: CellStyle | undefined): string | undefined
 /** Rectangles of equal style: runs along each row, extended downwards while the row below has the same run. */
 export function styleRects(rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>): Map<CellStyle, Rect[]> {
   const out = new Map<CellStyle, Rect[]>();
-  let open = new Map<string, { style: CellStyle; rect: Rect }>();
-  const close = (x: { style: CellStyle; rect: Rect }) => {
-    const list = out.get(x.style) ?? [];
-    list.push(x.rect);
-    out.set(x.style, list);
+  /** Runs open from the row above, by first column: extended in place while the row below repeats them. */
+  interface Run { style: CellStyle; c0: number; c1: number; r0: number; r1: number }
+  let open = new Map<number, Run>();
+  const close = (x: Run) => {
+    let list = out.get(x.style);
+    if (!list) out.set(x.style, (list = []));
+    list.push({ r0: x.r0, c0: x.c0, r1: x.r1, c1: x.c1 });
   };
-  rows.forEach((row, r) => {
-    const next = new Map<string, { style: CellStyle; rect: Rect }>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const next = new Map<number, Run>();
     let c = 0;
     while (c < row.length) {
       const style = row[c]?.style;
@@ -66,17 +69,17 @@ export function styleRects(rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>):
       }
       let e = c;
       while (e + 1 < row.length && row[e + 1]?.style === style) e++;
-      const key = `${style}:${c}:${e}`;
-      const above = open.get(key);
-      if (above) {
-        open.delete(key);
-        next.set(key, { style, rect: { ...above.rect, r1: r } });
-      } else next.set(key, { style, rect: { r0: r, c0: c, r1: r, c1: e } });
+      const above = open.get(c);
+      if (above && above.style === style && above.c1 === e) {
+        open.delete(c);
+        above.r1 = r;
+        next.set(c, above);
+      } else next.set(c, { style, c0: c, c1: e, r0: r, r1: r });
       c = e + 1;
     }
     for (const x of open.values()) close(x);
     open = next;
-  });
+  }
   for (const x of open.values()) close(x);
   return out;
 }

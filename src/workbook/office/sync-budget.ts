@@ -3,6 +3,15 @@
 // every writing sync runs with screen updating suspended (called once per sync, as the docs ask, never per write).
 import { ACTION_BYTES, MAX_ACTIONS, TARGET_BYTES } from "./payload";
 
+/** A plan stopped while its new sheets were being built, hidden under temporary names: nothing visible was changed
+ * (the next run deletes the temporary sheets). */
+export class PlanCancelledError extends Error {
+  constructor() {
+    super("cancelled before the new sheets were put in place; nothing visible was changed");
+    this.name = "PlanCancelledError";
+  }
+}
+
 export class SyncBudget {
   private bytes = 0;
   private actions = 0;
@@ -13,12 +22,17 @@ export class SyncBudget {
   constructor(
     private readonly ctx: Excel.RequestContext,
     private readonly target = TARGET_BYTES,
+    /** Aborting stops the writes at the next sync (PlanCancelledError): for sheets built out of sight only. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** Makes room for `actions` actions carrying `bytes` of values, syncing first when they would not fit. */
   async room(bytes: number, actions = 1): Promise<void> {
     const cost = bytes + actions * ACTION_BYTES;
-    if (this.actions > 0 && (this.bytes + cost > this.target || this.actions + actions > MAX_ACTIONS)) await this.flush();
+    if (this.actions > 0 && (this.bytes + cost > this.target || this.actions + actions > MAX_ACTIONS)) {
+      if (this.signal?.aborted) throw new PlanCancelledError();
+      await this.flush();
+    }
     if (!this.suspended) {
       this.ctx.application.suspendScreenUpdatingUntilNextSync();
       this.suspended = true;

@@ -1,13 +1,14 @@
 /// <reference types="office-js" />
 // How big the open workbook is: rows in the used ranges of its worksheets.
 import { sheetOfReference } from "../../domain/sheet-reference";
+import { runExcel } from "./run";
 
 /**
  * Rows in the used ranges (values and formulas only) of the worksheets, leaving out the sheets that a workbook-level
  * name starting with `namePrefix` refers to (the product's own sheets). One Excel.run, two syncs.
  */
 export async function usedRowsOutsideNamed(namePrefix: string): Promise<number> {
-  return Excel.run(async (ctx) => {
+  return runExcel(async (ctx) => {
     const ws = ctx.workbook.worksheets.load("items/name");
     const names = ctx.workbook.names.load("items/name,items/formula");
     await ctx.sync();

@@ -1,0 +1,61 @@
+// The one rule for a plan's cell writes, used by both back ends (the file back end's xlsx-write/cell-writes.ts and
+// the Office.js back end's office/cell-writes.ts), so a plan is refused, resumed or finished the same way in both:
+// - a target holding a formula refuses the plan (formula cells are never overwritten);
+// - a cell already showing the last value the plan gives it, of the same kind (text, number, empty), is done and
+//   left alone: a re-run, a batch resumed after a cut-off, or the cells a cancelled batch never reached;
+// - otherwise the writes are taken in order, each finding the cell showing what it expects, or the plan is refused.
+import { CellValue, cellKey, columnLetter, isDateCell } from "../domain/grid";
+import { cellText, numberText } from "../domain/normalise/text";
+import type { CellWrite } from "./write-plan";
+
+/** A written value as the sheet will show it. */
+export const valueText = (v: string | number): string => (typeof v === "number" ? numberText(v) : v);
+
+type Kind = "empty" | "number" | "text" | "other";
+
+/** What kind of value a cell holds, or a write gives it: dates are numbers in a cell, "" is no value. */
+export function valueKind(v: CellValue | string | number | undefined): Kind {
+  if (v === undefined || v === null || v === "") return "empty";
+  if (typeof v === "number" || isDateCell(v)) return "number";
+  if (typeof v === "string") return "text";
+  return "other";
+}
+
+const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+
+/** What a back end knows of one sheet's targets. */
+export interface SheetCells {
+  /** The cell at a key (cellKey of 0-based row and column); undefined where empty. */
+  value(key: number): CellValue | undefined;
+  isFormula(key: number): boolean;
+  readonly date1904: boolean;
+}
+
+/**
+ * Resolves one sheet's writes (in plan order) against what its cells hold: the final value of each cell that
+ * changes, by key. `conflict` makes the error for a refused plan (cell as "F7", and why).
+ */
+/** Why a plan is refused at a cell: an edge code (i18n/edge-errors) and its params, rendered in the user's language. */
+export type CellConflict = { readonly code: "planFormula" } | { readonly code: "planChanged"; readonly params: { readonly now: string; readonly expected: string } };
+
+export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> {
+  const last = new Map<number, string | number>();
+  for (const w of list) last.set(cellKey(w.row - 1, w.col - 1), w.value);
+  const shown = (key: number): string => cellText(cells.value(key), cells.date1904);
+  const done = (key: number, v: string | number): boolean => shown(key) === valueText(v) && valueKind(cells.value(key)) === valueKind(v);
+  const current = new Map<number, string | number>();
+  for (const w of list) {
+    const key = cellKey(w.row - 1, w.col - 1);
+    const ref = `${columnLetter(w.col - 1)}${w.row}`;
+    if (cells.isFormula(key)) throw conflict(ref, { code: "planFormula" });
+    if (!current.has(key) && done(key, last.get(key)!)) continue;
+    const pending = current.get(key);
+    const now = pending === undefined ? shown(key) : valueText(pending);
+    if (now === valueText(w.value) && (pending !== undefined || valueKind(cells.value(key)) === valueKind(w.value))) continue;
+    if (now !== w.expect) throw conflict(ref, { code: "planChanged", params: { now: show(now), expected: show(w.expect) } });
+    current.set(key, w.value);
+  }
+  const changed = new Map<number, string | number>();
+  for (const [key, value] of current) if (!done(key, value)) changed.set(key, value);
+  return changed;
+}
