@@ -21,6 +21,8 @@ export interface FixPanelProps {
   readonly onPreview: () => void;
   readonly onApply: () => void;
   readonly onRevert: () => void;
+  /** What the shell adds under the hint (the web page's choice of fix kinds). */
+  readonly extra?: React.ReactNode;
 }
 
 export function FixPanel(props: FixPanelProps): React.JSX.Element {
@@ -32,6 +34,7 @@ export function FixPanel(props: FixPanelProps): React.JSX.Element {
     <section className={s.section} aria-labelledby="fix-heading">
       <h3 className={s.heading} id="fix-heading">{ui.fixes.heading}</h3>
       <Text className={s.hint}>{ui.fixes.hint}</Text>
+      {props.extra}
       {changes && <Text>{n ? ui.fixes.count(n) : ui.fixes.none}</Text>}
       <div className={s.row}>
         <Button data-testid="fix-preview-button" aria-expanded={props.open} aria-controls="fix-list" disabled={props.busy} onClick={props.onPreview}>

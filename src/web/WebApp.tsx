@@ -1,0 +1,257 @@
+// The web page: the task pane's Check and Summaries tabs (src/ui, through their props) over a workbook chosen from
+// disk, the engine in a worker; a sheet preview beside them; "Download checked workbook". The page keeps the bytes.
+import * as React from "react";
+import {
+  Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, webLightTheme,
+} from "@fluentui/react-components";
+import { Progress, RunControl, localDay, localTime } from "../app/excel-run";
+import { FIX_KINDS, FixKind, countFixKinds, fixKindOf } from "../domain/fix-kinds";
+import { Report } from "../domain/report-schema";
+import { Lang } from "../domain/vocabulary";
+import { UiText, uiText } from "../i18n/ui-text";
+import { webText } from "../i18n/web-text";
+import { CheckTab } from "../ui/CheckTab";
+import { errorText, isCancelled } from "../ui/errors";
+import { LANGS } from "../ui/lang";
+import { canCancel, checkedText, progressText } from "../ui/outcome";
+import { useStyles } from "../ui/styles";
+import { SummariesTab } from "../ui/SummariesTab";
+import type { Engine } from "./engine-client";
+import type { CheckArgs, EngineRequest, EngineResult, SheetWindow } from "./engine-protocol";
+import { FilePicker } from "./FilePicker";
+import { FixKinds } from "./FixKinds";
+import { PreviewTarget, SheetPreview } from "./SheetPreview";
+import { saveBytes } from "./save-file";
+import { useWebStyles } from "./web-styles";
+
+export interface WebAppProps {
+  readonly engine: Engine;
+  readonly initialLang: Lang;
+  readonly onLangChange?: (lang: Lang) => void;
+}
+
+interface Status {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly text: (ui: UiText) => string;
+}
+
+interface Book {
+  readonly name: string;
+  /** The workbook as it is now: the file read, then each operation's output. */
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  /** Whether the page wrote these bytes (a check, fix, revert, clear): then they may be downloaded. */
+  readonly written: boolean;
+}
+
+const LANG_NAMES: Readonly<Record<Lang, string>> = { "zh-CN": "简体中文", "zh-TW": "繁體中文", en: "English" };
+const PREVIEW_AROUND = 8;
+
+export function WebApp(props: WebAppProps): React.JSX.Element {
+  const { engine } = props;
+  const s = useStyles();
+  const w = useWebStyles();
+  const [lang, setLang] = React.useState<Lang>(props.initialLang);
+  const ui = uiText(lang);
+  const web = webText(lang);
+  const [tab, setTab] = React.useState<"check" | "summaries">("check");
+  const [book, setBook] = React.useState<Book | null>(null);
+  const [report, setReport] = React.useState<Report | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const [preview, setPreview] = React.useState(false);
+  const [applied, setApplied] = React.useState<{ batch: number; count: number } | undefined>(undefined);
+  const [kinds, setKinds] = React.useState<ReadonlySet<FixKind>>(new Set(FIX_KINDS));
+  const [asOf, setAsOf] = React.useState(localDay(new Date()));
+  const [target, setTarget] = React.useState<PreviewTarget | undefined>(undefined);
+  const [sheetWindow, setSheetWindow] = React.useState<SheetWindow | undefined>(undefined);
+  const busy = React.useRef(false);
+  const abort = React.useRef<AbortController | null>(null);
+  const bookRef = React.useRef<Book | null>(null);
+  bookRef.current = book;
+
+  const args = (day?: string): CheckArgs => {
+    const now = new Date();
+    return { today: localDay(now), asOf: day, time: localTime(now) };
+  };
+
+  /** One operation on the workbook: progress and cancel shown, its output kept, its outcome in the status bar. */
+  const run = async (request: EngineRequest, done: (r: EngineResult) => Status | null): Promise<EngineResult | undefined> => {
+    const current = bookRef.current;
+    if (busy.current) return undefined;
+    if (!current) return void setStatus({ intent: "warning", text: () => web.needFile });
+    busy.current = true;
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ step: "reading" });
+    setStatus(null);
+    try {
+      const ctl: RunControl = { signal: controller.signal, onProgress: setProgress };
+      const r = await engine.call(current.name, current.bytes, request, ctl);
+      if (r.output) setBook({ ...current, bytes: r.output, written: true });
+      setStatus(done(r));
+      return r;
+    } catch (e) {
+      setStatus(isCancelled(e) ? { intent: "info", text: (u) => u.progress.cancelled } : { intent: "error", text: (u) => errorText(e, u) });
+      return undefined;
+    } finally {
+      busy.current = false;
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const checked = (r: Report): Status => ({ intent: r.issues.some((i) => i.severity === "error") ? "warning" : "success", text: (u) => checkedText(r, u) });
+
+  const onFile = async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return setStatus({ intent: "error", text: () => webText(lang).notXlsx(file.name) });
+    setBook({ name: file.name, bytes, size: bytes.length, written: false });
+    setReport(null);
+    setApplied(undefined);
+    setPreview(false);
+    setTarget(undefined);
+    setSheetWindow(undefined);
+    setStatus({ intent: "info", text: () => webText(lang).loaded(file.name, Math.ceil(bytes.length / 1024)) });
+  };
+
+  const check = (day?: string) => run({ op: "check", args: args(day) }, (r) => {
+    setReport(r.report!);
+    return checked(r.report!);
+  });
+
+  const onPreview = async () => {
+    if (preview) return setPreview(false);
+    if (!report && !(await check())) return;
+    setPreview(true);
+  };
+
+  const chosen = FIX_KINDS.filter((k) => kinds.has(k));
+  const offered = report && !report.changesApplied ? report.changes : [];
+  // the pane's preview and count show the changes of the kinds chosen
+  const shownReport = React.useMemo(() => (report ? { ...report, changes: offered.filter((c) => kinds.has(fixKindOf(c))) } : null), [report, offered, kinds]);
+
+  const onApply = () => run({ op: "fix", args: args(), kinds: chosen }, (r) => {
+    setReport(r.report!);
+    setPreview(false);
+    const n = r.report!.changes.length;
+    if (r.batch === undefined || n === 0) return { intent: "warning", text: (u) => u.fixes.nothingApplied };
+    setApplied({ batch: r.batch, count: n });
+    return { intent: "success", text: (u) => u.fixes.applied(r.batch!, n) };
+  });
+
+  const onRevert = () => run({ op: "revert", args: args(), batch: applied?.batch }, (r) => {
+    setReport(r.report!);
+    setApplied(undefined);
+    return { intent: "success", text: (u) => u.fixes.reverted(r.batch!) };
+  });
+
+  const onClear = () => run({ op: "clear" }, () => {
+    setReport(null);
+    setApplied(undefined);
+    setPreview(false);
+    return { intent: "success", text: (u) => u.clear.done };
+  });
+
+  const onSummaries = () => {
+    const day = asOf;
+    return run({ op: "check", args: args(day) }, (r) => {
+      setReport(r.report!);
+      return { intent: "success", text: (u) => u.summaries.written(day) };
+    });
+  };
+
+  const onSelect = (sheet: string, cell: string) => {
+    const current = bookRef.current;
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!current || !m) return;
+    const t = { sheet, row: Number(m[2]), column: m[1] };
+    setTarget(t);
+    const headerRow = report?.rosters.find((r) => r.sheet === sheet)?.headerRow;
+    engine.call(current.name, current.bytes, { op: "preview", sheet, row: t.row, around: PREVIEW_AROUND, headerRow }).then(
+      (r) => setSheetWindow(r.window),
+      (e: unknown) => { if (!isCancelled(e)) setStatus({ intent: "error", text: (u) => errorText(e, u) }); },
+    );
+  };
+
+  const onDownload = () => {
+    if (book?.written) saveBytes(book.bytes, web.downloadName(book.name));
+  };
+
+  const onLang = (l: Lang) => {
+    setLang(l);
+    props.onLangChange?.(l);
+  };
+
+  const running = progress !== null;
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang} dir="ltr">
+      <main className={`${s.root} ${w.page}`}>
+        <header className={w.header}>
+          <div className={s.row} style={{ justifyContent: "space-between" }}>
+            <h1 className={s.title}>{ui.appTitle}</h1>
+            <label className={s.row}>
+              <Text size={200}>{web.language}</Text>
+              <Select data-testid="lang-select" value={lang} onChange={(_, d) => onLang(d.value as Lang)}>
+                {LANGS.map((l) => <option key={l} value={l}>{LANG_NAMES[l]}</option>)}
+              </Select>
+            </label>
+          </div>
+          <Text className={w.tagline}>{web.tagline} {web.privacy}</Text>
+        </header>
+        <div className={w.layout}>
+          <div className={w.side}>
+            <FilePicker web={web} busy={running} loaded={book ? web.loaded(book.name, Math.ceil(book.size / 1024)) : undefined} onFile={(f) => void onFile(f)} />
+            {report && <Text className={w.members} data-testid="member-count">{web.members(report.members)}</Text>}
+            <div className={s.row}>
+              <Button appearance="primary" data-testid="download-button" disabled={running || !book?.written} onClick={onDownload}>{web.download}</Button>
+            </div>
+            <Text size={200} className={s.hint}>{web.downloadHint}</Text>
+            {running && (
+              <div className={s.progress} data-testid="progress" role="status" aria-live="polite">
+                <ProgressBar aria-label={ui.progress.label} />
+                <Text>{progressText(progress, ui)}</Text>
+                <div className={s.row}>
+                  <Button data-testid="cancel-button" size="small" disabled={!canCancel(progress)} onClick={() => abort.current?.abort()}>{ui.progress.cancel}</Button>
+                </div>
+              </div>
+            )}
+            <div aria-live="polite" role="status">
+              {status && (
+                <MessageBar intent={status.intent} data-testid="status-message">
+                  <MessageBarBody>{status.text(ui)}</MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "check" | "summaries")} aria-label={ui.appTitle}>
+              <Tab value="check" id="tab-check" data-testid="tab-check">{ui.tabs.check}</Tab>
+              <Tab value="summaries" id="tab-summaries" data-testid="tab-summaries">{ui.tabs.summaries}</Tab>
+            </TabList>
+            <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === "check" ? (
+                <CheckTab
+                  ui={ui} lang={lang} report={shownReport} busy={running} live={false} liveAvailable={false}
+                  fix={{
+                    open: preview, applied, onPreview: () => void onPreview(), onApply: () => void onApply(), onRevert: () => void onRevert(),
+                    extra: <FixKinds web={web} counts={countFixKinds(offered)} chosen={kinds} busy={running} onChange={(k, on) => setKinds(toggle(kinds, k, on))} />,
+                  }}
+                  onCheck={() => void check()} onLive={() => undefined} onSelect={onSelect} onClear={() => void onClear()}
+                />
+              ) : (
+                <SummariesTab ui={ui} asOf={asOf} busy={running} onAsOf={setAsOf} onWrite={() => void onSummaries()} />
+              )}
+            </div>
+          </div>
+          <SheetPreview web={web} target={target} window={sheetWindow} />
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}
+
+function toggle(set: ReadonlySet<FixKind>, k: FixKind, on: boolean): ReadonlySet<FixKind> {
+  const next = new Set(set);
+  if (on) next.add(k);
+  else next.delete(k);
+  return next;
+}

@@ -1,0 +1,55 @@
+// The messages between the page and its engine worker. The page keeps the workbook's bytes (so cancelling, which
+// ends the worker, loses nothing) and sends them with each request; the worker answers with the report and, for the
+// operations that write, the new bytes.
+import type { FixKind } from "../domain/fix-kinds";
+import type { Report } from "../domain/report-schema";
+import type { Lang } from "../domain/vocabulary";
+
+export interface CheckArgs {
+  readonly today: string;
+  readonly asOf?: string;
+  readonly lang?: Lang;
+  /** Local time for the change log ("2025-12-31T16:05:00+08:00"). */
+  readonly time: string;
+}
+
+export type EngineRequest =
+  | { readonly op: "check"; readonly args: CheckArgs }
+  | { readonly op: "fix"; readonly args: CheckArgs; readonly kinds: readonly FixKind[] }
+  | { readonly op: "revert"; readonly args: CheckArgs; readonly batch?: number }
+  | { readonly op: "clear" }
+  | { readonly op: "preview"; readonly sheet: string; readonly row: number; readonly around: number; readonly headerRow?: number };
+
+/** A window of a sheet's rows as text, for the page's preview. */
+export interface SheetWindow {
+  readonly sheet: string;
+  /** 1-based row number of rows[0]. */
+  readonly firstRow: number;
+  readonly rows: readonly (readonly string[])[];
+  readonly columns: number;
+  /** The sheet's header row when it lies above the window, else undefined. */
+  readonly header?: readonly string[];
+  readonly headerRow?: number;
+}
+
+export interface EngineResult {
+  readonly report?: Report;
+  /** The workbook after a writing operation. */
+  readonly output?: Uint8Array;
+  readonly batch?: number;
+  readonly window?: SheetWindow;
+}
+
+/** Page -> worker. */
+export interface EngineCall {
+  readonly id: number;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly request: EngineRequest;
+}
+
+/** Worker -> page: progress (a step and the sheet read), the result, or the error as name and message. */
+export type EngineReply =
+  | { readonly id: number; readonly kind: "progress"; readonly step: "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing"; readonly sheet?: string }
+  | { readonly id: number; readonly kind: "done"; readonly result: EngineResult }
+  | { readonly id: number; readonly kind: "error"; readonly name: string; readonly message: string; readonly looked?: { sheet: string; reason: string }[] };

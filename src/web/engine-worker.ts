@@ -1,0 +1,73 @@
+// The engine's worker: the file back end's use cases (src/app/write-workbook.ts) over the bytes the page sends, off
+// the page's thread. Built as its own bundle and inlined into the page as text (a Blob URL), so it also runs from file://.
+import { NoRosterError } from "../app/check-roster";
+import { lastRevertibleBatch } from "../app/excel-fix";
+import { productSheetName } from "../app/product-sheets";
+import { checkAndWrite, clearWorkbook, revertBatch } from "../app/write-workbook";
+import { readChangeLog } from "../plan/change-log";
+import { openXlsx } from "../workbook/xlsx";
+import type { EngineCall, EngineReply, EngineResult } from "./engine-protocol";
+import { sheetWindow } from "./sheet-window";
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<EngineCall>) => void) | null;
+  postMessage(message: EngineReply, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Deflate level for the parts rewritten: fast, the download is not kept long. */
+const LEVEL = 6;
+
+class NothingToRevertError extends Error {
+  constructor() {
+    super("the change log holds no batch that can be reverted");
+    this.name = "NothingToRevertError";
+  }
+}
+
+async function run(call: EngineCall, progress: (step: "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing", sheet?: string) => void): Promise<EngineResult> {
+  const { bytes, fileName, request: r } = call;
+  const opts = { time: "", deflateLevel: LEVEL };
+  switch (r.op) {
+    case "check": {
+      progress("reading");
+      const out = await checkAndWrite(bytes, fileName, { ...r.args, onProgress: (sheet) => progress("checking", sheet) }, { ...opts, time: r.args.time });
+      return { report: out.report, output: out.output };
+    }
+    case "fix": {
+      progress("fixing");
+      const out = await checkAndWrite(bytes, fileName, { ...r.args, fix: r.kinds, onProgress: (sheet) => progress("fixing", sheet) }, { ...opts, time: r.args.time });
+      return { report: out.report, output: out.output, batch: out.batch };
+    }
+    case "revert": {
+      progress("reverting");
+      let batch = r.batch;
+      if (batch === undefined) {
+        const source = openXlsx(bytes, fileName);
+        const name = productSheetName(source, "changelog");
+        batch = name === undefined ? undefined : lastRevertibleBatch(readChangeLog(source.readSheet(name), source.date1904));
+      }
+      if (batch === undefined) throw new NothingToRevertError();
+      const out = await revertBatch(bytes, fileName, batch, r.args, { ...opts, time: r.args.time });
+      return { report: out.report, output: out.output, batch };
+    }
+    case "clear":
+      progress("clearing");
+      return { output: clearWorkbook(bytes, fileName, { deflateLevel: LEVEL }) };
+    case "preview":
+      return { window: sheetWindow(openXlsx(bytes, fileName), r.sheet, r.row, r.around, r.headerRow ?? 1) };
+  }
+}
+
+scope.onmessage = (e) => {
+  const call = e.data;
+  const progress = (step: "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing", sheet?: string) => scope.postMessage({ id: call.id, kind: "progress", step, sheet });
+  run(call, progress).then(
+    (result) => scope.postMessage({ id: call.id, kind: "done", result }, result.output ? [result.output.buffer as ArrayBuffer] : []),
+    (err: unknown) => {
+      const error = err instanceof Error ? err : new Error(String(err));
+      const looked = err instanceof NoRosterError ? err.looked : undefined;
+      scope.postMessage({ id: call.id, kind: "error", name: error.name, message: error.message, looked });
+    },
+  );
+};
