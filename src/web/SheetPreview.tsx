@@ -22,7 +22,9 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
   const { web, target, window: w } = props;
   const s = useWebStyles();
   const hit = React.useRef<HTMLTableRowElement>(null);
-  React.useEffect(() => hit.current?.scrollIntoView({ block: "center", inline: "nearest" }), [w]);
+  React.useEffect(() => {
+    hit.current?.scrollIntoView({ block: "center", inline: "nearest" });
+  }, [w]);
   const col = target ? columnIndex(target.column) : -1;
   const columns = w ? Array.from({ length: w.columns }, (_, c) => c) : [];
   const line = (cells: readonly string[], row: number, isHit: boolean) => (
