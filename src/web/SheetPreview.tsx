@@ -22,8 +22,12 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
   const { web, target, window: w } = props;
   const s = useWebStyles();
   const hit = React.useRef<HTMLTableRowElement>(null);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  // the highlighted row to the middle of the preview's own scroll area (the page itself does not move)
   React.useEffect(() => {
-    hit.current?.scrollIntoView({ block: "center", inline: "nearest" });
+    const box = scroller.current;
+    const row = hit.current;
+    if (box && row) box.scrollTop = Math.max(0, row.offsetTop - box.clientHeight / 2);
   }, [w]);
   const col = target ? columnIndex(target.column) : -1;
   const columns = w ? Array.from({ length: w.columns }, (_, c) => c) : [];
@@ -41,7 +45,7 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
       ) : (
         <>
           <Text data-testid="preview-caption">{web.previewRow(w.sheet, target.row)}</Text>
-          <div className={s.scroller}>
+          <div className={s.scroller} ref={scroller}>
             <table className={s.grid} aria-label={web.previewRow(w.sheet, target.row)}>
               <thead>
                 <tr>

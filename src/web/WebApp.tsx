@@ -116,7 +116,8 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
   };
 
   const check = (day?: string) => run({ op: "check", args: args(day) }, (r) => {
-    setReport(r.report!);
+    // a transition: React renders a big report in slices, the page answering between them
+    React.startTransition(() => setReport(r.report!));
     return checked(r.report!);
   });
 

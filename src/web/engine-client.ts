@@ -3,12 +3,15 @@
 // with the next request; the page holds the bytes, so nothing is lost).
 import { CancelledError, Progress, RunControl } from "../app/excel-run";
 import { NoRosterError } from "../app/check-roster";
+import type { Report } from "../domain/report-schema";
 import type { EngineCall, EngineReply, EngineRequest, EngineResult } from "./engine-protocol";
 
 interface Pending {
   readonly resolve: (r: EngineResult) => void;
   readonly reject: (e: unknown) => void;
   readonly onProgress?: (p: Progress) => void;
+  /** The report's issues and changes as their parts arrive. */
+  readonly parts: { issues: unknown[]; changes: unknown[] };
 }
 
 /** An error the worker threw, with its name kept (the pane's errorText tells some apart by name). */
@@ -40,6 +43,7 @@ export class Engine {
         resolve: (r) => (done(), resolve(r)),
         reject: (e) => (done(), reject(e)),
         onProgress: ctl.onProgress,
+        parts: { issues: [], changes: [] },
       });
       // the bytes are copied (structured clone): the page keeps its own for the next request
       const call: EngineCall = { id, fileName, bytes, request };
@@ -79,8 +83,14 @@ export class Engine {
     const p = this.pending.get(reply.id);
     if (!p) return;
     if (reply.kind === "progress") return p.onProgress?.({ step: reply.step, sheet: reply.sheet });
+    if (reply.kind === "part") {
+      const into = p.parts[reply.field];
+      for (const item of reply.items) into.push(item);
+      return;
+    }
     this.pending.delete(reply.id);
-    if (reply.kind === "done") p.resolve(reply.result);
-    else p.reject(workerError(reply));
+    if (reply.kind === "error") return p.reject(workerError(reply));
+    const r = reply.result;
+    p.resolve(r.report ? { ...r, report: { ...r.report, issues: p.parts.issues as Report["issues"], changes: p.parts.changes as Report["changes"] } } : r);
   }
 }

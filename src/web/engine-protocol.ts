@@ -51,5 +51,8 @@ export interface EngineCall {
 /** Worker -> page: progress (a step and the sheet read), the result, or the error as name and message. */
 export type EngineReply =
   | { readonly id: number; readonly kind: "progress"; readonly step: "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing"; readonly sheet?: string }
+  /** A slice of the report's issues or changes, sent ahead of "done" (which then carries them empty): a big
+   * report arrives as many small messages, none of which holds the page's thread for long. */
+  | { readonly id: number; readonly kind: "part"; readonly field: "issues" | "changes"; readonly items: readonly unknown[] }
   | { readonly id: number; readonly kind: "done"; readonly result: EngineResult }
   | { readonly id: number; readonly kind: "error"; readonly name: string; readonly message: string; readonly looked?: { sheet: string; reason: string }[] };

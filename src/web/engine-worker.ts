@@ -59,11 +59,28 @@ async function run(call: EngineCall, progress: (step: "reading" | "checking" | "
   }
 }
 
+/** Items per "part" message: about 10 ms of the page's thread to take in. */
+const PART = 4000;
+
+/** Posts the report's issues and changes in parts; returns the result with them emptied. */
+function sendInParts(id: number, result: EngineResult): EngineResult {
+  const report = result.report;
+  if (!report) return result;
+  for (const field of ["issues", "changes"] as const) {
+    const list: readonly unknown[] = report[field];
+    for (let k = 0; k < list.length; k += PART) scope.postMessage({ id, kind: "part", field, items: list.slice(k, k + PART) });
+  }
+  return { ...result, report: { ...report, issues: [], changes: [] } };
+}
+
 scope.onmessage = (e) => {
   const call = e.data;
   const progress = (step: "reading" | "checking" | "writing" | "fixing" | "reverting" | "clearing", sheet?: string) => scope.postMessage({ id: call.id, kind: "progress", step, sheet });
   run(call, progress).then(
-    (result) => scope.postMessage({ id: call.id, kind: "done", result }, result.output ? [result.output.buffer as ArrayBuffer] : []),
+    (whole) => {
+      const result = sendInParts(call.id, whole);
+      scope.postMessage({ id: call.id, kind: "done", result }, result.output ? [result.output.buffer as ArrayBuffer] : []);
+    },
     (err: unknown) => {
       const error = err instanceof Error ? err : new Error(String(err));
       const looked = err instanceof NoRosterError ? err.looked : undefined;

@@ -20,7 +20,7 @@ export const useWebStyles = makeStyles({
   kinds: { display: "flex", flexWrap: "wrap", gap: "0 12px", border: "none", margin: 0, padding: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
   preview: { position: "sticky", top: "8px", display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
-  scroller: { overflowX: "auto", maxHeight: "80vh", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: { position: "relative", overflow: "auto", maxHeight: "80vh", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   gridCell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", maxWidth: "16em", overflow: "hidden", textOverflow: "ellipsis" },
   gridHead: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, position: "sticky", top: 0 },
