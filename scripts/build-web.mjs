@@ -41,11 +41,11 @@ function inlineScript(js) {
 /** The old-browser check: ES5 only, runs first; shows the message if a needed feature is missing or the bundle never starts. */
 function guardScript(messages) {
   return `(function(){var m=${JSON.stringify(messages)};
-function say(){var c=document.getElementById("container");if(!c||window.__rosterStarted)return;var l=(location.search.match(/lang=([^&]+)/)||[])[1]||"";
+function say(){var c=document.getElementById("container");if(!c||(window.__rosterStarted&&!window.__rosterTooOld))return;var l=(location.search.match(/lang=([^&]+)/)||[])[1]||"";
 var t=/^en/i.test(l)?m.en:/tw|hant|hk/i.test(l)?m.tw:m.cn;c.innerHTML="";var p=document.createElement("p");p.setAttribute("role","alert");p.setAttribute("data-testid","old-browser");
 p.style.cssText="font-size:18px;max-width:40em;margin:2em auto;padding:1em;border:2px solid #c50f1f;";p.appendChild(document.createTextNode(t));c.appendChild(p);}
 var ok=typeof Promise!=="undefined"&&typeof Worker!=="undefined"&&typeof Blob!=="undefined"&&typeof Uint8Array!=="undefined"&&typeof Map!=="undefined"&&typeof Symbol!=="undefined"&&typeof TextDecoder!=="undefined"&&!!(window.URL&&URL.createObjectURL);
-window.__rosterOldBrowser=say;if(!ok){window.__rosterStarted=false;document.addEventListener("DOMContentLoaded",say);}
+if(!ok){window.__rosterTooOld=true;document.addEventListener("DOMContentLoaded",say);}
 else window.addEventListener("load",function(){setTimeout(say,0);});})();`;
 }
 

@@ -8,7 +8,7 @@ import { WebHarness, ensureWebBuild } from "./web-harness";
 
 /** The page with its bundle (the last inline script) swapped for one an old engine cannot parse. */
 function unparsable(html: string): string {
-  const at = html.lastIndexOf("<script>");
+  const at = html.indexOf("<script>", html.indexOf('<div id="container">'));
   return `${html.slice(0, at)}<script>class { #x = a?.b ?? c }</script>\n</body>\n</html>\n`;
 }
 
