@@ -59,8 +59,8 @@ async function run(call: EngineCall, progress: (step: "reading" | "checking" | "
   }
 }
 
-/** Items per "part" message: about 10 ms of the page's thread to take in. */
-const PART = 4000;
+/** Items per "part" message: a few milliseconds of the page's thread to take in. */
+const PART = 2000;
 
 /** Posts the report's issues and changes in parts; returns the result with them emptied. */
 function sendInParts(id: number, result: EngineResult): EngineResult {

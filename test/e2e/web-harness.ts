@@ -142,3 +142,37 @@ export async function dropFile(page: Page, testId: string, name: string, bytes: 
   await page.getByTestId(testId).dispatchEvent("dragover", { dataTransfer });
   await page.getByTestId(testId).dispatchEvent("drop", { dataTransfer });
 }
+
+/**
+ * Samples the JS heap of the page's workers every `everyMs` (Chrome DevTools Protocol: auto-attach to worker targets,
+ * Runtime.getHeapUsage sent to each; the inspector interrupts a busy worker to answer). `stop()` gives the peak used, in bytes.
+ */
+export async function sampleWorkerHeap(context: BrowserContext, page: Page, everyMs = 250): Promise<{ stop: () => number }> {
+  const cdp = await context.newCDPSession(page);
+  const sessions = new Set<string>();
+  let peak = 0;
+  let next = 1;
+  const on = cdp.on.bind(cdp) as unknown as (event: string, fn: (e: Record<string, unknown>) => void) => void;
+  on("Target.attachedToTarget", (e) => {
+    if ((e.targetInfo as { type: string }).type === "worker") sessions.add(e.sessionId as string);
+  });
+  on("Target.detachedFromTarget", (e) => sessions.delete(e.sessionId as string));
+  on("Target.receivedMessageFromTarget", (e) => {
+    const m = JSON.parse(e.message as string) as { result?: { usedSize?: number } };
+    if (m.result?.usedSize) peak = Math.max(peak, m.result.usedSize);
+  });
+  const send = cdp.send.bind(cdp) as unknown as (method: string, params: object) => Promise<unknown>;
+  await send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const timer = setInterval(() => {
+    for (const sessionId of sessions) {
+      send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: next++, method: "Runtime.getHeapUsage" }) }).catch(() => undefined);
+    }
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      void cdp.detach().catch(() => undefined);
+      return peak;
+    },
+  };
+}
