@@ -4,6 +4,7 @@
 //
 //   npx webpack --mode production [--env baseUrl=https://intranet.example/roster/]   -> dist/
 //   npx webpack serve --mode development [--env http]                                 -> https://localhost:3000/
+//   npx webpack serve --mode development --env officeLocal   office.js from node_modules/@microsoft/office-js (offline)
 //
 // Every page loads office.js from Microsoft's CDN by a plain <script> tag; nothing else comes from the network.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -68,6 +69,22 @@ class EmitFilePlugin {
     compiler.hooks.thisCompilation.tap("EmitFilePlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "EmitFilePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         compilation.emitAsset(this.name, new webpack.sources.RawSource(this.content));
+      });
+    });
+  }
+}
+
+/** office.js as published on npm (@microsoft/office-js), for development without the network. */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_LOCAL_DIR = path.join(__dirname, "node_modules/@microsoft/office-js/dist");
+
+/** `--env officeLocal` (dev server only): the pages load /office-js/office.js, served from OFFICE_LOCAL_DIR. */
+class LocalOfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LocalOfficeJsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("LocalOfficeJsPlugin", (data) => {
+        data.html = data.html.split(OFFICE_CDN).join("/office-js/office.js");
+        return data;
       });
     });
   }
@@ -142,6 +159,11 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false } },
     },
   };
+  if (env.WEBPACK_SERVE && env.officeLocal) {
+    // Production keeps Microsoft's CDN (store policy); this is for development and tests without the network.
+    config.devServer.static = [{ directory: OFFICE_LOCAL_DIR, publicPath: "/office-js", watch: false }];
+    config.plugins.push(new LocalOfficeJsPlugin());
+  }
   if (env.WEBPACK_SERVE) {
     // `--env http` serves plain http on purpose (browser tests with a fake office.js need no certificate).
     const https = env.http ? undefined : await devHttpsOptions();

@@ -35,6 +35,8 @@ export const NOT_FETCHED = new Map([
   // React's production error messages name the page that decodes an error number: text in a console message.
   ["https://reactjs.org/docs/error-decoder.html?invariant=", "React error-message text"],
   ["https://react.dev/errors/", "React error-message text"],
+  // papaparse (the sync panel reads CSV with it): its license header names its home page.
+  ["https://github.com/mholt/PapaParse", "papaparse's license header (text)"],
 ]);
 
 const BINARY = /\.(png|ico|jpe?g|gif|woff2?|ttf|eot)$/i;

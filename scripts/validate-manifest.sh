@@ -13,7 +13,7 @@ if [ $# -gt 1 ]; then
   exit 2
 fi
 manifest="${1:-$root/manifest.xml}"
-xsd_dir="$root/../shared/office-manifest-xsd"
+xsd_dir="${SHARED_DIR:-$root/../shared}/office-manifest-xsd"
 xsd="$xsd_dir/OfficeAppManifestV1_1.xsd"
 
 skip() {

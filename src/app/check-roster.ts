@@ -1,8 +1,9 @@
 // Use case: check a workbook. Peeks every sheet, reads in full only the rosters, projects and settings sheets.
-import { CheckResult, classifySheets, checkWorkbook, workbookConfig } from "../domain/check";
+import { classifySheets, checkWorkbook, workbookConfig } from "../domain/check";
 import { SheetGrid, WorkbookSnapshot } from "../domain/grid";
 import { HEADER_SEARCH_ROWS } from "../domain/locate";
 import { Lang } from "../domain/vocabulary";
+import type { CheckedGrids } from "../plan/plan-check";
 import { WorkbookSource } from "./workbook-source";
 
 export interface CheckRequest {
@@ -19,7 +20,8 @@ export class NoRosterError extends Error {
   }
 }
 
-export async function checkRoster(source: WorkbookSource, req: CheckRequest): Promise<CheckResult> {
+/** The check's result, with the grids of the sheets it read in full (the flags are keyed to their cells). */
+export async function checkRoster(source: WorkbookSource, req: CheckRequest): Promise<CheckedGrids> {
   const worksheets = source.sheets.filter((s) => s.kind === "worksheet");
   const peek: SheetGrid[] = [];
   for (const s of worksheets) peek.push(await source.readSheet(s.name, { maxRows: HEADER_SEARCH_ROWS + 1 }));
@@ -36,5 +38,5 @@ export async function checkRoster(source: WorkbookSource, req: CheckRequest): Pr
   }
   const result = checkWorkbook({ date1904: source.date1904, sheets, definedNames: source.definedNames }, req);
   if (result.rosters.length === 0) throw new NoRosterError(result.notRosters);
-  return result;
+  return { ...result, grids: new Map(sheets.map((g) => [g.name, g])) };
 }

@@ -1,21 +1,21 @@
 // Use cases over the workbook open in Excel (the Office.js back end): check, write the summaries, clear. Reads run in
 // one Excel.run (runInWorkbook) through the session's source; writes go through the session's apply or
 // applyPlanInExcel, one undo group where ExcelApi 1.20 exists.
-import { CheckResult } from "../domain/check";
 import { Report } from "../domain/report-schema";
-import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
-import { planCheck, planClear } from "../plan/plan-check";
+import { ChangeLogEntry, readChangeLog, unrevertedChanges } from "../plan/change-log";
+import { CheckedGrids, planCheck, planClear } from "../plan/plan-check";
 import { WritePlan } from "../plan/write-plan";
 import { OfficeSession, WORKBOOK_LABEL, applyPlanInExcel, runInWorkbook } from "../workbook/office";
 import { buildReport } from "./build-report";
 import { checkRoster } from "./check-roster";
+import { rememberMemberLinks } from "./excel-cells";
 import { CheckOptions, RunControl, checkpoint } from "./excel-run";
 import { productSheetName } from "./product-sheets";
 import { WorkbookSource } from "./workbook-source";
 
 export interface ExcelCheck {
   readonly report: Report;
-  readonly result: CheckResult;
+  readonly result: CheckedGrids;
 }
 
 export interface CheckInExcelOptions extends CheckOptions {
@@ -75,6 +75,7 @@ export async function checkInExcel(opts: CheckInExcelOptions): Promise<ExcelChec
   const check = await readAndCheck(opts);
   checkpoint(opts, { step: "writing" });
   await applyPlanInExcel(checkPlan(check, opts.activate !== false));
+  rememberMemberLinks(check);
   return { report: check.report, result: check.result };
 }
 
@@ -96,10 +97,17 @@ export async function writeSummariesInExcel(opts: CheckOptions & { asOf: string 
   return { report: check.report, result: check.result };
 }
 
-/** Removes the flags and the product's sheets (the settings sheet stays: staff wrote it). */
-export async function clearInExcel(ctl: RunControl = {}): Promise<void> {
+/** Removes the flags and the product's report sheets (the settings sheet stays: staff wrote it; the change log
+ * stays, so revert keeps working, unless `dropLog`). */
+export async function clearInExcel(ctl: RunControl = {}, opts: { dropLog?: boolean } = {}): Promise<void> {
   checkpoint(ctl, { step: "clearing" });
-  await applyPlanInExcel(planClear());
+  await applyPlanInExcel(planClear({ dropLog: opts.dropLog }));
+}
+
+/** The changes in the workbook's change log that a revert could still put back (0 without a log). */
+export async function unrevertedChangesInExcel(ctl: RunControl = {}): Promise<number> {
+  checkpoint(ctl, { step: "reading" });
+  return runInWorkbook(async (wb) => unrevertedChanges(await readLog(await wb.source())), { undoGroup: false });
 }
 
 /** Applies a plan and then refreshes the check in the same Excel.run (one undo group where the host can). */
@@ -107,5 +115,6 @@ export async function applyThenRecheck(wb: OfficeSession, plan: WritePlan, opts:
   await wb.apply(plan);
   const { source: _source, ...check } = await checkWithin(wb, { ...opts, signal: undefined });
   if (refresh) await wb.apply(checkPlan(check, false));
+  rememberMemberLinks(check);
   return check;
 }

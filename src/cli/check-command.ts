@@ -1,26 +1,33 @@
 // `roster check`: read the workbook, check it, write the report, print the summary. Exit 0 or 2.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { FixKind, parseFixKinds } from "../domain/fix-kinds";
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { buildReport } from "../app/build-report";
 import { NoRosterError, checkRoster } from "../app/check-roster";
 import { checkAndWrite } from "../app/write-workbook";
 import { Report } from "../domain/report-schema";
 import { CLI_TEXT } from "../i18n/cli-text";
+import type { EdgeCode } from "../i18n/edge-errors";
 import { Lang } from "../domain/vocabulary";
 import { openXlsx } from "../workbook/xlsx";
 import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
-import { assertNotInput, writeFilesAtomic } from "./write-file";
+import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
 
 export interface CheckOptions {
   report?: string;
   out?: string;
-  fix?: boolean;
+  /** true: every kind of fix; a text: the kinds named (ids,dates,phones,labels,spaces). */
+  fix?: boolean | string;
   asOf?: string;
   lang?: Lang;
+  /** The language the command line speaks (--lang, else the system's); undefined: the roster's. */
+  uiLang?: Lang;
   quiet?: boolean;
 }
+
+type Out = { stdout: (s: string) => void; stderr: (s: string) => void; progress?: (line: string) => void };
 
 /**
  * How the CLI compresses the parts it rewrites: Node's native zlib, at level 1. Deflating the rewritten roster
@@ -28,7 +35,7 @@ export interface CheckOptions {
  */
 export const WRITE = { compressor: nodeCompressor, deflateLevel: 1 } as const;
 
-/** Files this large get progress lines on stderr. */
+/** Files this large get progress lines (on a terminal, or with ROSTER_PROGRESS=1). */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
 const p2 = (n: number) => String(n).padStart(2, "0");
@@ -42,69 +49,105 @@ export function localNow(now = new Date()): string {
   return `${localToday(now)} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
 }
 
-/** Refuses an output path over an input, or in a folder that does not exist (before any work is done). */
+/** Refuses an output path over an input, in a folder that does not exist, or that is not a regular file (before any work). */
 export function assertWritable(path: string, inputs: readonly string[]): void {
   assertNotInput(path, inputs);
   const dir = dirname(resolve(path));
-  if (!existsSync(dir)) throw new UsageError(`${path}: folder ${dir} does not exist`);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path}: is a folder; give a file name`);
+  if (!existsSync(dir)) throw new UsageError("outFolderMissing", { file: path, dir });
+  outputTarget(path);
 }
 
-/** Reads an input workbook, or says in one line why it cannot. */
+/** What a path that is not a regular file is, for the refusal. */
+export function notRegularFile(st: Stats): EdgeCode | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return "inputFolder";
+  if (st.isFIFO()) return "inputPipe";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "inputDevice";
+  if (st.isSocket()) return "inputSocket";
+  return "inputNotRegular";
+}
+
+/** Reads an input workbook, or says in one line why it cannot; only a regular file is ever opened. */
 export function readInput(file: string): Buffer {
-  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a workbook`);
-  return readFileSync(file);
+  if (!existsSync(file)) throw new UsageError("noSuchFile", { file });
+  const early = notRegularFile(statSync(file));
+  if (early !== undefined) throw new UsageError(early, { file });
+  // Opened without blocking (a FIFO swapped in after the check would block a plain open) and checked again on the
+  // descriptor itself, so what is read is the regular file that was checked.
+  const fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const problem = notRegularFile(fstatSync(fd));
+    if (problem !== undefined) throw new UsageError(problem, { file });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function validateAsOf(asOf: string | undefined): string | undefined {
   if (asOf === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) throw new UsageError(`--as-of "${asOf}": expected a date yyyy-mm-dd`);
+  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) throw new UsageError("badAsOf", { value: asOf });
   return asOf;
 }
 
-export async function runCheck(file: string, opts: CheckOptions, out: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+/** --fix (every kind) or --fix ids,dates (those kinds); a word it does not know is bad usage. */
+function fixKinds(fix: boolean | string | undefined): boolean | FixKind[] | undefined {
+  if (typeof fix !== "string") return fix;
+  try {
+    return parseFixKinds(fix);
+  } catch {
+    throw new UsageError("badFixKinds", { value: fix });
+  }
+}
+
+export async function runCheck(file: string, opts: CheckOptions, out: Out): Promise<number> {
   const asOf = validateAsOf(opts.asOf);
-  if (opts.fix && !opts.out) throw new UsageError("--fix writes the fixed values into a new workbook: give --out checked.xlsx");
+  if (opts.fix && !opts.out) throw new UsageError("fixNeedsOut");
   if (opts.report) assertWritable(opts.report, [file]);
   if (opts.out) assertWritable(opts.out, [file]);
-  if (opts.out && opts.report && resolve(opts.out) === resolve(opts.report)) throw new UsageError(`${opts.out}: --out and --report name the same file`);
+  if (opts.out && opts.report && resolve(opts.out) === resolve(opts.report)) throw new UsageError("outIsReport", { file: opts.out });
   const bytes = readInput(file);
-  const progress = bytes.length >= PROGRESS_BYTES && !opts.quiet;
-  if (progress) out.stderr(`reading ${file} (${(bytes.length / 1048576).toFixed(1)} MB)\n`);
+  const show = bytes.length >= PROGRESS_BYTES && !opts.quiet ? out.progress : undefined;
+  const said = CLI_TEXT[opts.uiLang ?? "en"].progress; // before the roster's language is known
+  show?.(said.reading(file, (bytes.length / 1048576).toFixed(1)));
   const started = Date.now();
   const req = {
-    today: localToday(), asOf, lang: opts.lang, fix: opts.fix,
-    onProgress: progress ? (sheet: string) => out.stderr(`checking sheet ${sheet}\n`) : undefined,
+    today: localToday(), asOf, lang: opts.lang, fix: fixKinds(opts.fix),
+    onProgress: show ? (sheet: string) => show(said.checking(sheet)) : undefined,
   };
   const noRoster = (e: unknown) => {
-    throw e instanceof NoRosterError ? new UsageError(`${file}: ${e.message}`) : e;
+    throw e instanceof NoRosterError ? new UsageError("noRoster", { file, looked: e.looked.map((l) => `${l.sheet} (${l.reason})`).join("; ") }) : e;
   };
   let report: Report;
   const files: { path: string; data: string | Uint8Array }[] = [];
   if (opts.out) {
     const written = await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE }).catch(noRoster);
     report = written.report;
-    if (progress) out.stderr(`writing ${opts.out}\n`);
+    show?.(said.writing(opts.out));
     files.push({ path: opts.out, data: written.output });
   } else {
     const result = await checkRoster(openXlsx(bytes, file), req).catch(noRoster);
     report = buildReport(result, file);
   }
-  if (progress) out.stderr(`checked ${report.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  show?.(said.checked(report.rows, ((Date.now() - started) / 1000).toFixed(1)));
   if (opts.report) files.push({ path: opts.report, data: JSON.stringify(report, null, 2) + "\n" });
   writeFilesAtomic(files); // the workbook and the report, both or neither
-  if (!opts.quiet) out.stdout(formatSummary(report));
-  if (!opts.quiet) for (const line of writtenLines(report.language, opts)) out.stdout(line + "\n");
+  if (opts.quiet) return 0;
+  const lang = opts.uiLang ?? report.language;
+  out.stdout(formatSummary(report, lang, opts.report));
+  for (const line of closingLines(lang, file, opts, opts.fix ? 0 : report.changes.length)) out.stdout(line + "\n");
   return 0;
 }
 
-function writtenLines(lang: Lang, opts: CheckOptions): string[] {
+/** What was written, then the next step in one line. */
+function closingLines(lang: Lang, file: string, opts: CheckOptions, fixable: number): string[] {
   const t = CLI_TEXT[lang];
   const lines: string[] = [];
   if (opts.out) lines.push(t.workbookWritten(opts.out, !!opts.fix));
   if (opts.report) lines.push(t.reportWritten(opts.report));
+  const next = t.nextStep({ file, out: opts.out, fix: !!opts.fix, fixable });
+  if (next !== undefined) lines.push(next);
   return lines.length ? ["", ...lines] : [];
 }

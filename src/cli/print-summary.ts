@@ -1,10 +1,14 @@
-// The readable summary on stdout: members by category and branch, issue counts, where to look first.
+// The readable summary on stdout, in the command line's language: members by category and branch, issue counts by
+// their titles (never codes), where to look first.
+import { lookFirst } from "../domain/look-first";
 import { Report } from "../domain/report-schema";
 import { CATEGORY } from "../domain/vocabulary";
+import { Lang } from "../domain/vocabulary";
 import { CLI_TEXT } from "../i18n/cli-text";
+import { renderIssue } from "../i18n/issue-messages";
+import { UI_TEXT } from "../i18n/ui-text";
 
 const LOOK_FIRST = 8;
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {
@@ -15,12 +19,13 @@ function width(s: string): number {
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
 const padLeft = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
 
-export function formatSummary(report: Report): string {
-  const t = CLI_TEXT[report.language];
+/** `lang`: the language to print in (the report's by default); `reportPath`: where the whole report was written. */
+export function formatSummary(report: Report, lang: Lang = report.language, reportPath?: string): string {
+  const t = CLI_TEXT[lang];
   const lines: string[] = [`${report.input}  ${t.asOf(report.asOf)}`];
   for (const r of report.rosters) lines.push(t.rosterAt(r.sheet, r.headerRow, r.firstRow, r.lastRow));
   lines.push(t.members(report.members, report.rows), "");
-  lines.push(...categoryTable(report));
+  lines.push(...categoryTable(report, lang));
   const lost = report.summary.byStatus.lost_contact ?? 0;
   lines.push("", t.lostContact(lost));
   const p = report.tallies.projects;
@@ -31,22 +36,26 @@ export function formatSummary(report: Report): string {
   else {
     lines.push(t.issues(n("error"), n("warning"), n("info")));
     const counts = Object.entries(report.issueCounts).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
-    lines.push("  " + counts.map(([code, c]) => `${code} ${c}`).join(", "));
+    const titles = UI_TEXT[lang].issueTitles;
+    lines.push("  " + counts.map(([code, c]) => `${titles[code as keyof typeof titles] ?? code} ${c}`).join(lang === "en" ? ", " : "，"));
     lines.push(t.lookFirst);
-    const first = [...report.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, LOOK_FIRST);
-    for (const i of first) lines.push(`  [${i.severity}] ${i.sheet}!${i.column}${i.row}  ${i.message}`);
-    if (report.issues.length > LOOK_FIRST) lines.push(t.more(report.issues.length - LOOK_FIRST));
+    const first = lookFirst(report.issues, LOOK_FIRST);
+    for (const i of first) {
+      const message = lang === report.language ? i.message : renderIssue(i, lang);
+      lines.push(`  [${t.severity[i.severity]}] ${i.sheet}!${i.column}${i.row}  ${message}`);
+    }
+    if (report.issues.length > LOOK_FIRST) lines.push(t.more(report.issues.length - LOOK_FIRST, reportPath));
   }
   return lines.join("\n") + "\n";
 }
 
-function categoryTable(report: Report): string[] {
-  const t = CLI_TEXT[report.language];
+function categoryTable(report: Report, lang: Lang): string[] {
+  const t = CLI_TEXT[lang];
   const matrix = report.summary.byCategoryAndBranch;
   const branches = Object.keys(report.summary.byBranch).filter((b) => b !== "unknown" || report.summary.byBranch[b] > 0);
-  const label = (code: string) => CATEGORY.find((c) => c.code === code)?.labels[report.language] ?? code;
+  const label = (code: string) => (code === "unknown" ? t.unknown : CATEGORY.find((c) => c.code === code)?.labels[lang] ?? code);
   const rows = Object.keys(matrix).filter((k) => k !== "_total" && (k !== "unknown" || (matrix[k]._total ?? 0) > 0));
-  const head = [t.category, ...branches, t.total];
+  const head = [t.category, ...branches.map((b) => (b === "unknown" ? t.unknown : b)), t.total];
   const body = rows.map((cat) => [label(cat), ...branches.map((b) => String(matrix[cat][b] ?? 0)), String(matrix[cat]._total ?? 0)]);
   const totals = matrix._total ?? {};
   body.push([t.total, ...branches.map((b) => String(totals[b] ?? 0)), String(totals._total ?? report.members)]);

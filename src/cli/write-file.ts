@@ -1,8 +1,11 @@
-// Writing output files safely: temporary files beside the targets, renamed into place only when every one of them
-// has been written; never over an input (compared by path, and by file identity where the target exists, so a
-// symbolic link, a hard link or another spelling on a case-insensitive disk cannot sneak past).
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+// Writing output files safely: never over an input (compared by path, and by file identity where the target exists,
+// so a symbolic link, a hard link or another spelling on a case-insensitive disk cannot sneak past); only regular
+// files (a device or FIFO is refused; a symbolic link is followed to the file it names, which is replaced and the
+// link kept); every output or none, the previous outputs kept until all new ones are in place (output-recovery.ts);
+// the previous output's permissions kept.
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, copyFileSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { backupName, type JournalEntry, journalName, recoverStale, rollBack, tempName, writeJournal } from "./output-recovery";
 import { UsageError } from "./usage-error";
 
 function sameFile(a: string, b: string): boolean {
@@ -14,22 +17,45 @@ function sameFile(a: string, b: string): boolean {
 }
 
 export function assertNotInput(outPath: string, inputs: readonly string[]): void {
-  for (const i of inputs) if (sameFile(outPath, i)) throw new UsageError(`${outPath}: is an input file; refusing to write over it`);
+  for (const i of inputs) if (sameFile(outPath, i)) throw new UsageError("outIsInput", { file: outPath });
 }
 
+/** The system's reason, as its error code (EACCES, ENOSPC, ...) and message: the same in every language. */
 function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a folder";
-  if (code === "ENOSPC") return "no space left on the disk";
-  if (code === "EROFS") return "the disk is read-only";
-  return (e as Error)?.message?.split("\n")[0] ?? String(e);
+  return ((e as Error)?.message?.split("\n")[0] ?? String(e)).replace(/,\s*(open|rename|link|copyfile|chmod)\s+'.*$/, "");
 }
 
-function writeTemp(path: string, data: string | Uint8Array): string {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/**
+ * The file an output path names: itself, or the file its symbolic link(s) name. Refuses what is not a regular file
+ * (or not yet a file): a folder, a device such as /dev/null, a FIFO, a socket, a link to nowhere.
+ */
+export function outputTarget(path: string): string {
+  let st;
   try {
-    const fd = openSync(tmp, "wx");
+    st = lstatSync(path);
+  } catch {
+    return resolve(path); // a new file
+  }
+  let target = resolve(path);
+  if (st.isSymbolicLink()) {
+    try {
+      target = realpathSync(path);
+    } catch {
+      throw new UsageError("outDanglingLink", { file: path });
+    }
+    st = statSync(target);
+  }
+  if (st.isDirectory()) throw new UsageError("outFolder", { file: path });
+  if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError("outDevice", { file: path });
+  if (st.isFIFO()) throw new UsageError("outPipe", { file: path });
+  if (!st.isFile()) throw new UsageError("outNotRegular", { file: path });
+  return target;
+}
+
+function writeTemp(path: string, target: string, data: string | Uint8Array): string {
+  const tmp = tempName(target);
+  try {
+    const fd = openSync(tmp, "wx", 0o600); // private while written: it holds the whole roster
     try {
       const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
       let off = 0;
@@ -38,32 +64,68 @@ function writeTemp(path: string, data: string | Uint8Array): string {
     } finally {
       closeSync(fd);
     }
+    // The previous output's permissions, else what a new file gets (0666 less the umask).
+    const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o666 & ~process.umask();
+    chmodSync(tmp, mode);
     return tmp;
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`${path}: cannot write (${reason(e)})`);
+    throw new UsageError("cannotWrite", { file: path, reason: reason(e) });
   }
 }
 
-/** Writes every file or none: all go to temporary files first, then are renamed into place. */
-export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
-  const temps: string[] = [];
+/** Sets the previous output aside (a hard link, else a copy), so it can be put back until every output is in place. */
+function keepPrevious(target: string): string | null {
+  if (!existsSync(target)) return null;
+  const bak = backupName(target);
+  rmSync(bak, { force: true });
   try {
-    for (const f of files) temps.push(writeTemp(f.path, f.data));
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw e;
+    linkSync(target, bak);
+  } catch {
+    copyFileSync(target, bak);
   }
-  const done: string[] = [];
+  return bak;
+}
+
+/** Writes every file or none, keeping the previous outputs until all the new ones are in place. */
+export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  if (files.length === 0) return;
+  const targets = files.map((f) => outputTarget(f.path));
+  recoverStale(targets);
+  const entries: JournalEntry[] = [];
+  const temps: string[] = [];
+  let journal: string | undefined;
+  let renamed = 0;
   try {
+    files.forEach((f, i) => temps.push(writeTemp(f.path, targets[i], f.data)));
     files.forEach((f, i) => {
-      renameSync(temps[i], f.path);
-      done.push(f.path);
+      try {
+        entries.push({ target: targets[i], temp: temps[i], backup: keepPrevious(targets[i]) });
+      } catch (e) {
+        throw new UsageError("cannotKeepPrevious", { file: f.path, reason: reason(e) });
+      }
     });
-  } catch (e) {
+    journal = journalName(dirname(targets[0]));
+    writeJournal(journal, entries);
+    for (; renamed < files.length; renamed++) {
+      try {
+        renameSync(temps[renamed], targets[renamed]);
+      } catch (e) {
+        throw new UsageError("cannotWrite", { file: files[renamed].path, reason: reason(e) });
+      }
+    }
+    rmSync(journal, { force: true });
+    journal = undefined;
+  } finally {
+    if (journal !== undefined) {
+      try {
+        rollBack(entries);
+      } finally {
+        rmSync(journal, { force: true });
+      }
+    }
     for (const t of temps) rmSync(t, { force: true });
-    for (const p of done) rmSync(p, { force: true }); // all or nothing
-    throw new UsageError(`${files[done.length].path}: cannot write (${reason(e)})`);
+    for (const e of entries) if (e.backup !== null) rmSync(e.backup, { force: true });
   }
 }
 

@@ -23,6 +23,8 @@ export interface CheckOptions {
 export interface ColumnKnowledge {
   readonly facts: ReadonlyArray<ColumnFacts | undefined>;
   readonly categories: OpenVocabulary;
+  /** The membership-type column also holds statuses (人员状态: 正式党员, 预备党员, 流动党员): it is the status column too. */
+  readonly typeHoldsStatus?: boolean;
 }
 
 export type Matcher = (v: CellValue | undefined) => EnumResult;

@@ -10,6 +10,7 @@ import { normalisePhone } from "./normalise/phone";
 import { STAGE_LABELS, stageOf } from "./sheet-facts";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText, normaliseName, normaliseText } from "./normalise/text";
+import { TO_CONFIRM_YEARS } from "./summarise";
 import { Member } from "./schema";
 import { nearest } from "./similarity";
 import { CATEGORY, EDUCATION, EMPLOYMENT, EnumTable, GENDER, Lang, MEMBERSHIP_TYPE, STATUS } from "./vocabulary";
@@ -83,7 +84,9 @@ function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, re
     return r.code;
   }
   if (r.kind === "unknown") {
-    if (facts?.inList(r.value)) return r.suggestion ?? null;
+    if (facts?.inList(r.value)) return r.within ?? null; // 中央党校研究生 counts as 研究生; 流动党员 as no type
+    // a status in the membership-type column (正常, 流动党员 in 人员状态/党籍状态): the status reads it, no flag
+    if (field === F.membershipType && m[F.status]!(raw).kind === "ok") return null;
     const listed = facts?.list.length ? nearestListed(facts.list, r.value) : undefined;
     s.issue("unknown_value", field, { value: r.value }, listed ?? (r.suggestion ? label(table, r.suggestion, s.opts.lang) : undefined));
   } else if (required) s.issue("missing_required", field);
@@ -258,7 +261,7 @@ function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): 
  */
 function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   const reduction = statusFromText(s, F.reductionReason, REDUCTION);
-  const fromColumn = s.col(F.status) < 0 ? null : matchStatus(s, m);
+  const fromColumn = s.col(F.status) < 0 ? statusInTypeColumn(s, m) : matchStatus(s, m);
   const lost = s.col(F.lostContactFlag) < 0 ? undefined : m[F.lostContactFlag]!(s.raw(F.lostContactFlag));
   const mobile = s.col(F.mobileFlag) < 0 ? undefined : m[F.mobileFlag]!(s.raw(F.mobileFlag));
   const tag = statusFromText(s, F.tags, TAGS);
@@ -279,12 +282,28 @@ function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   return null;
 }
 
+/** 正常, 停止党籍, 流动党员 in a column mapped to the membership type (人员状态, 党籍状态 holding both kinds). */
+function statusInTypeColumn(s: RowScope, m: Matchers): string | null {
+  if (!s.known.typeHoldsStatus) return null;
+  const r = m[F.status]!(s.raw(F.membershipType));
+  if (r.kind === "ok") return r.code;
+  return m[F.membershipType]!(s.raw(F.membershipType)).kind === "ok" ? "normal" : null; // 正式党员: a current member
+}
+
+/** 正式党员/预备党员 in the status column (人员状态 holding both kinds) where the sheet has no type column. */
+function typeInStatusColumn(s: RowScope, m: Matchers): string | null {
+  if (s.col(F.membershipType) >= 0 || s.col(F.status) < 0) return null;
+  const r = m[F.membershipType]!(s.raw(F.status));
+  return r.kind === "ok" ? r.code : null;
+}
+
 function matchStatusRaw(s: RowScope, m: Matchers) {
   return m[F.status]!(s.raw(F.status));
 }
 
 function matchStatus(s: RowScope, m: Matchers): string | null {
   const r = matchStatusRaw(s, m);
+  if (r.kind === "unknown" && m[F.membershipType]!(s.raw(F.status)).kind === "ok") return "normal"; // 正式党员: a current member
   if (r.kind === "ok") {
     s.change(F.status, label(STATUS, r.code, s.opts.lang));
     return r.code;
@@ -321,13 +340,17 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);
   const joinDate = dateField(s, F.joinDate, s.required[F.joinDate] && listed !== "prospect");
-  if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) s.issue("joined_under_18", F.joinDate, { birthDate, joinDate });
+  if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) {
+    s.issue("joined_under_18", F.joinDate, { birthDate, joinDate, ...(compareShifted(joinDate, birthDate, 0) < 0 ? { beforeBirth: true } : {}) });
+  }
 
   // a due list (申请转正的预备党员) lists probationary members, whether or not it has a type column
   // and a pipeline's 预备党员/正式党员 stage is the member's type
-  const stated = enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) as Member["membershipType"];
+  const stated = (enumField(s, m, F.membershipType, MEMBERSHIP_TYPE) ?? typeInStatusColumn(s, m)) as Member["membershipType"];
   const membershipType = stated ?? (stage === "probationary" || stage === "full" ? stage : s.loc.kind === "due" ? "probationary" : null);
-  const needsFull = listed === "member" && joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary";
+  // a member whose probation ended recently and whose type is not stated is on the due list "to confirm", not in error
+  const recent = membershipType === null && joinDate !== null && compareShifted(asOf, joinDate, 1 + TO_CONFIRM_YEARS) <= 0;
+  const needsFull = listed === "member" && joinDate !== null && compareShifted(asOf, joinDate, 1) > 0 && membershipType !== "probationary" && !recent;
   const fullMemberDate = dateField(s, F.fullMemberDate, needsFull && s.opts.config.required.fullMemberDate !== false);
   if (fullMemberDate && joinDate) {
     if (compareShifted(fullMemberDate, joinDate, 1) < 0) s.issue("full_member_before_probation", F.fullMemberDate, { joinDate, fullMemberDate });

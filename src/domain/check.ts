@@ -133,9 +133,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
   const bySheet = new Map<string, Member[]>();
   for (const [i, { sheet, loc }] of rosters.entries()) {
-    if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues);
+    const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
+    if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
     const sheetLang = config.language ?? langOf(loc.headerTexts);
-    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories }, numericFrom);
+    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom);
     const rows: Member[] = [];
     for (const r of loc.memberRows) {
       scope.row0 = r;
@@ -202,7 +203,14 @@ function langOf(headerTexts: string[]): Lang {
 }
 
 /** A required column missing from the sheet altogether: one issue on the header row, not one per member. */
-function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions, issues: RawIssue[]): void {
+/** Whether a membership-type column's values include statuses (正常, 流动党员): a status column of mixed values. */
+function holdsStatuses(facts: ColumnFacts | undefined, status: Matcher): boolean {
+  if (!facts) return false;
+  for (const text of facts.counts.keys()) if (status(text).kind === "ok") return true;
+  return false;
+}
+
+function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions, issues: RawIssue[], typeHoldsStatus: boolean): void {
   const has = (f: FieldCode) => loc.columns[f] !== undefined;
   const required = (f: FieldCode) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required;
   const missing: FieldCode[] = [];
@@ -215,7 +223,7 @@ function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions,
   const at = (field: string, code: RawIssue["code"], params: RawIssue["params"]) =>
     issues.push({ sheet: sheet.name, row: loc.headerRow, column: columnLetter(0), field, code, severity: ISSUE_SEVERITY[code], params, value: "" });
   for (const f of missing) at(f, "missing_required", { column: "missing" });
-  if (!has("status") && !has("lostContactFlag") && !has("mobileFlag") && !has("tags")) at("status", "missing_status", { column: "missing" });
+  if (!has("status") && !has("lostContactFlag") && !has("mobileFlag") && !has("tags") && !typeHoldsStatus) at("status", "missing_status", { column: "missing" });
   const contact = (["phone", "address"] as const).filter((f) => !has(f) && opts.config.required[f] !== false);
   if (contact.length) at(contact[0], "missing_contact", { column: "missing", missing: contact.join(",") });
 }

@@ -13,6 +13,8 @@ function index(): Map<string, FieldCode> {
 }
 
 const NOTE = /[(（[【][^)）\]】]*[)）\]】]$/;
+/** A bracketed note naming another person than the member. */
+const OTHER_PERSON = /联系人|介绍人|培养人|负责人|书记|监护人|紧急/;
 
 /** The field a header names, or undefined. `extra` maps folded header text to a field (config overrides). */
 export function matchHeader(text: string, extra?: ReadonlyMap<string, FieldCode>): FieldCode | undefined {
@@ -21,6 +23,8 @@ export function matchHeader(text: string, extra?: ReadonlyMap<string, FieldCode>
   const hit = extra?.get(key) ?? index().get(key);
   if (hit) return hit;
   const stripped = key.replace(NOTE, "");
+  // 联系手机（党支部联系人）, 电话（介绍人）: a field of someone else, not the member's
+  if (stripped !== key && OTHER_PERSON.test(key.slice(stripped.length))) return undefined;
   if (stripped !== key && stripped) return extra?.get(stripped) ?? index().get(stripped);
   return undefined;
 }

@@ -53,7 +53,7 @@ function addDays(iso: string, n: number): string {
 }
 
 /** How long after the end of probation an unconfirmed member is still listed "to confirm" (older: a data gap). */
-const TO_CONFIRM_YEARS = 3;
+export const TO_CONFIRM_YEARS = 3;
 
 /**
  * Standing as of asOf, on evidence only: a stated 预备 is probationary; a fullMemberDate settles the rest (full from

@@ -71,8 +71,8 @@ export const EMPLOYMENT: EnumTable = [
 ];
 
 export const MEMBERSHIP_TYPE: EnumTable = [
-  e("probationary", "预备党员", "預備黨員", "Probationary", ["预备", "预备期", "延长预备期"]),
-  e("full", "正式党员", "正式黨員", "Full", ["正式"]),
+  e("probationary", "预备党员", "預備黨員", "Probationary", ["预备", "预备期", "延长预备期", "预备期未满", "未转正", "中共预备党员"]),
+  e("full", "正式党员", "正式黨員", "Full", ["正式", "按期转正", "提前转正", "已转正", "延期转正", "中共党员"]),
 ];
 
 export const YES_NO: EnumTable = [

@@ -28,6 +28,8 @@ export interface SheetText {
     readonly countsLine: (c: SeverityCounts, asOf: string) => string;
     readonly none: string;
     readonly cutNote: (shown: number, total: number) => string;
+    /** The suggestion where a fix would change the cell. */
+    readonly fixTo: (to: string) => string;
   };
   readonly summary: {
     readonly title: string;
@@ -46,6 +48,12 @@ export interface SheetText {
     /** 姓名 | 所在支部 | 入党时间 | 应转正时间 */
     readonly dueHeaders: readonly string[];
     readonly dueNone: string;
+    /** After a due member's name where the sheet gives no type and no full-member date: whether made full is to confirm. */
+    readonly toConfirm: string;
+    /** The development pipeline (pipeline and activists lists; former members): caption, heading, stage names. */
+    readonly pipelineCaption: string;
+    readonly pipelineHead: string;
+    readonly stages: Readonly<Record<string, string>>;
   };
   /** byAgeBand keys (age-bands.ts) -> label. */
   readonly ageBands: Readonly<Record<string, string>>;
@@ -85,6 +93,7 @@ const ZH_CN: SheetText = {
     countsLine: (c, asOf) => `错误 ${n(c.error)} 条　警告 ${n(c.warning)} 条　提示 ${n(c.info)} 条　统计截止：${asOf}`,
     none: "未发现问题。",
     cutNote: (shown, total) => `列表已截断：共 ${n(total)} 条问题，此处只列出前 ${n(shown)} 条，其余见 JSON 报告。`,
+    fixTo: (to) => `可自动修正为「${to}」`,
   },
   summary: {
     title: "名册汇总",
@@ -101,6 +110,10 @@ const ZH_CN: SheetText = {
     fullSubtotal: "正式党员小计",
     dueHeaders: ["姓名", "所在支部", "入党时间", "应转正时间"],
     dueNone: "无",
+    toConfirm: "（未填转正情况，待确认）",
+    pipelineCaption: "十、发展党员及其他名单（不计入党员人数）",
+    pipelineHead: "阶段",
+    stages: { applicant: "入党申请人", activist: "入党积极分子", candidate: "发展对象", probationary: "预备党员", full: "正式党员", former: "历史党员（已减少）" },
   },
   ageBands: {
     "<=30": "30岁及以下", "31-35": "31-35岁", "36-40": "36-40岁", "41-45": "41-45岁", "46-50": "46-50岁",
@@ -138,6 +151,7 @@ const ZH_TW: SheetText = {
     countsLine: (c, asOf) => `錯誤 ${n(c.error)} 條　警告 ${n(c.warning)} 條　提示 ${n(c.info)} 條　統計截止：${asOf}`,
     none: "未發現問題。",
     cutNote: (shown, total) => `列表已截斷：共 ${n(total)} 條問題，此處只列出前 ${n(shown)} 條，其餘見 JSON 報告。`,
+    fixTo: (to) => `可自動修正為「${to}」`,
   },
   summary: {
     title: "名冊匯總",
@@ -154,6 +168,10 @@ const ZH_TW: SheetText = {
     fullSubtotal: "正式黨員小計",
     dueHeaders: ["姓名", "所在支部", "入黨時間", "應轉正時間"],
     dueNone: "無",
+    toConfirm: "（未填轉正情況，待確認）",
+    pipelineCaption: "十、發展黨員及其他名單（不計入黨員人數）",
+    pipelineHead: "階段",
+    stages: { applicant: "入黨申請人", activist: "入黨積極分子", candidate: "發展對象", probationary: "預備黨員", full: "正式黨員", former: "歷史黨員（已減少）" },
   },
   ageBands: {
     "<=30": "30歲及以下", "31-35": "31-35歲", "36-40": "36-40歲", "41-45": "41-45歲", "46-50": "46-50歲",
@@ -191,6 +209,7 @@ const EN: SheetText = {
     countsLine: (c, asOf) => `Errors ${n(c.error)}    Warnings ${n(c.warning)}    Info ${n(c.info)}    As of: ${asOf}`,
     none: "No issues found.",
     cutNote: (shown, total) => `List cut: ${n(total)} issues in all, the first ${n(shown)} shown here; the JSON report has the rest.`,
+    fixTo: (to) => `A fix can change it to "${to}"`,
   },
   summary: {
     title: "Roster summary",
@@ -211,6 +230,10 @@ const EN: SheetText = {
     fullSubtotal: "Full members, subtotal",
     dueHeaders: ["Name", "Branch", "Join date", "Due date"],
     dueNone: "None",
+    toConfirm: " (no full membership recorded: to confirm)",
+    pipelineCaption: "10. Development pipeline and other lists (not counted as members)",
+    pipelineHead: "Stage",
+    stages: { applicant: "Applicants", activist: "Activists", candidate: "Candidates", probationary: "Probationary (pipeline)", full: "Full (pipeline)", former: "Former members" },
   },
   ageBands: {
     "<=30": "30 and under", "31-35": "31-35", "36-40": "36-40", "41-45": "41-45", "46-50": "46-50",

@@ -48,7 +48,16 @@ export interface UiText {
     readonly reverted: (batch: number) => string;
     readonly nothingToRevert: string;
   };
-  readonly clear: { readonly button: string; readonly hint: string; readonly done: string };
+  readonly clear: {
+    readonly button: string;
+    readonly hint: string;
+    readonly done: string;
+    readonly dropLog: string;
+    readonly confirmDropLog: (unreverted: number) => string;
+    readonly confirm: string;
+    readonly cancel: string;
+    readonly doneWithLog: string;
+  };
   readonly progress: {
     readonly label: string;
     readonly steps: Readonly<Record<UiStep, string>>;
@@ -164,8 +173,13 @@ const ZH_CN: UiText = {
   },
   clear: {
     button: "清除标记",
-    hint: "移除问题标记和本工具生成的工作表（名册设置保留）。",
-    done: "已清除问题标记和生成的工作表。",
+    hint: "移除问题标记和本工具生成的检查工作表。修改记录和名册设置保留，仍可撤销修正。",
+    done: "已清除问题标记和生成的工作表；修改记录保留。",
+    dropLog: "同时删除修改记录…",
+    confirmDropLog: (n) => (n > 0 ? `修改记录中有 ${n} 项修改尚未撤销，删除后将无法再撤销。确定删除修改记录吗？` : "修改记录中没有可撤销的修改。确定删除修改记录吗？"),
+    confirm: "删除修改记录并清除",
+    cancel: "取消",
+    doneWithLog: "已清除问题标记、生成的工作表和修改记录。",
   },
   progress: {
     label: "正在处理",
@@ -289,8 +303,13 @@ const ZH_TW: UiText = {
   },
   clear: {
     button: "清除標記",
-    hint: "移除問題標記和本工具產生的工作表（名冊設置保留）。",
-    done: "已清除問題標記和產生的工作表。",
+    hint: "移除問題標記和本工具產生的檢查工作表。修改記錄和名冊設置保留，仍可撤銷修正。",
+    done: "已清除問題標記和產生的工作表；修改記錄保留。",
+    dropLog: "同時刪除修改記錄…",
+    confirmDropLog: (n) => (n > 0 ? `修改記錄中有 ${n} 項修改尚未撤銷，刪除後將無法再撤銷。確定刪除修改記錄嗎？` : "修改記錄中沒有可撤銷的修改。確定刪除修改記錄嗎？"),
+    confirm: "刪除修改記錄並清除",
+    cancel: "取消",
+    doneWithLog: "已清除問題標記、產生的工作表和修改記錄。",
   },
   progress: {
     label: "正在處理",
@@ -414,8 +433,13 @@ const EN: UiText = {
   },
   clear: {
     button: "Clear flags",
-    hint: "Removes the flags and the sheets this add-in wrote (Roster settings stays).",
-    done: "Flags and the add-in's sheets removed.",
+    hint: "Removes the flags and the check sheets this add-in wrote. The change log and Roster settings stay, so fixes can still be reverted.",
+    done: "Flags and the add-in's sheets removed; the change log is kept.",
+    dropLog: "Also delete the change log…",
+    confirmDropLog: (n) => (n > 0 ? `The change log holds ${n} change${n === 1 ? "" : "s"} not reverted; once it is deleted they can no longer be reverted. Delete the change log?` : "The change log holds no change that could be reverted. Delete it?"),
+    confirm: "Delete the log and clear",
+    cancel: "Cancel",
+    doneWithLog: "Flags, the add-in's sheets and the change log removed.",
   },
   progress: {
     label: "Working",

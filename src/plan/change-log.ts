@@ -38,6 +38,11 @@ const KEYS = ["batch", "time", "source", "sheet", "cell", "key", "field", "from"
 const WIDTHS = [6, 22, 12, 14, 8, 20, 12, 24, 24, 8];
 
 /** The next batch number: one more than the largest logged, 1 for an empty log. */
+/** Changes a revert could still put back: fix or sync entries not marked reverted (what dropping the log loses). */
+export function unrevertedChanges(entries: readonly ChangeLogEntry[]): number {
+  return entries.filter((e) => e.source !== "revert" && !e.reverted).length;
+}
+
 export function nextBatch(entries: readonly ChangeLogEntry[]): number {
   return entries.reduce((n, e) => Math.max(n, e.batch), 0) + 1;
 }

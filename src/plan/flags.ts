@@ -1,7 +1,13 @@
-// The flags of each roster sheet: the worst severity of the issues on each cell of its data block.
-import { columnIndex } from "../domain/grid";
+// The flags of each roster sheet: the worst severity of the issues on each cell of its data block, each stored as
+// the key of the flagged cell (its row's ID and name, its column, its value: see flag-key.ts), so the flag follows
+// the member and not the position.
+import { CellValue, columnIndex, SheetGrid } from "../domain/grid";
 import { Report } from "../domain/report-schema";
-import { FLAG_CODE, FlagBlock, FlagCode } from "./write-plan";
+import { fingerprint, flagKey } from "./flag-key";
+import { FLAG_CODE, FlagBlock, FlagCode, FlagEntry } from "./write-plan";
+
+/** The roster sheets as the check read them: sheet name -> grid (their cells build the flag keys). */
+export type RosterGrids = ReadonlyMap<string, SheetGrid>;
 
 /** Cell key radix: above Excel's 16,384 columns. */
 const COLS = 16385;
@@ -9,9 +15,10 @@ const COLS = 16385;
 /**
  * One block per roster with member rows: rows firstRow..lastRow, columns A .. the last mapped column. Only issues of
  * that sheet inside the block flag a cell (a missing column, reported on the header row, flags none; nor do issues of
- * the projects or settings sheet). A roster with no member rows has no block: there is nothing to flag.
+ * the projects or settings sheet). A roster with no member rows has no block: there is nothing to flag. Each block's
+ * entries are sorted by fingerprint, then key: the order the rules' binary MATCH needs.
  */
-export function flagBlocks(report: Report): FlagBlock[] {
+export function flagBlocks(report: Report, grids: RosterGrids): FlagBlock[] {
   const bySheet = new Map<string, Report["issues"]>();
   for (const i of report.issues) {
     const list = bySheet.get(i.sheet);
@@ -22,7 +29,7 @@ export function flagBlocks(report: Report): FlagBlock[] {
   for (const roster of report.rosters) {
     if (roster.lastRow < roster.firstRow) continue;
     const letters = Object.values(roster.columns).filter((c): c is string => c !== undefined);
-    if (letters.length === 0) continue;
+    if (letters.length === 0 || roster.columns.name === undefined) continue;
     const lastCol = Math.max(...letters.map(columnIndex)) + 1;
     const worst = new Map<number, FlagCode>(); // key: row * COLS + col
     for (const i of bySheet.get(roster.sheet) ?? []) {
@@ -36,7 +43,19 @@ export function flagBlocks(report: Report): FlagBlock[] {
     const cells = [...worst.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([key, code]) => ({ row: Math.floor(key / COLS), col: key % COLS, code }));
-    blocks.push({ sheet: roster.sheet, firstRow: roster.firstRow, lastRow: roster.lastRow, firstCol: 1, lastCol, cells });
+    const nameCol = columnIndex(roster.columns.name) + 1;
+    const idCol = roster.columns.idNumber === undefined ? undefined : columnIndex(roster.columns.idNumber) + 1;
+    const grid = grids.get(roster.sheet);
+    if (grid === undefined) throw new Error(`flags: the cells of roster sheet "${roster.sheet}" were not given`);
+    const at = (row: number, col: number | undefined): CellValue | undefined =>
+      col === undefined ? undefined : grid.rows[row - 1]?.[col - 1];
+    const entries: FlagEntry[] = cells.map((c) => {
+      const id = at(c.row, idCol);
+      const name = at(c.row, nameCol);
+      return { fp: fingerprint(id, name), key: flagKey(id, name, c.col, at(c.row, c.col), c.code) };
+    });
+    entries.sort((a, b) => a.fp - b.fp || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    blocks.push({ sheet: roster.sheet, firstRow: roster.firstRow, lastRow: roster.lastRow, firstCol: 1, lastCol, idCol, nameCol, cells, entries });
   }
   return blocks;
 }

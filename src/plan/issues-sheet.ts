@@ -3,7 +3,9 @@ import { Report } from "../domain/report-schema";
 import { Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "../i18n/field-labels";
+import { issueHint } from "../i18n/issue-hints";
 import { SeverityCounts, sheetText } from "../i18n/sheet-text";
+import { issueLinkFormula, MemberLink } from "./member-link";
 import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
 import { PlanCell, ProductSheet } from "./write-plan";
 
@@ -11,14 +13,25 @@ import { PlanCell, ProductSheet } from "./write-plan";
 export const MAX_ISSUE_ROWS = 1_000_000;
 const HEADER_ROW = 3;
 const COLUMNS = 8;
-/** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. */
-const WIDTHS = [14, 8, 10, 12, 9, 60, 24, 20];
+/** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. The message and
+ * the suggestion wrap within theirs. */
+const WIDTHS = [14, 8, 10, 12, 9, 50, 20, 30];
 
-/** `HYPERLINK("#'Sheet'!F7","F7")`: ' doubled inside the quoted sheet name, then " doubled inside the string literal. */
-export function cellLink(sheet: string, cell: string): PlanCell {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return { v: cell, f: `HYPERLINK(${literal(target)},${literal(cell)})`, style: "link" };
+/**
+ * `HYPERLINK("#'Sheet'!F7","F7")` (' doubled inside the quoted sheet name, then " doubled inside the string literal);
+ * with a member link, the row is the member's current one, found by MATCH (member-link.ts).
+ */
+export function cellLink(sheet: string, cell: string, link?: MemberLink): PlanCell {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) throw new Error(`cellLink: "${cell}" is not a cell address`);
+  return { v: cell, f: issueLinkFormula(sheet, m[1], Number(m[2]), link), style: "link" };
+}
+
+/** The suggestion column: the engine's suggestion, else the fix that would change the cell, else what to do. */
+export function suggestion(issue: Report["issues"][number], fixTo: string | undefined, lang: Lang): string {
+  if (issue.suggestion) return issue.suggestion;
+  if (fixTo !== undefined) return sheetText(lang).issues.fixTo(fixTo);
+  return issueHint(issue.code, lang);
 }
 
 export function severityCounts(report: Report): SeverityCounts {
@@ -29,9 +42,12 @@ export function severityCounts(report: Report): SeverityCounts {
 
 /**
  * Row 1 the title, row 2 counts by severity and asOf, row 3 the header, then one row per issue in report order (at
- * most `limit`; past it a note says the list is cut). Names are looked up by sheet and row among `members`.
+ * most `limit`; past it a note says the list is cut). Names are looked up by sheet and row among `members`; each
+ * link finds its member through `links` ("sheet\u0000row" -> link) where it has one.
  */
-export function issuesSheet(report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS): ProductSheet {
+export function issuesSheet(
+  report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS, links: ReadonlyMap<string, MemberLink> = new Map(),
+): ProductSheet {
   const t = sheetText(lang);
   const b = new SheetBuilder();
   const names = new Map<string, Map<number, string>>();
@@ -45,15 +61,16 @@ export function issuesSheet(report: Report, members: readonly Member[], lang: La
   b.addRow([text(t.issues.countsLine(severityCounts(report), report.asOf), "subtitle")], false);
   b.addRow(t.issues.headers.map((h) => text(h, "header")), false);
   const shown = Math.min(report.issues.length, limit);
+  const fixes = new Map(report.changes.map((c) => [`${c.sheet}\u0000${c.column}${c.row}`, c.to]));
   const sheets = new Set<string>();
   for (let i = 0; i < shown; i++) {
     const issue = report.issues[i];
     sheets.add(issue.sheet);
     const cell = `${issue.column}${issue.row}`;
     b.addRow([
-      text(issue.sheet), cellLink(issue.sheet, cell), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
-      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message),
-      textOrNone(issue.value), textOrNone(issue.suggestion ?? ""),
+      text(issue.sheet), cellLink(issue.sheet, cell, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
+      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message, "wrap"),
+      textOrNone(issue.value), textOrNone(suggestion(issue, fixes.get(`${issue.sheet}\u0000${cell}`), lang), "wrap"),
     ], false);
   }
   const lastRow = HEADER_ROW + shown;

@@ -1,4 +1,5 @@
 // The WritePlans of the product's four actions: check, fix, revert and clear (SPEC sections 6, 7 and 9).
+import { EdgeError } from "../i18n/edge-errors";
 import { numberText } from "../domain/normalise/text";
 import { CheckResult } from "../domain/check";
 import { columnIndex } from "../domain/grid";
@@ -6,8 +7,9 @@ import { Report } from "../domain/report-schema";
 import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { ChangeLogEntry, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
-import { flagBlocks } from "./flags";
-import { issuesSheet } from "./issues-sheet";
+import { flagBlocks, RosterGrids } from "./flags";
+import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
+import { memberLinks } from "./member-link";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
 import { CellWrite, ProductRole, WritePlan } from "./write-plan";
@@ -25,21 +27,24 @@ export function hasTallies(result: CheckResult, report: Report): boolean {
     report.rosters.some((r) => r.columns.employment !== undefined);
 }
 
+/** A check's result with the roster cells it read (the flags are keyed to them). */
+export type CheckedGrids = CheckResult & { readonly grids: RosterGrids };
+
 /**
  * After a check: the issues list, the summary and (where there is anything to tally) the projects-and-jobs sheet,
  * the flags, no cell writes; the issues list opens first. A tallies sheet left from an earlier run where there is
  * nothing to tally now is removed, so no stale numbers stay behind. The change log and settings are left alone.
  */
-export function planCheck(result: CheckResult, report: Report, opts: SummaryOptions): WritePlan {
+export function planCheck(result: CheckedGrids, report: Report, opts: SummaryOptions): WritePlan {
   const tallies = hasTallies(result, report);
   return {
     sheets: [
-      issuesSheet(report, result.members, opts.lang),
+      issuesSheet(report, result.members, opts.lang, MAX_ISSUE_ROWS, memberLinks(report, result.grids)),
       summarySheet(report, opts),
       ...(tallies ? [talliesSheet(report, opts)] : []),
     ],
     removeRoles: tallies ? [] : ["tallies"],
-    flags: flagBlocks(report),
+    flags: flagBlocks(report, result.grids),
     cellWrites: [],
     activate: "issues",
   };
@@ -70,7 +75,7 @@ function memberKey(m: Member | undefined): string {
  * the change-log sheet is left as it is; `batch` is then the number the next batch would take.
  */
 export function planFix(
-  result: CheckResult, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
+  result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
 ): { plan: WritePlan; batch: number; applied: Change[] } {
   assertTime(opts.time);
   const check = planCheck(result, report, opts);
@@ -101,10 +106,10 @@ export function planFix(
 export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: { lang: Lang; time: string }): WritePlan {
   assertTime(opts.time);
   const inBatch = log.filter((e) => e.batch === batch);
-  if (inBatch.length === 0) throw new Error(`batch ${batch} is not in the change log`);
-  if (inBatch.some((e) => e.source === "revert")) throw new Error(`batch ${batch} is itself a revert; run the fix or sync again instead`);
+  if (inBatch.length === 0) throw new EdgeError("batchNotInLog", { batch });
+  if (inBatch.some((e) => e.source === "revert")) throw new EdgeError("batchIsRevert", { batch });
   const todo = inBatch.filter((e) => !e.reverted).reverse();
-  if (todo.length === 0) throw new Error(`batch ${batch} has already been reverted`);
+  if (todo.length === 0) throw new EdgeError("batchReverted", { batch });
   const revertBatch = nextBatch(log);
   const cellWrites: CellWrite[] = todo.map((e) => {
     const { row, col } = parseCellRef(e.cell);
@@ -117,10 +122,14 @@ export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: 
   return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites };
 }
 
-/** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. */
-export const CLEARED_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies", "changelog"];
+/** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. Not the
+ * change log either: without it no fix could be reverted; dropping it is a separate choice (`dropLog`). */
+export const CLEARED_ROLES: readonly ProductRole[] = ["issues", "summary", "tallies"];
 
-/** Removes the flags and the product's sheets (SPEC 6 `roster clear`); the roster's own cells are not touched. */
-export function planClear(): WritePlan {
-  return { sheets: [], removeRoles: CLEARED_ROLES, flags: [], cellWrites: [] };
+/**
+ * Removes the flags and the product's report sheets (SPEC 6 `roster clear`), keeping the change log (revert keeps
+ * working) unless `dropLog`; the roster's own cells are not touched.
+ */
+export function planClear(opts: { dropLog?: boolean } = {}): WritePlan {
+  return { sheets: [], removeRoles: opts.dropLog ? [...CLEARED_ROLES, "changelog"] : CLEARED_ROLES, flags: [], cellWrites: [] };
 }

@@ -29,6 +29,18 @@ export function rangeRef(row1: number, col1: number, row2: number, col2: number)
 export const MIN_WIDTH = 6;
 export const MAX_WIDTH = 60;
 
+/** Excel holds at most 32,767 characters in a cell (a longer value makes the workbook need repair). */
+export const MAX_CELL_CHARS = 32767;
+
+/** Text cut to Excel's cell limit, ending in "…" (never inside a surrogate pair); the JSON report keeps it whole. */
+export function cutToCellLimit(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let end = MAX_CELL_CHARS - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
 export class SheetBuilder {
   private readonly rows: (PlanCell | null)[][] = [];
   private readonly merges: string[] = [];
@@ -39,8 +51,9 @@ export class SheetBuilder {
     return this.rows.length;
   }
 
-  /** Puts a cell at 1-based (row, col); `fit` widens the column to show it. */
-  set(row: number, col: number, cell: PlanCell, fit = true): void {
+  /** Puts a cell at 1-based (row, col); `fit` widens the column to show it. Text is cut to Excel's cell limit. */
+  set(row: number, col: number, cell0: PlanCell, fit = true): void {
+    const cell = typeof cell0.v === "string" && cell0.v.length > MAX_CELL_CHARS ? { ...cell0, v: cutToCellLimit(cell0.v) } : cell0;
     while (this.rows.length < row) this.rows.push([]);
     const r = this.rows[row - 1];
     while (r.length < col - 1) r.push(null);

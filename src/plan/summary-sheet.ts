@@ -5,6 +5,7 @@ import { CountMatrix } from "../domain/summary-schema";
 import { CATEGORY, EDUCATION, EMPLOYMENT, EnumTable, GENDER, Lang, MEMBERSHIP_TYPE, STATUS } from "../domain/vocabulary";
 import { SheetText, sheetText } from "../i18n/sheet-text";
 import { TableRow, countRows, enumLabels, orderedKeys, writeTable } from "./count-tables";
+import { pageBreaks } from "./page-breaks";
 import { SheetBuilder, num, text } from "./sheet-builder";
 import { ProductSheet } from "./write-plan";
 
@@ -26,9 +27,18 @@ export function summarySheet(report: Report, opts: SummaryOptions): ProductSheet
   b.addRow([text(t.summary.title, "title")], false);
   b.addRow([text(t.unitLine(opts.unit, report.asOf), "subtitle")], false);
   let lastCol = DUE_COLUMNS;
+  /** Each table with its caption (and what follows it up to the next table) stays whole on a printed page. */
+  const blocks: { first: number; last: number }[] = [];
+  const tall = new Set<number>([1]);
+  const startBlock = () => {
+    if (blocks.length) blocks[blocks.length - 1].last = b.lastRow - 1;
+    blocks.push({ first: b.lastRow + 1, last: b.lastRow + 1 });
+  };
   const table = (spec: Parameters<typeof writeTable>[1]) => {
     b.blankRow();
+    startBlock();
     const place = writeTable(b, spec);
+    tall.add(place.headerRow);
     lastCol = Math.max(lastCol, place.lastCol);
     return place;
   };
@@ -64,22 +74,32 @@ export function summarySheet(report: Report, opts: SummaryOptions): ProductSheet
   simple(captions.employment, heads.employment, labelled(s.byEmployment, EMPLOYMENT));
   // (i) the secretaries' to-do: probation ended or ending within 30 days.
   b.blankRow();
+  startBlock();
   b.addRow([text(captions.due, "subtitle")], false);
   if (s.dueForFullMembership.length === 0) {
     b.addRow([text(t.summary.dueNone)]);
   } else {
     b.addRow(t.summary.dueHeaders.map((h) => text(h, "header")));
     for (const d of s.dueForFullMembership) {
-      b.addRow([text(d.name ?? ""), text(d.branch ?? t.unknown), text(d.joinDate, "date"), text(d.dueDate, "date")]);
+      b.addRow([text((d.name ?? "") + (d.toConfirm ? t.summary.toConfirm : "")), text(d.branch ?? t.unknown), text(d.joinDate, "date"), text(d.dueDate, "date")]);
     }
   }
+  // (j) the development pipeline and the other lists, by stage (never counted as members above)
+  if (s.pipeline) {
+    const stages = t.summary.stages;
+    const rows = Object.entries(s.pipeline).map(([k, n]) => ({ key: k, label: stages[k] ?? k, values: [n] }));
+    simple(t.summary.pipelineCaption, t.summary.pipelineHead, rows);
+  }
+  // The signature line ends the last block: it never prints on a page of its own.
   b.blankRow();
   b.addRow([text(t.signatureLine, "note")], false);
+  blocks[blocks.length - 1].last = b.lastRow;
 
   for (let c = 2; c <= lastCol; c++) b.fit(c, "", COUNT_WIDTH);
   b.merge(1, 1, 1, lastCol);
   b.merge(2, 1, 2, lastCol);
-  return b.build("summary", t.sheetNames.summary, { orientation: "portrait", fitToWidth: true });
+  const rowBreaks = pageBreaks(blocks, (r) => tall.has(r));
+  return b.build("summary", t.sheetNames.summary, { orientation: "portrait", fitToWidth: true, ...(rowBreaks.length ? { rowBreaks } : {}) });
 }
 
 /**

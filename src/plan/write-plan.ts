@@ -20,7 +20,8 @@ export type CellStyle =
   | "warning" // yellow
   | "info" // blue
   | "note" // small grey text (notes, 填表人/审核人 lines)
-  | "date"; // bordered text holding an ISO date
+  | "date" // bordered text holding an ISO date
+  | "wrap"; // bordered text wrapped within its column, top-aligned (long messages)
 
 /** One cell the product writes. A formula (without "=") always carries its correct cached value in `v`. A string
  * `v` without a formula is text and stays text (an ID or phone number is never turned into a number). */
@@ -36,6 +37,8 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, 1-based inclusive. */
   readonly titleRows?: readonly [number, number];
+  /** Manual page breaks: the rows (1-based, ascending) after which a new page starts. */
+  readonly rowBreaks?: readonly number[];
 }
 
 /** A product sheet's whole content, from A1. Replaces the sheet of the same role in place, or is added at the end. */
@@ -61,7 +64,18 @@ export interface ProductSheet {
 export const FLAG_CODE = { error: 1, warning: 2, info: 3 } as const;
 export type FlagCode = (typeof FLAG_CODE)[keyof typeof FLAG_CODE];
 
-/** The flags of one roster sheet: its data block and the severity of each flagged cell (the worst one per cell). */
+/** One flag as stored on the flag sheet: the flagged cell's key and its row's fingerprint (see flag-key.ts). */
+export interface FlagEntry {
+  readonly fp: number;
+  /** ID|name|column|value|severity code. */
+  readonly key: string;
+}
+
+/**
+ * The flags of one roster sheet: its data block, the worst severity of each flagged cell as it was at the check,
+ * and the same flags as keys (sorted by fingerprint, then key), which is what both back ends write: a rule finds a
+ * cell's key among them, wherever the member's row has moved since.
+ */
 export interface FlagBlock {
   readonly sheet: string;
   /** The data block the rules cover, 1-based inclusive: first .. last member row, column A .. last mapped column. */
@@ -69,7 +83,11 @@ export interface FlagBlock {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
+  /** 1-based columns of the ID number (undefined where the roster has none) and the name: the row's identity. */
+  readonly idCol?: number;
+  readonly nameCol: number;
   readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number; readonly code: FlagCode }>;
+  readonly entries: readonly FlagEntry[];
 }
 
 /** A value written into a roster cell (a fix, or a revert). The back end refuses it when the cell is a formula or
@@ -85,6 +103,15 @@ export interface CellWrite {
   readonly expect: string;
 }
 
+/** Empty rows inserted into a roster sheet before `before` (1-based, as the plan saw the sheet), as Excel's Insert
+ * does: rows below move down; references follow; a range spanning the point or ending just above it grows (a 合计
+ * row's SUM takes in the new rows). Cell writes address the rows as they are after the insertion. */
+export interface RowInsert {
+  readonly sheet: string;
+  readonly before: number;
+  readonly count: number;
+}
+
 /** Order of application (it matters where there are no transactions, as in Office.js): product sheets (the change
  * log among them) first, then cell writes, then flags. The file back end applies a plan as one new package. */
 export interface WritePlan {
@@ -95,6 +122,8 @@ export interface WritePlan {
   /** The flags: replaces every flag the product set before (an empty list removes the flag sheet, its names, the
    * rules and their styles); undefined leaves the flags as they are. */
   readonly flags?: readonly FlagBlock[];
+  /** Rows inserted (a sync's additions), applied before the cell writes. */
+  readonly rowInserts?: readonly RowInsert[];
   /** Roster cells to write: fixes or a revert, in the order given. */
   readonly cellWrites: readonly CellWrite[];
   /** The product sheet to make active when the workbook opens (the issues list after a check), if any. */

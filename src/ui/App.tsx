@@ -19,6 +19,8 @@ import { canCancel, checkedText, progressText } from "./outcome";
 import { SettingsTab } from "./SettingsTab";
 import { useStyles } from "./styles";
 import { SummariesTab } from "./SummariesTab";
+import { SyncTab } from "./SyncTab";
+import { SYNC_PANE_TEXT } from "../i18n/sync-text";
 
 export interface AppProps {
   readonly ops: RosterOps;
@@ -30,7 +32,7 @@ export interface AppProps {
   readonly onLangChange?: (lang: Lang) => void;
 }
 
-type TabId = "check" | "summaries" | "settings";
+type TabId = "check" | "summaries" | "settings" | "sync";
 type Intent = "success" | "warning" | "error" | "info";
 
 /** The outcome shown in the status bar, rendered in whatever language the pane speaks now. */
@@ -39,7 +41,7 @@ interface Status {
   readonly text: (ui: UiText) => string;
 }
 
-const TABS: readonly TabId[] = ["check", "summaries", "settings"];
+const TABS: readonly TabId[] = ["check", "summaries", "settings", "sync"];
 
 export function App(props: AppProps): React.JSX.Element {
   const { ops } = props;
@@ -57,6 +59,7 @@ export function App(props: AppProps): React.JSX.Element {
   const [rosterIndex, setRosterIndex] = React.useState(0);
   const [choices, setChoices] = React.useState<MappingChoices>({});
   const [live, setLive] = React.useState(false);
+  const [dropAsk, setDropAsk] = React.useState<number | null>(null);
 
   const busy = React.useRef(false);
   const abort = React.useRef<AbortController | null>(null);
@@ -116,11 +119,18 @@ export function App(props: AppProps): React.JSX.Element {
     return { intent: "success", text: (u) => u.fixes.reverted(r.batch) };
   });
 
-  const onClear = () => run((ctl) => ops.clear(ctl), () => {
+  const onClear = (dropLog: boolean) => run((ctl) => ops.clear(ctl, { dropLog }), () => {
     setReport(null);
     setApplied(undefined);
     setPreview(false);
-    return { intent: "success", text: (u) => u.clear.done };
+    setDropAsk(null);
+    return { intent: "success", text: (u) => (dropLog ? u.clear.doneWithLog : u.clear.done) };
+  });
+
+  /** Dropping the change log is asked for first, naming the changes it could still revert. */
+  const onAskDropLog = () => run((ctl) => ops.unrevertedChanges(ctl), (n) => {
+    setDropAsk(n);
+    return null;
   });
 
   const onWriteSummaries = () => {
@@ -198,7 +208,7 @@ export function App(props: AppProps): React.JSX.Element {
       <main className={s.root}>
         <h1 className={s.title}>{ui.appTitle}</h1>
         <TabList reserveSelectedTabSpace={false} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={ui.appTitle}>
-          {TABS.map((t) => <Tab key={t} value={t} id={`tab-${t}`} data-testid={`tab-${t}`}>{ui.tabs[t]}</Tab>)}
+          {TABS.filter((t) => t !== "sync" || ops.previewSync).map((t) => <Tab key={t} value={t} id={`tab-${t}`} data-testid={`tab-${t}`}>{t === "sync" ? SYNC_PANE_TEXT[lang].tab : ui.tabs[t]}</Tab>)}
         </TabList>
 
         {running && (
@@ -225,7 +235,8 @@ export function App(props: AppProps): React.JSX.Element {
             <CheckTab
               ui={ui} lang={lang} report={report} busy={running} live={live} liveAvailable={ops.startLive !== undefined}
               fix={{ open: preview, applied, onPreview: () => void onPreview(), onApply: () => void onApply(), onRevert: () => void onRevert() }}
-              onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect} onClear={() => void onClear()}
+              onCheck={() => void check()} onLive={(on) => void onLive(on)} onSelect={onSelect}
+              clear={{ confirmDropLog: dropAsk, onClear: () => void onClear(false), onAskDropLog: () => void onAskDropLog(), onDropLog: () => void onClear(true), onCancel: () => setDropAsk(null) }}
             />
           )}
           {tab === "summaries" && (
@@ -236,6 +247,15 @@ export function App(props: AppProps): React.JSX.Element {
               ui={ui} lang={lang} busy={running} settings={settings} rosterIndex={rosterIndex} choices={choices}
               onLoad={() => void loadSettings()} onRoster={(i) => { setRosterIndex(i); setChoices({}); }}
               onChoose={(f: FieldCode, col: string) => setChoices((c) => ({ ...c, [f]: col }))} onSave={() => void onSaveSettings()} onLang={onLang}
+            />
+          )}
+          {tab === "sync" && ops.previewSync && (
+            <SyncTab
+              lang={lang} busy={running}
+              onPreview={(file) => run((ctl) => ops.previewSync!(file, ctl), () => null)}
+              onApply={(file, accept) => run((ctl) => ops.applySync!(file, accept, ctl), (r) => ({ intent: r.batch === undefined ? "warning" : "success", text: () => SYNC_PANE_TEXT[lang].applied(r.updates, r.additions, r.batch) }))}
+              onRevert={(batch) => run((ctl) => ops.revertBatch(batch, ctl), (r) => { setReport(r.report); return { intent: "success", text: () => SYNC_PANE_TEXT[lang].reverted(r.batch) }; })}
+              onExport={(mask) => run((ctl) => ops.exportCsv!(mask, ctl), (n) => ({ intent: "success", text: () => SYNC_PANE_TEXT[lang].exported(n) }))}
             />
           )}
         </div>

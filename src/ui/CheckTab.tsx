@@ -20,7 +20,14 @@ export interface CheckTabProps {
   readonly onCheck: () => void;
   readonly onLive: (on: boolean) => void;
   readonly onSelect: (sheet: string, cell: string) => void;
-  readonly onClear: () => void;
+  readonly clear: {
+    /** Unreverted changes while the pane asks before dropping the change log; null when it is not asking. */
+    readonly confirmDropLog: number | null;
+    readonly onClear: () => void;
+    readonly onAskDropLog: () => void;
+    readonly onDropLog: () => void;
+    readonly onCancel: () => void;
+  };
 }
 
 const SEVERITIES: readonly UiSeverity[] = ["error", "warning", "info"];
@@ -76,8 +83,18 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
         <h3 className={s.heading} id="clear-heading">{ui.clear.button}</h3>
         <Text className={s.hint}>{ui.clear.hint}</Text>
         <div className={s.row}>
-          <Button data-testid="clear-button" disabled={props.busy} onClick={props.onClear}>{ui.clear.button}</Button>
+          <Button data-testid="clear-button" disabled={props.busy} onClick={props.clear.onClear}>{ui.clear.button}</Button>
+          <Button data-testid="clear-drop-log-button" appearance="subtle" disabled={props.busy} onClick={props.clear.onAskDropLog}>{ui.clear.dropLog}</Button>
         </div>
+        {props.clear.confirmDropLog !== null && (
+          <div role="alertdialog" aria-labelledby="drop-log-question" className={s.section}>
+            <Text id="drop-log-question" data-testid="drop-log-question">{ui.clear.confirmDropLog(props.clear.confirmDropLog)}</Text>
+            <div className={s.row}>
+              <Button data-testid="drop-log-confirm" appearance="primary" disabled={props.busy} onClick={props.clear.onDropLog}>{ui.clear.confirm}</Button>
+              <Button data-testid="drop-log-cancel" disabled={props.busy} onClick={props.clear.onCancel}>{ui.clear.cancel}</Button>
+            </div>
+          </div>
+        )}
       </section>
     </div>
   );

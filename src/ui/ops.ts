@@ -5,6 +5,8 @@ import type { ColumnOverride, SettingsView } from "../app/excel-settings";
 import type { LiveCheck } from "../app/excel-live";
 import type { Report } from "../domain/report-schema";
 import type { Change } from "../domain/schema";
+import type { SyncReport } from "../domain/diff-schema";
+import type { SyncPreviewView } from "./SyncTab";
 import type { Lang } from "../domain/vocabulary";
 
 export interface FixResult {
@@ -29,13 +31,20 @@ export interface RosterOps {
   applyFixes(changes: readonly Change[], ctl: RunControl): Promise<FixResult>;
   /** Put a logged batch back (the newest revertible one when undefined); returns the batch and the fresh check. */
   revertBatch(batch: number | undefined, ctl: RunControl): Promise<{ batch: number; report: Report }>;
-  /** Remove the flags and the product's sheets. */
-  clear(ctl: RunControl): Promise<void>;
+  /** Remove the flags and the product's report sheets; the change log too only with `dropLog`. */
+  clear(ctl: RunControl, opts?: { dropLog?: boolean }): Promise<void>;
+  /** Changes in the change log a revert could still put back (what dropping the log loses). */
+  unrevertedChanges(ctl: RunControl): Promise<number>;
   writeSummaries(asOf: string, ctl: RunControl): Promise<Report>;
   readSettings(ctl: RunControl): Promise<SettingsView>;
   /** Returns the name of the settings sheet written. */
   saveColumnOverrides(overrides: readonly ColumnOverride[], lang: Lang, ctl: RunControl): Promise<string>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Sync (the 同步 tab; absent where the shell has no sync): preview an incoming file, apply what `accept` keeps. */
+  previewSync?(file: { name: string; bytes: Uint8Array }, ctl: RunControl): Promise<SyncPreviewView>;
+  applySync?(file: { name: string; bytes: Uint8Array }, accept: SyncReport, ctl: RunControl): Promise<{ batch?: number; updates: number; additions: number }>;
+  /** Exports the roster and summary tables as CSV files (the shell saves them); returns how many. */
+  exportCsv?(maskIds: boolean, ctl: RunControl): Promise<number>;
   /** Live re-check; absent where the back end cannot watch edits. */
   startLive?(opts: LiveOptions): Promise<LiveCheck>;
 }

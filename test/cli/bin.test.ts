@@ -8,7 +8,9 @@ import { makeBigRoster } from "../../bench/make-big";
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "bin/roster.js");
 const tmp = mkdtempSync(join(tmpdir(), "roster-bin-"));
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "" } });
+const runWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, LC_ALL: "", LC_MESSAGES: "", ...env } });
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-b", "tsconfig.build.json"], { cwd: ROOT });
@@ -34,11 +36,11 @@ describe("bin/roster.js", () => {
     expect(run().status).not.toBe(0);
   });
 
-  it("a long file gets progress lines on stderr, and the stdout summary stays clean", async () => {
+  it("a long file gets progress lines on stderr (ROSTER_PROGRESS=1; on a terminal one line rewritten in place), and the stdout summary stays clean", async () => {
     const big = join(tmp, "big.xlsx");
     await makeBigRoster(big, 25_000);
     expect(statSync(big).size).toBeGreaterThan(2 * 1024 * 1024);
-    const r = run("check", big, "--report", join(tmp, "big.json"), "--as-of", "2025-12-31");
+    const r = runWith({ LANG: "en_US.UTF-8", ROSTER_PROGRESS: "1" }, "check", big, "--report", join(tmp, "big.json"), "--as-of", "2025-12-31");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^reading .*big\.xlsx \([\d.]+ MB\)\nchecking sheet .*\nchecked 25000 rows in [\d.]+ s\n$/);
     expect(r.stdout).not.toMatch(/reading|checking sheet/);

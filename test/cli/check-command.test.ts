@@ -179,6 +179,20 @@ describe("writing: both outputs or neither, never over an input (review findings
     const ok = await roster("revert", fixed, "--batch", "1", "--out", join(dir, "r1.xlsx"), "-q");
     expect(ok.code).toBe(0);
   });
+
+  it.each([
+    { label: "clear keeps the change log: revert --batch 1 still works after it", flags: [], says: /change log and the settings sheet are kept/, revert: 0 },
+    { label: "clear --drop-log removes it: revert then has no batch 1", flags: ["--drop-log"], says: /change log removed/, revert: 2 },
+  ])("$label", async ({ flags, says, revert }) => {
+    const fixed = join(dir, "fixed-c.xlsx");
+    expect((await roster("check", EXAMPLE, "--out", fixed, "--fix", "--as-of", "2025-12-31", "-q")).code).toBe(0);
+    const cleared = join(dir, `cleared${flags.length}.xlsx`);
+    const c = await roster("clear", fixed, "--out", cleared, ...flags);
+    expect([c.code, c.stderr]).toEqual([0, ""]);
+    expect(c.stdout).toMatch(says);
+    const r = await roster("revert", cleared, "--batch", "1", "--out", join(dir, `after-clear${flags.length}.xlsx`), "-q");
+    expect(r.code).toBe(revert);
+  });
 });
 
 describe("revert after a hand edit", () => {

@@ -6,10 +6,9 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { buildReport } from "../../src/app/build-report";
 import { checkRoster } from "../../src/app/check-roster";
-import { CheckResult } from "../../src/domain/check";
 import { columnLetter } from "../../src/domain/grid";
 import { Report } from "../../src/domain/report-schema";
-import { planCheck, planFix } from "../../src/plan/plan-check";
+import { CheckedGrids, planCheck, planFix } from "../../src/plan/plan-check";
 import { PRODUCT_ROLES, ProductSheet, WritePlan } from "../../src/plan/write-plan";
 import { applyPlanInExcel, FLAG_SHEET_NAME, officeSource } from "../../src/workbook/office";
 import { openXlsx } from "../../src/workbook/xlsx";
@@ -27,7 +26,7 @@ const TIME = "2025-12-31T09:30:00+08:00";
 
 let input: Uint8Array;
 let json: FakeWorkbookJson;
-let result: CheckResult;
+let result: CheckedGrids;
 let report: Report;
 let uninstall = (): void => undefined;
 
@@ -138,10 +137,11 @@ describe("the example through both back ends", () => {
       expect([office?.visibility, file?.visibility]).toEqual(["VeryHidden", "VeryHidden"]);
       expect(diffSheet(office, file)).toEqual([]);
       const flagged = plan.flags!.reduce((n, b) => n + new Set(b.cells.map((c) => `${c.row}:${c.col}`)).size, 0);
-      expect(cells(office).size).toBe(flagged);
-      const grids = (rb: ReadBack) => [...rb.names].filter(([n]) => n.includes("flagGrid") || n.endsWith("_flags"));
+      expect(plan.flags!.reduce((n, b) => n + b.entries.length, 0)).toBe(flagged);
+      expect(cells(office).size).toBe(flagged * 2 + plan.flags!.length); // fingerprint and key per flag, a sentinel per block
+      const grids = (rb: ReadBack) => [...rb.names].filter(([n]) => n.includes("_flag"));
       expect(grids(both.office)).toEqual(grids(both.file));
-      expect(grids(both.office).map(([n]) => n)).toEqual(["_RosterAssistant_flagGrid1", "_RosterAssistant_flagGrid2", "_RosterAssistant_flagGrid3", "_RosterAssistant_flags"]);
+      expect(grids(both.office).map(([n]) => n)).toEqual(["_RosterAssistant_flagKeys1", "_RosterAssistant_flagKeys2", "_RosterAssistant_flagKeys3", "_RosterAssistant_flags"]);
     });
 
     it("puts exactly the same rules (range, formula, severity colours, order) on each roster, and none elsewhere", () => {

@@ -75,7 +75,8 @@ function sheetRules(xml: string, styles: { fill: string; font: string }[]): Rule
     const sqref = attr(cf[1], "sqref") ?? "";
     for (const r of cf[2].matchAll(/<(?:\w+:)?cfRule\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?cfRule>/g)) {
       const dxf = styles[Number(attr(r[1], "dxfId"))];
-      const formula = unescape(/<(?:\w+:)?formula>([\s\S]*?)<\/(?:\w+:)?formula>/.exec(r[2])?.[1] ?? "");
+      // The file form prefixes functions newer than Excel 2007 with _xlfn. (a file format matter): compared without it.
+      const formula = unescape(/<(?:\w+:)?formula>([\s\S]*?)<\/(?:\w+:)?formula>/.exec(r[2])?.[1] ?? "").replace(/_xlfn\./g, "");
       out.push({ priority: Number(attr(r[1], "priority")), rule: { sqref, formula, fill: dxf?.fill ?? "", font: dxf?.font ?? "" } });
     }
   }

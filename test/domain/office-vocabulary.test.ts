@@ -2,6 +2,9 @@
 // 减少原因/标签, membership type by values, fixes that write only the column's own spellings.
 import { checkWorkbook } from "../../src/domain/check";
 import { CellValue, ListValidation, SheetGrid } from "../../src/domain/grid";
+import { matchHeader } from "../../src/domain/header-match";
+import { lookFirst } from "../../src/domain/look-first";
+import { renderIssue } from "../../src/i18n/issue-messages";
 import { grid, makeId, workbook } from "../helpers/grid";
 
 const ASOF = "2025-12-31";
@@ -99,5 +102,50 @@ describe("one real error never drowns", () => {
     const got = r.issues.filter((i) => i.field === "gender" && i.code === "unknown_value");
     expect(got).toHaveLength(issues);
     if (issues === 1) expect(got[0]).toMatchObject({ row: 1, params: { columnCount: bad, firstRow: 2 } });
+  });
+});
+
+describe("where to look first", () => {
+  it.each([
+    ["errors before warnings", [{ severity: "warning", code: "invalid_phone" }, { severity: "error", code: "invalid_date" }], ["invalid_date", "invalid_phone"]],
+    ["the rarer code first within a severity", [{ severity: "error", code: "a" }, { severity: "error", code: "a" }, { severity: "error", code: "b" }], ["b", "a"]],
+  ] as const)("%s", (_l, issues, codes) => {
+    expect(lookFirst(issues as never, 2).map((i: { code: string }) => i.code)).toEqual(codes);
+  });
+});
+
+describe("hold-out templates (issue 7 review)", () => {
+  it.each<[string, Row[], Record<string, string | null>[]]>([
+    ["人员状态 holding 正式党员 and 流动党员: type and status each read from it", many(4, (i) => ({ 人员状态: i === 4 ? "流动党员" : "正式党员" })), [
+      { status: "normal", type: "full" }, { status: "normal", type: "full" }, { status: "normal", type: "full" }, { status: "mobile", type: null },
+    ]],
+    ["党籍状态 holding 正常 and 停止党籍: the status", many(3, (i) => ({ 党籍状态: i === 3 ? "停止党籍" : "正常" })), [
+      { status: "normal", type: null }, { status: "normal", type: null }, { status: "suspended", type: null },
+    ]],
+    ["转正情况 预备期未满: probationary", many(1, () => ({ 转正情况: "预备期未满", 入党时间: "2025-03-01", 转正时间: null })), [{ status: null, type: "probationary" }]],
+  ])("%s", (_l, rows, expected) => {
+    const r = run(rows);
+    expect(r.issues.filter((i) => i.row > 1 && i.severity !== "info")).toEqual([]);
+    expect(r.members.map((m) => ({ status: m.status, type: m.membershipType }))).toEqual(expected);
+  });
+
+  it.each([
+    ["联系手机（党支部联系人）", undefined],
+    ["联系手机", "phone"],
+    ["工作单位或就读学校", "workUnit"],
+    ["常住地址", "address"],
+    ["是否持流动党员证", "mobileFlag"],
+  ])("header %s -> %s", (header, field) => expect(matchHeader(header)).toBe(field));
+
+  it("a join date before the birth date says so", () => {
+    const r = run([base(1, { 入党时间: "1960-07-01" })]);
+    const i = r.issues.find((x) => x.code === "joined_under_18")!;
+    expect(renderIssue(i, "en")).toContain("join date before the birth date");
+  });
+
+  it("a probation that ended this year with no type stated is on the due list to confirm, not an error", () => {
+    const r = run([base(1, { 入党时间: "2024-11-01", 转正时间: null })]);
+    expect(r.issues.filter((i) => i.field === "fullMemberDate")).toEqual([]);
+    expect(r.summary.dueForFullMembership.map((d) => d.toConfirm)).toEqual([true]);
   });
 });

@@ -95,8 +95,12 @@ describeUi("the task pane in Chromium, over the example workbook", hasChromium()
     await h.screenshot(page, "reverted");
   });
 
-  it("clears: no flag rules and no product sheets left, the rosters as they were", async () => {
-    await page.getByTestId("clear-button").click();
+  it("clears with the change log after asking, naming the changes it could still revert: no flag rules and no product sheets left, the rosters as they were", async () => {
+    await page.getByTestId("clear-drop-log-button").click();
+    await page.getByTestId("drop-log-question").waitFor({ timeout: 60_000 });
+    // The batch was reverted above: nothing left to revert, and the question says so.
+    expect(await page.getByTestId("drop-log-question").textContent()).toBe("修改记录中没有可撤销的修改。确定删除修改记录吗？");
+    await page.getByTestId("drop-log-confirm").click();
     const original = ex.json.sheets.map((s) => s.name);
     await until(page, (w) => w.rosters.every((r) => window.__fakeOffice!.rules(r).length === 0) &&
       JSON.stringify(window.__fakeOffice!.sheetNames()) === JSON.stringify(w.original), { rosters: ex.rosters, original }, 60_000);

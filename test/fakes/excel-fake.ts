@@ -3,6 +3,7 @@
 // objects, dimensions of written arrays must match, requests and responses over 5 MB fail. It records every sync
 // (actions, request and response JSON bytes) and can cut the connection during the Nth sync.
 // Installed as the globals `Excel` (run, a few enums) and `Office` (context.requirements.isSetSupported).
+import { fingerprint, flagKey } from "../../src/plan/flag-key";
 import { Rect, areaText, colLetters, parseArea, sheetPrefix } from "./fake-address";
 import { FakeContext, FakeHost, HostOptions, RunRecord, SyncRecord } from "./fake-client";
 import { FakeSheet, FakeWorkbookModel, Stored } from "./fake-model";
@@ -178,22 +179,32 @@ export class Fake {
     return this.sheet(sheet).cfs.map((cf) => ({ address: cf.rects.map(areaText).join(","), formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor }));
   }
 
-  /** The fill a cell shows from the conditional formats: evaluates `=INDEX(<name>,ROW()-a,COLUMN()-b)=<code>` rules. */
+  /**
+   * The fill a cell shows from the conditional formats: evaluates the product's flag rules (plan/flag-key.ts) as
+   * their formula does: the row's fingerprint and the cell's key, looked up in the table the rule's name covers.
+   */
   displayedFill(sheet: string, a1: string): string | undefined {
     const s = this.sheet(sheet);
     const at = parseArea(a1);
     for (const cf of s.cfs) {
       if (!cf.rects.some((x) => at.r0 >= x.r0 && at.r0 <= x.r1 && at.c0 >= x.c0 && at.c0 <= x.c1)) continue;
-      const m = /^=INDEX\(([A-Za-z_][\w.]*),ROW\(\)-(\d+),COLUMN\(\)-(\d+)\)=(\d+)$/.exec(cf.formula ?? "");
-      if (!m) throw new Error(`fake: cannot evaluate the rule formula ${cf.formula}`);
-      const name = this.model.name(m[1]);
+      const f = cf.formula ?? "";
+      const table = /INDEX\((_RosterAssistant_flagKeys\d+),0,1\)/.exec(f)?.[1];
+      const who = /MATCH\(SUMPRODUCT\(UNICODE\(MID\((?:T\(\$([A-Z]+)\d+\)&)?"\|"&T\(\$([A-Z]+)\d+\)&REPT/.exec(f);
+      const code = /&"\|(\d)"\)\)>0$/.exec(f)?.[1];
+      if (!table || !who || !code) throw new Error(`fake: cannot evaluate the rule formula ${f}`);
+      const name = this.model.name(table);
       if (!name?.ref || name.ref.sheet.deleted) continue; // #NAME? or #REF!: the rule is false
-      const i = at.r0 + 1 - Number(m[2]);
-      const j = at.c0 + 1 - Number(m[3]);
+      const cell = (col: string | undefined) => (col === undefined ? undefined : s.value(at.r0, parseArea(`${col}1`).c0));
+      const id = cell(who[1]);
+      const person = cell(who[2]);
+      const fp = fingerprint(id, person);
+      const key = flagKey(id, person, at.c0 + 1, s.value(at.r0, at.c0), Number(code)).toLowerCase();
       const rect: Rect = name.ref.rect;
-      if (i < 1 || j < 1 || i > rect.r1 - rect.r0 + 1 || j > rect.c1 - rect.c0 + 1) continue; // #REF!
-      const v = name.ref.sheet.value(rect.r0 + i - 1, rect.c0 + j - 1);
-      if (v === Number(m[4])) return cf.fill;
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const v = name.ref.sheet.value(r, rect.c1);
+        if (name.ref.sheet.value(r, rect.c0) === fp && typeof v === "string" && v.toLowerCase() === key) return cf.fill;
+      }
     }
     return undefined;
   }

@@ -106,6 +106,16 @@ export class Worksheet extends Proxy<FakeSheet> {
       remove: () => this.call("autoFilter.remove", [], (s) => (s.autoFilter = undefined)),
     };
   }
+  /** Manual page breaks, recorded as the rows they start (pageLayout.rowBreaks, as the file's rowBreaks: row - 1). */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    return {
+      add: (range: string) => this.call("horizontalPageBreaks.add", [range], (s) => {
+        const breaks = (s.pageLayout.rowBreaks as number[] | undefined) ?? [];
+        s.pageLayout.rowBreaks = [...breaks, parseArea(range).r0];
+      }),
+    };
+  }
+
   get pageLayout(): Record<string, unknown> {
     const set = (k: string, v: unknown) => this.call(`pageLayout.${k}`, v, (s) => (s.pageLayout[k] = v));
     const layout: Record<string, unknown> = { setPrintTitleRows: (address: string) => set("printTitleRows", address) };

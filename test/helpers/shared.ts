@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-export const SHARED = resolve(__dirname, "../../../shared");
+/** ../shared beside the project, or where SHARED_DIR says (a git worktree elsewhere). */
+export const SHARED = process.env.SHARED_DIR ?? resolve(__dirname, "../../../shared");
 
 export function hasShared(what = "real-xlsx"): boolean {
   const ok = existsSync(join(SHARED, what));

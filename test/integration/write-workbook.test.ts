@@ -92,9 +92,22 @@ describe.each(CASES)("%s", (_name, input) => {
     expect(sheetNames(again.output)).toEqual(sheetNames(checked.output));
   });
 
-  it("clear leaves no trace: no sheet, name, rule or style added; roster sheets byte-identical to the input's", () => {
+  it("clear keeps the change log: `clear` then `revert --batch 1` restores the fixed cells' old values", async () => {
+    const cleared = clearWorkbook(fixed.output, "fixed.xlsx");
+    const book = openXlsx(cleared, "cleared.xlsx");
+    // The change log's name, and the style kit's record its cells still use; no flag, report sheet or rule.
+    expect([...book.definedNames.keys()].filter((n) => n.startsWith("_RosterAssistant_")).sort()).toEqual(["_RosterAssistant_changelog", "_RosterAssistant_styles"]);
+    for (const r of checked.report.rosters) expect(Buffer.from(parts(cleared).get(partOf(cleared, r.sheet))!).toString("utf8")).not.toContain("_RosterAssistant_");
+    expect(sheetNames(cleared)).toEqual([...sheetNames(input), "修改记录"]);
+    const { output } = await revertBatch(cleared, "cleared.xlsx", fixed.batch!, REQ, OPTS);
+    for (const r of checked.report.rosters) {
+      expect(openXlsx(output, "out").readSheet(r.sheet).rows).toEqual(openXlsx(input, "in").readSheet(r.sheet).rows);
+    }
+  });
+
+  it("clear leaves no trace (--drop-log where there is a log): no sheet, name, rule or style added; roster sheets byte-identical to the input's", () => {
     for (const out of [checked.output, fixed.output]) {
-      const cleared = clearWorkbook(out, "out.xlsx");
+      const cleared = clearWorkbook(out, "out.xlsx", { dropLog: out === fixed.output });
       const before = parts(input);
       const after = parts(cleared);
       if (out === checked.output) for (const p of [...rosterParts, "xl/styles.xml"]) expect([p, sameBytes(after.get(p), before.get(p))]).toEqual([p, true]);

@@ -468,7 +468,7 @@ describe("scripts/validate-manifest.sh without ../shared", () => {
   copyFileSync(VALIDATE, join(tree, "repo/scripts/validate-manifest.sh"));
   copyFileSync(MANIFEST, join(tree, "repo/manifest.xml"));
   const script = join(tree, "repo/scripts/validate-manifest.sh");
-  const env = (ci: string) => ({ ...process.env, CI: ci });
+  const env = (ci: string) => ({ ...process.env, CI: ci, SHARED_DIR: "" }); // no ../shared, whatever SHARED_DIR says
 
   it("skips with a message and exit 0", () => {
     const r = validate(undefined, env(""), script);

@@ -53,14 +53,18 @@ describe("applying a check plan", () => {
     expect(fake.sheet(ROLE_SHEETS.issues).freezeRows).toBe(3);
     expect(fake.sheet(ROLE_SHEETS.issues).autoFilter).toBeDefined();
     expect(fake.formatAt(ROLE_SHEETS.issues, "A3")["font.bold"]).toBe(true);
+    // The summary's manual page breaks: each added above the row after the break (the file's rowBreaks).
+    const summary = plan.sheets.find((x) => x.role === "summary")!;
+    expect(summary.print.rowBreaks?.length).toBeGreaterThan(0);
+    expect(fake.sheet(ROLE_SHEETS.summary).pageLayout.rowBreaks).toEqual(summary.print.rowBreaks);
 
-    // Flags: each block's rules read its grid; every flagged cell shows its severity's fill, no other cell does.
+    // Flags: each block's rules read its key table; every flagged cell shows its severity's fill, no other cell does.
     for (const block of plan.flags!) {
       const k = plan.flags!.indexOf(block) + 1;
-      expect(names.get(`_RosterAssistant_flagGrid${k}`)?.visible).toBe(false);
+      expect(names.get(`_RosterAssistant_flagKeys${k}`)?.visible).toBe(false);
       const rules = fake.rules(block.sheet);
-      expect(rules.filter((r) => r.formula?.includes(`_RosterAssistant_flagGrid${k},`))).toHaveLength(3); // one per severity, flagged or not
-      expect(rules[0].formula).toMatch(/=1$/); // errors on top
+      expect(rules.filter((r) => r.formula?.includes(`_RosterAssistant_flagKeys${k},`))).toHaveLength(3); // one per severity, flagged or not
+      expect(rules[0].formula).toMatch(/"\|1"\)\)>0$/); // errors on top
       const want = new Map(block.cells.map((c) => [`${c.row}:${c.col}`, FILL[c.code]]));
       for (let r = block.firstRow; r <= block.lastRow; r++) {
         for (let c = block.firstCol; c <= block.lastCol; c++) {

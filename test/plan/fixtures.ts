@@ -1,6 +1,7 @@
 // Small rosters run through the real engine (checkWorkbook, then buildReport) for the plan tests.
 import { buildReport } from "../../src/app/build-report";
-import { CheckResult, checkWorkbook } from "../../src/domain/check";
+import { checkWorkbook } from "../../src/domain/check";
+import { CheckedGrids } from "../../src/plan/plan-check";
 import { CellValue, WorkbookSnapshot } from "../../src/domain/grid";
 import { Report } from "../../src/domain/report-schema";
 import { Issue } from "../../src/domain/schema";
@@ -43,7 +44,7 @@ export const PROJECT_ROWS: (CellValue | null)[][] = [
 ];
 
 export interface Fixture {
-  result: CheckResult;
+  result: CheckedGrids;
   report: Report;
 }
 
@@ -67,7 +68,7 @@ export function fixtureWorkbook(opts: FixtureOptions = {}): WorkbookSnapshot {
 }
 
 export function checkSnapshot(wb: WorkbookSnapshot, lang?: Lang): Fixture {
-  const result = checkWorkbook(wb, { today: ASOF, asOf: ASOF, lang });
+  const result = { ...checkWorkbook(wb, { today: ASOF, asOf: ASOF, lang }), grids: new Map(wb.sheets.map((g) => [g.name, g])) };
   return { result, report: Report.parse(buildReport(result, "test.xlsx")) };
 }
 

@@ -4,16 +4,17 @@ import { flagBlocks } from "../../src/plan/flags";
 import { FLAG_CODE } from "../../src/plan/write-plan";
 import { ODD_SHEET, issue, runEngine } from "./fixtures";
 
-const { report: base } = runEngine();
+const { report: base, result } = runEngine();
+const grids = result.grids;
 const ROSTER = "铁安社区"; // header row 2, members rows 3..10, columns B..O mapped
 const withIssues = (issues: Issue[]): Report => ({ ...base, issues });
-const cellsOf = (issues: Issue[]) => flagBlocks(withIssues(issues)).find((b) => b.sheet === ROSTER)!.cells;
+const cellsOf = (issues: Issue[]) => flagBlocks(withIssues(issues), grids).find((b) => b.sheet === ROSTER)!.cells;
 
 describe("flagBlocks", () => {
   it("one block per roster: its member rows, column A to the last mapped column", () => {
-    expect(flagBlocks(withIssues([])).map(({ cells, ...b }) => ({ ...b, n: cells.length }))).toEqual([
-      { sheet: ROSTER, firstRow: 3, lastRow: 10, firstCol: 1, lastCol: 15, n: 0 },
-      { sheet: ODD_SHEET, firstRow: 2, lastRow: 3, firstCol: 1, lastCol: 14, n: 0 },
+    expect(flagBlocks(withIssues([]), grids).map(({ cells, entries, ...b }) => ({ ...b, n: cells.length + entries.length }))).toEqual([
+      { sheet: ROSTER, firstRow: 3, lastRow: 10, firstCol: 1, lastCol: 15, idCol: 6, nameCol: 2, n: 0 },
+      { sheet: ODD_SHEET, firstRow: 2, lastRow: 3, firstCol: 1, lastCol: 14, idCol: 6, nameCol: 2, n: 0 },
     ]);
   });
 
@@ -37,12 +38,12 @@ describe("flagBlocks", () => {
   });
 
   it("each roster gets only its own sheet's issues", () => {
-    const blocks = flagBlocks(withIssues([issue(ROSTER, "C3", "error"), issue(ODD_SHEET, "C3", "info")]));
+    const blocks = flagBlocks(withIssues([issue(ROSTER, "C3", "error"), issue(ODD_SHEET, "C3", "info")]), grids);
     expect(blocks.map((b) => b.cells)).toEqual([[{ row: 3, col: 3, code: 1 }], [{ row: 3, col: 3, code: 3 }]]);
   });
 
   it("from the engine: header-row and projects-sheet issues are left out, the rest flagged", () => {
-    const blocks = flagBlocks(base);
+    const blocks = flagBlocks(base, grids);
     const flagged = blocks.flatMap((b) => b.cells.map((c) => `${b.sheet}!${c.row}:${c.col}`));
     const inBlocks = base.issues.filter((i) => i.sheet === ROSTER); // ODD_SHEET's only issue is on its header row
     expect(base.issues.some((i) => i.sheet === ODD_SHEET && i.row === 1)).toBe(true);
@@ -52,6 +53,6 @@ describe("flagBlocks", () => {
 
   it("a roster with no member rows has no block", () => {
     const report: Report = { ...base, rosters: [{ ...base.rosters[0], firstRow: 3, lastRow: 2 }] };
-    expect(flagBlocks(report)).toEqual([]);
+    expect(flagBlocks(report, grids)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Report } from "../../src/domain/report-schema";
 import { Member } from "../../src/domain/schema";
-import { cellLink, issuesSheet } from "../../src/plan/issues-sheet";
+import { cellLink, issuesSheet, suggestion } from "../../src/plan/issues-sheet";
 import { ASOF, ODD_SHEET, issue, runEngine } from "./fixtures";
 import { rowValues } from "./sheet-eval";
 
@@ -44,8 +44,21 @@ describe("issuesSheet", () => {
       expect(row[4]).toEqual({ v: { error: "错误", warning: "警告", info: "提示" }[i.severity], style: i.severity });
       expect(row[5]?.v).toBe(i.message);
       expect(row[6]?.v ?? "").toBe(i.value);
-      expect(row[7]?.v ?? "").toBe(i.suggestion ?? "");
+      expect(row[7]).toEqual({ v: suggestion(i, report.changes.find((c) => c.sheet === i.sheet && c.row === i.row && c.column === i.column)?.to, "zh-CN"), style: "wrap" });
+      expect(row[5]?.style).toBe("wrap");
     });
+  });
+
+  it.each([
+    { label: "the engine's suggestion first", over: { suggestion: "改为 1990-07-01" }, fixTo: "x", want: "改为 1990-07-01" },
+    { label: "else the fix that would change the cell", over: {}, fixTo: "油田有偿解除劳动合同", want: "可自动修正为「油田有偿解除劳动合同」" },
+    { label: "else what to do about the code", over: { code: "duplicate_id" as const }, fixTo: undefined, want: "核对两人的身份证号，删除重复登记或改正录错的一人" },
+  ])("suggestion: $label", ({ over, fixTo, want }) => {
+    expect(suggestion(issue("S", "B3", "warning", over), fixTo, "zh-CN")).toBe(want);
+  });
+
+  it("every issue of the example's kind has a suggestion (none left empty)", () => {
+    for (const row of sheet.rows.slice(3)) expect(String(row[7]?.v ?? "")).not.toBe("");
   });
 
   it.each([

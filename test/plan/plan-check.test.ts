@@ -1,6 +1,6 @@
 import { CellValue, SheetGrid, WorkbookSnapshot } from "../../src/domain/grid";
 import { cellText } from "../../src/domain/normalise/text";
-import { ChangeLogEntry, readChangeLog } from "../../src/plan/change-log";
+import { ChangeLogEntry, readChangeLog, unrevertedChanges } from "../../src/plan/change-log";
 import { flagBlocks } from "../../src/plan/flags";
 import { planCheck, planClear, planFix, planRevert } from "../../src/plan/plan-check";
 import { CellWrite, WritePlan } from "../../src/plan/write-plan";
@@ -42,7 +42,7 @@ describe("planCheck", () => {
     const plan = planCheck(result, report, { lang: "zh-CN" });
     expect(roles(plan)).toEqual(sheets);
     expect(plan.removeRoles).toEqual(remove);
-    expect(plan.flags).toEqual(flagBlocks(report));
+    expect(plan.flags).toEqual(flagBlocks(report, result.grids));
     expect(plan.cellWrites).toEqual([]);
     expect(plan.activate).toBe("issues");
   });
@@ -77,7 +77,7 @@ describe("planFix", () => {
 
   it("applied, the writes leave nothing more to fix (the flags and issues stay those of the report)", () => {
     const { plan } = planFix(result, report, [], { lang: "zh-CN", time: TIME });
-    expect(plan.flags).toEqual(flagBlocks(report));
+    expect(plan.flags).toEqual(flagBlocks(report, result.grids));
     expect(checkSnapshot(applyWrites(wb, plan.cellWrites)).report.changes).toEqual([]);
   });
 
@@ -143,7 +143,24 @@ describe("planRevert", () => {
 });
 
 describe("planClear", () => {
-  it("removes the product's sheets and flags, not the settings", () => {
-    expect(planClear()).toEqual({ sheets: [], removeRoles: ["issues", "summary", "tallies", "changelog"], flags: [], cellWrites: [] });
+  it.each([
+    { label: "by default: flags and report sheets; the change log and settings stay", opts: undefined, remove: ["issues", "summary", "tallies"] },
+    { label: "dropLog: the change log goes too; settings stay", opts: { dropLog: true }, remove: ["issues", "summary", "tallies", "changelog"] },
+  ])("$label", ({ opts, remove }) => {
+    expect(planClear(opts)).toEqual({ sheets: [], removeRoles: remove, flags: [], cellWrites: [] });
+  });
+});
+
+describe("unrevertedChanges", () => {
+  const e = (batch: number, source: string, reverted: boolean) => ChangeLogEntry.parse({
+    batch, time: TIME, source, sheet: "S", cell: "A2", key: "", field: "phone", from: "1", to: "2", reverted,
+  });
+  it.each([
+    { label: "an empty log", log: [], n: 0 },
+    { label: "a fix batch of two", log: [e(1, "fix", false), e(1, "fix", false)], n: 2 },
+    { label: "a reverted fix and its revert", log: [e(1, "fix", true), e(2, "revert", false)], n: 0 },
+    { label: "a sync batch counts like a fix", log: [e(1, "sync:a.csv", false), e(2, "fix", true), e(3, "revert", false)], n: 1 },
+  ])("$label: $n", ({ log, n }) => {
+    expect(unrevertedChanges(log)).toBe(n);
   });
 });

@@ -161,3 +161,20 @@ describe("summarySheet on the bundled example workbook (199 members)", () => {
     expect(t.total.slice(0, -1)).toEqual(branches.map((b) => m._total[b]));
   });
 });
+
+describe("summarySheet: the pipeline and lists that are not members (issue 7)", () => {
+  it("a table of stages appears only where the workbook has such lists", () => {
+    const { checkWorkbook } = jest.requireActual("../../src/domain/check") as typeof import("../../src/domain/check");
+    const { buildReport } = jest.requireActual("../../src/app/build-report") as typeof import("../../src/app/build-report");
+    const { grid, workbook, makeId } = jest.requireActual("../helpers/grid") as typeof import("../helpers/grid");
+    const header = ["姓名", "身份证号", "入党时间", "所在支部", "当前发展阶段"];
+    const rows = [header, ["甲", makeId("19950315", "111"), null, "一支部", "入党积极分子"], ["乙", makeId("19950315", "131"), "2025-07-01", "一支部", "预备党员"]];
+    const report = buildReport(checkWorkbook(workbook([grid("发展", rows)]), { today: "2025-12-31", asOf: "2025-12-31" }), "x.xlsx");
+    const sheet = summarySheet(report, { lang: "zh-CN" });
+    const texts = sheet.rows.map((r) => r[0]?.v);
+    expect(texts).toContain("十、发展党员及其他名单（不计入党员人数）");
+    expect(texts).toContain("入党积极分子");
+    const plain = summarySheet(buildReport(checkWorkbook(workbook([grid("名册", [header.slice(0, 4), rows[2].slice(0, 4)])]), { today: "2025-12-31", asOf: "2025-12-31" }), "y.xlsx"), { lang: "zh-CN" });
+    expect(plain.rows.map((r) => r[0]?.v)).not.toContain("十、发展党员及其他名单（不计入党员人数）");
+  });
+});

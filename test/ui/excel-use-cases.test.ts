@@ -3,7 +3,7 @@
 // cancel. What the real Excel does differently (undo groups, event timing) is beyond the fake.
 import { idCheckChar } from "../../scripts/example-text";
 import { selectCell, usedRowsInExcel } from "../../src/app/excel-cells";
-import { checkInExcel, clearInExcel, writeSummariesInExcel } from "../../src/app/excel-check";
+import { checkInExcel, clearInExcel, unrevertedChangesInExcel, writeSummariesInExcel } from "../../src/app/excel-check";
 import { applyFixesInExcel, lastRevertibleBatch, previewFixes, revertBatchInExcel } from "../../src/app/excel-fix";
 import { startLiveCheck } from "../../src/app/excel-live";
 import { CancelledError, Progress } from "../../src/app/excel-run";
@@ -144,6 +144,39 @@ describe("the Excel use cases", () => {
     fake.addSheet("Other");
     await selectCell(SHEET, "I4");
     expect(fake.selection).toEqual({ sheet: SHEET, address: "I4" });
+  });
+
+  it("go to an issue's cell after the roster was sorted: the member's row now, found as the issues sheet's link finds it", async () => {
+    const fake = roster();
+    const { report } = await checkInExcel({ today: TODAY });
+    const issue = report.issues.find((i) => i.sheet === SHEET && i.row === 4)!; // 王五's phone 12345
+    expect(issue).toBeDefined();
+    // The clerk sorts: 王五 to row 2, 张三 to row 4.
+    const rows = [2, 3, 4].map((r) => Array.from({ length: 12 }, (_, c) => fake.cell(SHEET, `${String.fromCharCode(65 + c)}${r}`).value));
+    fake.putRows(SHEET, 2, [rows[2], rows[1], rows[0]]);
+    await selectCell(SHEET, `${issue.column}4`);
+    expect(fake.selection).toEqual({ sheet: SHEET, address: `${issue.column}2` });
+    // A member gone (ID and name retyped): the address the check saw.
+    fake.put(SHEET, "D2", "X");
+    fake.put(SHEET, "B2", "无名");
+    await selectCell(SHEET, `${issue.column}4`);
+    expect(fake.selection).toEqual({ sheet: SHEET, address: `${issue.column}4` });
+  });
+
+  it("clear keeps the change log (revert still works); dropping it is asked for with the number of changes it could revert", async () => {
+    const fake = roster();
+    await checkInExcel({ today: TODAY });
+    const fix = await applyFixesInExcel({ today: TODAY, time: TIME });
+    expect(fix.applied.length).toBeGreaterThan(0);
+    expect(await unrevertedChangesInExcel()).toBe(fix.applied.length);
+    await clearInExcel();
+    expect(fake.sheetNames().sort()).toEqual([SHEET, "修改记录"].sort());
+    expect(fake.rules(SHEET)).toEqual([]);
+    await revertBatchInExcel({ today: TODAY, time: TIME, batch: fix.batch });
+    expect(await unrevertedChangesInExcel()).toBe(0);
+    await clearInExcel({}, { dropLog: true });
+    expect(fake.sheetNames()).toEqual([SHEET]);
+    expect(await unrevertedChangesInExcel()).toBe(0);
   });
 
   it("clear: the product's sheets and flags gone, the settings sheet kept", async () => {

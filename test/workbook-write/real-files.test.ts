@@ -111,18 +111,16 @@ describeShared("real-xlsx", "applyPlan on real workbooks", () => {
       const flags = wb.readSheet(flagName);
       let top = 0;
       plan.flags!.forEach((block, k) => {
-        const worst = new Map<string, number>();
-        for (const f of block.cells) worst.set(`${f.row},${f.col}`, Math.min(worst.get(`${f.row},${f.col}`) ?? 9, f.code));
-        for (const [key, code] of worst) {
-          const [r, col] = key.split(",").map(Number);
-          expect([block.sheet, r, col, flags.rows[top + r - block.firstRow]?.[col - 1]]).toEqual([block.sheet, r, col, code]);
-        }
-        const height = block.lastRow - block.firstRow + 1;
-        expect(wb.definedNames.get(`_RosterAssistant_flagGrid${k + 1}`)).toBe(`'${flagName}'!$A$${top + 1}:$${String.fromCharCode(64 + block.lastCol)}$${top + height}`);
+        // Block k's key table: one row per entry (fingerprint, key), then the sentinel.
+        block.entries.forEach((e, i) => expect([block.sheet, i, flags.rows[top + i]?.slice(0, 2)]).toEqual([block.sheet, i, [e.fp, e.key]]));
+        expect(flags.rows[top + block.entries.length]?.[0]).toBe(2 ** 31);
+        const height = block.entries.length + 1;
+        expect(wb.definedNames.get(`_RosterAssistant_flagKeys${k + 1}`)).toBe(`'${flagName}'!$A$${top + 1}:$B$${top + height}`);
         top += height;
       });
-      expect(text(out, rosterPart)).toContain(`INDEX(_RosterAssistant_flagGrid1,ROW()-${c.block.firstRow - 1},COLUMN()-0)=1`);
-      if (otherPart) expect(text(out, otherPart)).toContain("INDEX(_RosterAssistant_flagGrid2,ROW()-1,COLUMN()-0)=");
+      expect(text(out, rosterPart)).toContain(`T($F${c.block.firstRow})&amp;"|"&amp;T($B${c.block.firstRow})`);
+      expect(text(out, rosterPart)).toContain("INDEX(_RosterAssistant_flagKeys1,0,1)");
+      if (otherPart) expect(text(out, otherPart)).toContain("INDEX(_RosterAssistant_flagKeys2,0,1)");
     });
 
     it("ExcelJS reads the roster unchanged except the written cells", async () => {

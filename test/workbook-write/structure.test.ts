@@ -161,7 +161,7 @@ describe("refusals", () => {
     ["a formula cell", write({ col: 2, expect: "2" }), /^in\.xlsx: sheet "Roster" cell B2: holds a formula; formula cells are never overwritten$/],
     ["a cell that no longer shows what the plan expects", write({ expect: "王五" }), /^in\.xlsx: sheet "Roster" cell A2: shows "张三", the plan expected "王五"; the workbook changed/],
     ["a sheet that is gone", write({ sheet: "Gone" }), /^in\.xlsx: sheet "Gone" cell A2: no such worksheet/],
-    ["flags for a sheet that is gone", { ...EMPTY_PLAN, flags: [{ sheet: "Gone", firstRow: 2, lastRow: 3, firstCol: 1, lastCol: 2, cells: [] }] }, /^in\.xlsx: sheet "Gone": no such worksheet/],
+    ["flags for a sheet that is gone", { ...EMPTY_PLAN, flags: [{ sheet: "Gone", firstRow: 2, lastRow: 3, firstCol: 1, lastCol: 2, nameCol: 1, cells: [], entries: [] }] }, /^in\.xlsx: sheet "Gone": no such worksheet/],
   ];
   it.each(cases)("refuses %s with a one-line PlanConflictError", (_label, p, message) => {
     let err: unknown;
@@ -191,7 +191,7 @@ describe("refusals", () => {
 
   it("calls a worksheet without <sheetData> damaged, in one line", () => {
     const broken = buildPackage({ sheets: [{ name: "Roster", xml: '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/></worksheet>' }] });
-    expect(() => applyPlan(broken, "b.xlsx", { ...EMPTY_PLAN, flags: [{ sheet: "Roster", firstRow: 1, lastRow: 2, firstCol: 1, lastCol: 2, cells: [] }] }))
+    expect(() => applyPlan(broken, "b.xlsx", { ...EMPTY_PLAN, flags: [{ sheet: "Roster", firstRow: 1, lastRow: 2, firstCol: 1, lastCol: 2, nameCol: 1, cells: [], entries: [] }] }))
       .toThrow(/^b\.xlsx: the file is damaged \(part xl\/worksheets\/sheet1\.xml: the worksheet has no <sheetData>\)$/);
   });
 

@@ -1,7 +1,9 @@
 // The zip round trip (unchanged entries keep their raw compressed bytes, data descriptors go) and the style kit
 // (appended once, reused, taken out again to the byte).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { flagRuleFormula } from "../../src/plan/flag-key";
 import { EMPTY_PLAN, type WritePlan } from "../../src/plan/write-plan";
+import { escapeFormula } from "../../src/workbook/xlsx-write/xml-escape";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { entryData, readZipIndex } from "../../src/workbook/xlsx/zip";
 import { applyPlan } from "../../src/workbook/xlsx-write";
@@ -75,7 +77,7 @@ describe("the style kit", () => {
   it.each(cases)("%s: appended with counts right, reused on a re-run, removed to the byte", (_l, styles) => {
     const first = kitOnce(styles);
     const rec = parseRecord(`"${first.record}"`)!;
-    expect(rec.at.cellXfs.n).toBe(13);
+    expect(rec.at.cellXfs.n).toBe(14);
     const count = (tag: string) => Number(new RegExp(`<(?:x:)?${tag} count="(\\d+)"`).exec(first.xml)?.[1]);
     const children = (tag: string, child: string) => (new RegExp(`<(?:x:)?${tag}[ >][^]*?</(?:x:)?${tag}>`).exec(first.xml)?.[0].match(new RegExp(`<(?:x:)?${child}[ >/]`, "g")) ?? []).length;
     for (const [tag, child] of [["fonts", "font"], ["fills", "fill"], ["borders", "border"], ["cellXfs", "xf"], ["dxfs", "dxf"]]) expect([tag, count(tag)]).toEqual([tag, children(tag, child)]);
@@ -90,7 +92,7 @@ describe("the style kit", () => {
     const first = kitOnce(EXCEL_STYLES);
     const edited = first.xml.replace('<sz val="16"/>', '<sz val="18"/>');
     const again = ensureKit(edited, first.record);
-    expect(again.place.xf).toBe(first.place.xf + 13);
+    expect(again.place.xf).toBe(first.place.xf + 14);
     expect(removeKit(edited, first.record)).toBeUndefined();
   });
 
@@ -112,7 +114,7 @@ describe("the style kit", () => {
 
   it("the flags' rules use the kit's dxfs: error red, warning yellow, info blue", () => {
     const input = buildPackage({ sheets: [{ name: "R", xml: sheetXml('<row r="2"><c r="A2"><v>1</v></c></row>') }], styles: EXCEL_STYLES });
-    const p: WritePlan = { ...EMPTY_PLAN, flags: [{ sheet: "R", firstRow: 2, lastRow: 4, firstCol: 1, lastCol: 3, cells: [{ row: 2, col: 1, code: 1 }, { row: 3, col: 2, code: 2 }, { row: 4, col: 3, code: 3 }] }] };
+    const p: WritePlan = { ...EMPTY_PLAN, flags: [{ sheet: "R", firstRow: 2, lastRow: 4, firstCol: 1, lastCol: 3, nameCol: 1, cells: [{ row: 2, col: 1, code: 1 }, { row: 3, col: 2, code: 2 }, { row: 4, col: 3, code: 3 }], entries: [{ fp: 1, key: "a|1" }] }] };
     const parts = unzipSync(applyPlan(input, "in", p));
     const styles = strFromU8(parts["xl/styles.xml"]);
     const dxfs = [...styles.matchAll(/<dxf>.*?<\/dxf>/g)].map((m) => m[0]);
@@ -125,6 +127,6 @@ describe("the style kit", () => {
     expect([...sheet.matchAll(/<cfRule [^>]*>/g)].map((m) => m[0])).toEqual([
       '<cfRule type="expression" dxfId="0" priority="1">', '<cfRule type="expression" dxfId="1" priority="2">', '<cfRule type="expression" dxfId="2" priority="3">',
     ]);
-    expect(sheet).toContain("<formula>INDEX(_RosterAssistant_flagGrid1,ROW()-1,COLUMN()-0)=2</formula>");
+    expect(sheet).toContain(`<formula>${escapeFormula(flagRuleFormula({ firstRow: 2, firstCol: 1, nameCol: 1 }, "_RosterAssistant_flagKeys1", 2)).replace(/UNICODE\(/g, "_xlfn.UNICODE(")}</formula>`);
   });
 });

@@ -10,7 +10,8 @@ export type EnumResult =
   | { kind: "empty" }
   /** narrow: a finer value counted under code (小学 under junior_or_below), never rewritten to its label. */
   | { kind: "ok"; code: string; narrow?: true }
-  | { kind: "unknown"; value: string; suggestion?: string };
+  /** within: the code of the longest known spelling inside the value (中央党校研究生 holds 研究生), if any. */
+  | { kind: "unknown"; value: string; suggestion?: string; within?: string };
 
 export type EnumMatcher = (v: CellValue | undefined) => EnumResult;
 
@@ -62,7 +63,7 @@ export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code:
     return undefined;
   };
 
-  const suggest = (key: string): string | undefined => {
+  const suggest = (key: string): { suggestion?: string; within?: string } => {
     let inside: string | undefined; // the longest known spelling inside the value (earliest on a tie)
     let insideAt = 0;
     let around: string | undefined; // the shortest known spelling the value is inside
@@ -79,7 +80,7 @@ export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code:
       }
     }
     const best = inside ?? around ?? nearest(key, keys, key.length <= 1 ? 0 : key.length <= 3 ? 1 : 2);
-    return best === undefined ? undefined : codeByKey.get(best);
+    return { suggestion: best === undefined ? undefined : codeByKey.get(best), within: inside === undefined ? undefined : codeByKey.get(inside) };
   };
 
   const classify = (v: CellValue, text: string): EnumResult => {
@@ -92,8 +93,11 @@ export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code:
     }
     if (isPlaceholder(text)) return EMPTY;
     const value = normaliseText(v, false) ?? text;
-    const suggestion = suggest(key);
-    return Object.freeze(suggestion === undefined ? { kind: "unknown", value } : { kind: "unknown", value, suggestion });
+    const { suggestion, within } = suggest(key);
+    const out: { kind: "unknown"; value: string; suggestion?: string; within?: string } = { kind: "unknown", value };
+    if (suggestion !== undefined) out.suggestion = suggestion;
+    if (within !== undefined) out.within = within;
+    return Object.freeze(out);
   };
 
   return (v) => {

@@ -12,9 +12,10 @@ import { PlanConflictError } from "../xlsx-write/errors";
 import { sheetOfReference } from "../../domain/sheet-reference";
 import { sheetRef } from "./areas";
 import { ResolvedWrites, WORKBOOK_LABEL, resolveCellWrites, writeCellValues } from "./cell-writes";
-import { FLAG_GRID_PREFIX, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, gridReference, placeBlocks, writeFlagCodes } from "./flags";
+import { FLAG_GRID_PREFIX, FLAG_KEYS_PREFIX, FLAG_MARK, FLAG_SHEET_NAME, PREFIX, PlacedBlock, addRules, placeBlocks, tableName, tableReference, writeFlagTables } from "./flags";
 import { TARGET_BYTES } from "./payload";
 import { writeProductSheet } from "./product-sheet";
+import { insertRowsOffice } from "./row-insert";
 import { SyncBudget } from "./sync-budget";
 
 /** Sheets under construction are named so; one no product name points at is a leftover of a cut-off run. */
@@ -36,6 +37,16 @@ interface SheetInfo {
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
   checkPlan(plan);
+  const inserts = plan.rowInserts?.filter((r) => r.count > 0) ?? [];
+  if (inserts.length) {
+    // a sync's additions: the plan without the new rows' writes first (the change log before any cell), then the rows
+    // inserted, then their cells, each part checked against the workbook as it then is
+    const inNewRows = (w: { sheet: string; row: number }) => inserts.some((i) => i.sheet === w.sheet && w.row >= i.before);
+    await applyPlanOffice(context, { ...plan, rowInserts: [], cellWrites: plan.cellWrites.filter((w) => !inNewRows(w)) }, opts);
+    await insertRowsOffice(context, inserts);
+    await applyPlanOffice(context, { sheets: [], removeRoles: [], cellWrites: plan.cellWrites.filter(inNewRows) }, opts);
+    return;
+  }
   const target = opts.targetBytes ?? TARGET_BYTES;
   const wb = context.workbook;
 
@@ -73,7 +84,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   const custom = ruleScans.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
   const ruleFormulas = custom.map((cf) => cf.custom.rule.load("formula"));
   if (custom.length) await context.sync();
-  const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_GRID_PREFIX));
+  const oldRules = custom.filter((_, i) => ruleFormulas[i].formula.includes(FLAG_MARK));
 
   // 3. Build: leftovers out, each new sheet under a temporary name, hidden.
   const budget = new SyncBudget(context, target);
@@ -103,7 +114,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     const ws = wb.worksheets.add(tempName);
     ws.visibility = "VeryHidden";
     flagSheet = { ws, tempName };
-    await writeFlagCodes(budget, ws, placed);
+    await writeFlagTables(budget, ws, placed);
   }
   await budget.flush();
 
@@ -130,7 +141,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
   };
   if (placed !== undefined) {
     for (const cf of oldRules) cf.delete();
-    for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX)) item.delete();
+    for (const [n, item] of names) if (n.startsWith(FLAG_GRID_PREFIX) || n.startsWith(FLAG_KEYS_PREFIX)) item.delete();
   }
   // Replacements in the order their old sheets stand, so each new sheet can take its old one's place.
   const swaps: { slot: Slot; wanted: string; ws: Excel.Worksheet; tempName: string }[] = built.map((b) => ({ slot: b.ps.role, wanted: b.ps.name, ws: b.ws, tempName: b.tempName }));
@@ -149,7 +160,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     x.ws.name = name;
     if (x.slot === "flags") {
       for (const p of placed!) {
-        wb.names.add(`${FLAG_GRID_PREFIX}${p.k}`, gridReference(name, p)).visible = false;
+        wb.names.add(tableName(p.k), tableReference(name, p)).visible = false;
         addRules(rosterOf(p.block.sheet, "").ws, p);
       }
     }

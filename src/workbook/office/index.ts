@@ -4,7 +4,7 @@ export { officeSource, type OfficeReadOptions, type OfficeSheetEntry, type Offic
 export { applyPlanOffice, TEMP_PREFIX, type ApplyOfficeOptions } from "./apply-plan";
 export { applyPlanInExcel, runExcel, supportsExcelApi } from "./run";
 export { runInWorkbook, type OfficeSession } from "./session";
-export { selectCellInExcel } from "./select-cell";
+export { readColumnInExcel, selectCellInExcel } from "./select-cell";
 export { usedRowsOutsideNamed } from "./used-rows";
 export { watchSheetChanges, type SheetChangeWatch } from "./change-events";
 export { writeSettingsRows, type SettingsCandidate, type SettingsWrite, type TextRow } from "./settings-rows";

@@ -73,4 +73,9 @@ export async function writeProductSheet(budget: SyncBudget, ws: Excel.Worksheet,
   // Fit all columns on one page wide, as many pages tall as needed (0: automatic, as fitToHeight="0" in the file).
   if (sheet.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (sheet.print.titleRows) layout.setPrintTitleRows(`$${sheet.print.titleRows[0]}:$${sheet.print.titleRows[1]}`);
+  // A manual break above row r+1 is the break after row r (rowBreaks in the file).
+  for (const r of sheet.print.rowBreaks ?? []) {
+    await budget.room(16, 1);
+    ws.horizontalPageBreaks.add(`A${r + 1}`);
+  }
 }

@@ -39,6 +39,7 @@ const LOOKS: Record<CellStyle, Look> = {
   info: { color: SEVERITY_LOOK.info.font, fill: SEVERITY_LOOK.info.fill, border: true, center: true },
   note: { size: 9, color: "#808080" },
   date: { border: true, numberFormat: "@" },
+  wrap: { border: true, wrap: true },
 };
 
 export function numberFormatOf(style: CellStyle | undefined): string | undefined {

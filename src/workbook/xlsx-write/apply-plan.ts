@@ -15,8 +15,9 @@ import { PlanConflictError } from "./errors";
 import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layoutBlocks, type PlacedBlock } from "./flag-sheet";
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
 import { PackageEditor } from "./package";
-import { calcChainMentions, removePart, removeRelsOf, workbookPartPath } from "./part-tree";
+import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchWorksheet, type RowWrites } from "./roster-patch";
+import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
 import { checkProductSheet, productSheetXml } from "./sheet-xml-write";
@@ -51,11 +52,17 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const level = opts.deflateLevel ?? 6;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new Error(`deflateLevel ${level}: expected 0-9`);
   checkPlan(plan);
+  if (plan.rowInserts?.some((r) => r.count > 0)) {
+    // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
+    const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
+    const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, opts);
+  }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
   const pkg = new PackageEditor(input, fileName);
-  const wbPath = workbookPartPath(pkg);
+  const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
   const rels = damaged(fileName, relsPath, () => new RelsDoc(wbPath, pkg.text(relsPath)));
@@ -86,7 +93,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // User sheets the plan flags or writes into.
   const userSheet = (name: string, cell: string): SheetEl => {
     const s = byName(name);
-    if (s === undefined || !isWorksheet(s)) throw new PlanConflictError(fileName, name, cell, "no such worksheet in the workbook any more");
+    if (s === undefined || !isWorksheet(s)) throw new PlanConflictError(fileName, name, cell, "planNoSheet");
     if (ownSheets.has(s)) throw new Error(`plan: sheet "${name}" is one of the product's own sheets, not a roster`);
     return s;
   };
@@ -94,7 +101,9 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const blocksBySheet = new Map<SheetEl, PlacedBlock[]>();
   for (const p of placed ?? []) {
     const s = userSheet(p.block.sheet, "");
-    blocksBySheet.set(s, [...(blocksBySheet.get(s) ?? []), p]);
+    const list = blocksBySheet.get(s);
+    if (list === undefined) blocksBySheet.set(s, [p]);
+    else list.push(p);
   }
   const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
     const s = byName(name);
@@ -115,7 +124,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // Product sheets: rewritten in place (renamed to the wanted name where it is free), or added at the end.
   const written = new Map<string, () => Iterable<string>>();
   const replaced = new Set<SheetEl>();
-  let nextSheetId = Math.max(0, ...input0.map((s) => s.sheetId)) + 1;
+  let nextSheetId = input0.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
   const newPart = (): string => {
     const dir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
     let n = 1;
@@ -160,7 +169,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   let record: string | undefined = recordText;
   if (productParts.length > 0 || flagSheet !== undefined) {
     const stylesText = stylesPath !== undefined ? pkg.text(stylesPath) : undefined;
-    const r = ensureKit(stylesText, recordText);
+    const r = damaged(fileName, stylesPath ?? "styles.xml", () => ensureKit(stylesText, recordText));
     if (stylesPath === undefined) {
       stylesPath = `${wbPath.slice(0, wbPath.lastIndexOf("/") + 1)}styles.xml`;
       rels.add(REL_STYLES, stylesPath);
@@ -242,7 +251,9 @@ function damaged<T>(fileName: string, part: string, parse: () => T): T {
     return parse();
   } catch (e) {
     if (e instanceof UnreadableInputError || e instanceof PlanConflictError) throw e;
-    return unreadable(fileName, `the file is damaged (part ${part}: ${(e as Error).message})`);
+    // A JavaScript failure (stack, memory, a TypeError) is a bug of ours, never relabelled as the input's damage.
+    if (!(e instanceof Error) || e.constructor !== Error) throw e;
+    return unreadable(fileName, "partDamaged", { part, reason: e.message });
   }
 }
 

@@ -22,7 +22,7 @@ export function resolveCellWrites(wb: OpenedWorkbook, writes: readonly CellWrite
       throw new Error(`cell write to sheet "${w.sheet}" at row ${w.row}, column ${w.col}: not a cell`);
     }
     const sheet = sheetOf(w.sheet);
-    if (sheet === undefined) throw new PlanConflictError(wb.fileName, w.sheet, `${columnLetter(w.col - 1)}${w.row}`, "no such worksheet in the workbook any more");
+    if (sheet === undefined) throw new PlanConflictError(wb.fileName, w.sheet, `${columnLetter(w.col - 1)}${w.row}`, "planNoSheet");
     const list = bySheet.get(sheet) ?? [];
     list.push(w);
     bySheet.set(sheet, list);
@@ -38,12 +38,12 @@ export function resolveCellWrites(wb: OpenedWorkbook, writes: readonly CellWrite
     for (const w of list) {
       const key = cellKey(w.row - 1, w.col - 1);
       const ref = `${columnLetter(w.col - 1)}${w.row}`;
-      if (grid.formulaCells.has(key)) throw new PlanConflictError(wb.fileName, sheet, ref, "holds a formula; formula cells are never overwritten");
+      if (grid.formulaCells.has(key)) throw new PlanConflictError(wb.fileName, sheet, ref, "planFormula");
       if (!current.has(key) && original(w.row, w.col) === last.get(key)) continue;
       const pending = current.get(key);
       const now = pending === undefined ? original(w.row, w.col) : valueText(pending);
       if (now === valueText(w.value)) continue;
-      if (now !== w.expect) throw new PlanConflictError(wb.fileName, sheet, ref, `shows ${show(now)}, the plan expected ${show(w.expect)}; the workbook changed since the plan was made`);
+      if (now !== w.expect) throw new PlanConflictError(wb.fileName, sheet, ref, "planChanged", { now: show(now), expected: show(w.expect) });
       current.set(key, w.value);
     }
     const rows = new Map<number, Map<number, string | number>>();

@@ -5,6 +5,9 @@ import type { NameEl } from "./workbook-xml";
 
 export const PREFIX = "_RosterAssistant_";
 export const FLAGS_NAME = `${PREFIX}flags`;
+/** Block k's key table on the flag sheet: `_RosterAssistant_flagKeys<k>`. */
+export const FLAG_KEYS_PREFIX = `${PREFIX}flagKeys`;
+/** The first version's position grids (`_RosterAssistant_flagGrid<k>`): dropped whenever the flags are replaced. */
 export const FLAG_GRID_PREFIX = `${PREFIX}flagGrid`;
 export const STYLES_NAME = `${PREFIX}styles`;
 export const FILTER_DATABASE = "_xlnm._FilterDatabase";

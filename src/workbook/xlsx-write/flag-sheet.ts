@@ -1,90 +1,85 @@
-// Flags: one very hidden sheet holds each block's severity codes (blocks stacked vertically), a hidden name per
-// block covers its region, and each roster sheet gets one conditional format per severity reading it by INDEX.
+// Flags: one very hidden sheet holds each block's key table (fingerprint, key; blocks stacked vertically, each closed
+// by a sentinel row), a hidden workbook-level name per block covers its table, and each roster sheet gets one
+// conditional format per severity whose formula (plan/flag-key.ts) looks the cell's key up in that table.
 import { columnLetter } from "../../domain/grid";
-import type { FlagBlock, FlagCode } from "../../plan/write-plan";
-import { FLAG_GRID_PREFIX, sheetRef } from "./defined-names";
+import { FP_SENTINEL, flagRuleFormula } from "../../plan/flag-key";
+import type { FlagBlock } from "../../plan/write-plan";
+import { FLAG_KEYS_PREFIX, sheetRef } from "./defined-names";
 import { MAX_ROWS, WORKSHEET_OPEN } from "./sheet-xml-write";
+import { escapeCellText, escapeFormula, needsPreserve } from "./xml-escape";
 
 /** The flag sheet's name where it is free (it is very hidden: nobody sees it). */
 export const FLAG_SHEET_NAME = "RosterAssistantFlags";
-/** What marks our conditional formats in a roster sheet: their formulas read these names. */
-export const FLAG_MARK = FLAG_GRID_PREFIX;
+/** What marks our conditional formats in a roster sheet: their formulas read names starting so (this version's
+ * `_RosterAssistant_flagKeys<k>` and the first version's `_RosterAssistant_flagGrid<k>` alike). */
+export const FLAG_MARK = "_RosterAssistant_flag";
 
 export interface PlacedBlock {
   readonly block: FlagBlock;
-  /** 1-based: the block's grid name is `_RosterAssistant_flagGrid<k>`. */
+  /** 1-based: the block's table name is `_RosterAssistant_flagKeys<k>`. */
   readonly k: number;
-  /** Rows above the block on the flag sheet. */
+  /** Rows above the block's table on the flag sheet. */
   readonly top: number;
+  /** Rows of its table: one per entry and the sentinel. */
   readonly height: number;
-  readonly width: number;
-  /** The worst code per flagged cell, keyed row0 * 16384 + col0 within the block. */
-  readonly codes: Map<number, FlagCode>;
 }
 
-/** Checks the blocks and stacks them: block k starts on the row after block k-1 ends. */
+/** The defined name of block k's key table. */
+export const tableName = (k: number): string => `${FLAG_KEYS_PREFIX}${k}`;
+
+/** Checks the blocks (range, entries in fingerprint order) and stacks their tables: block k below block k-1. */
 export function layoutBlocks(blocks: readonly FlagBlock[]): PlacedBlock[] {
   let top = 0;
   return blocks.map((block, i) => {
-    const { firstRow, lastRow, firstCol, lastCol } = block;
-    const ok = [firstRow, lastRow, firstCol, lastCol].every(Number.isInteger) && firstRow >= 1 && firstCol >= 1 &&
-      lastRow >= firstRow && lastCol >= firstCol && lastRow <= MAX_ROWS && lastCol <= 16384;
-    if (!ok) throw new Error(`flag block of sheet "${block.sheet}": bad range rows ${firstRow}-${lastRow}, columns ${firstCol}-${lastCol}`);
-    const height = lastRow - firstRow + 1;
-    const width = lastCol - firstCol + 1;
-    const codes = new Map<number, FlagCode>();
-    for (const c of block.cells) {
-      if (c.row < firstRow || c.row > lastRow || c.col < firstCol || c.col > lastCol || !(c.code === 1 || c.code === 2 || c.code === 3)) {
-        throw new Error(`flag of sheet "${block.sheet}" at row ${c.row}, column ${c.col} (code ${c.code}) lies outside its block or has no severity`);
-      }
-      const key = (c.row - firstRow) * 16384 + (c.col - firstCol);
-      const prev = codes.get(key);
-      if (prev === undefined || c.code < prev) codes.set(key, c.code);
-    }
-    const placed: PlacedBlock = { block, k: i + 1, top, height, width, codes };
-    top += height;
-    if (top > MAX_ROWS) throw new Error(`the flag blocks need ${top} rows stacked, over Excel's ${MAX_ROWS}`);
+    const { firstRow, lastRow, firstCol, lastCol, idCol, nameCol } = block;
+    const cols = [firstCol, lastCol, nameCol, ...(idCol === undefined ? [] : [idCol])];
+    const ok = [firstRow, lastRow, ...cols].every(Number.isInteger) && firstRow >= 1 && lastRow >= firstRow && lastRow <= MAX_ROWS &&
+      cols.every((c) => c >= 1 && c <= 16384) && lastCol >= firstCol;
+    if (!ok) throw new Error(`flag block of sheet "${block.sheet}": bad range rows ${firstRow}-${lastRow}, columns ${firstCol}-${lastCol} (name ${nameCol}, ID ${idCol})`);
+    block.entries.forEach((e, j) => {
+      if (!Number.isInteger(e.fp) || e.fp < 0 || e.fp >= FP_SENTINEL) throw new Error(`flag of sheet "${block.sheet}": fingerprint ${e.fp} out of range`);
+      if (j > 0 && block.entries[j - 1].fp > e.fp) throw new Error(`flags of sheet "${block.sheet}" are not in fingerprint order`);
+    });
+    const placed: PlacedBlock = { block, k: i + 1, top, height: block.entries.length + 1 };
+    top += placed.height;
+    if (top > MAX_ROWS) throw new Error(`the flag tables need ${top} rows stacked, over Excel's ${MAX_ROWS}`);
     return placed;
   });
 }
 
-/** The region of block `p` on the flag sheet, as a defined-name formula. */
-export function flagGridFormula(flagSheet: string, p: PlacedBlock): string {
-  return sheetRef(flagSheet, p.top + 1, 1, p.top + p.height, p.width);
+/** The table of block `p` on the flag sheet, as a defined-name formula. */
+export function flagTableFormula(flagSheet: string, p: PlacedBlock): string {
+  return sheetRef(flagSheet, p.top + 1, 1, p.top + p.height, 2);
 }
 
-/** The flag sheet part: plain numbers, no styles. */
+/** The flag sheet part: a number and an inline string per row, no styles. */
 export function* flagSheetXml(placed: readonly PlacedBlock[]): Generator<string> {
   const total = placed.reduce((n, p) => n + p.height, 0);
-  const width = placed.reduce((n, p) => Math.max(n, p.width), 1);
-  yield `${WORKSHEET_OPEN}<dimension ref="A1:${columnLetter(width - 1)}${Math.max(total, 1)}"/><sheetData>`;
+  yield `${WORKSHEET_OPEN}<dimension ref="A1:B${Math.max(total, 1)}"/><sheetData>`;
   let buf = "";
   for (const p of placed) {
-    const keys = [...p.codes.keys()].sort((a, b) => a - b);
-    let row = -1;
-    for (const key of keys) {
-      const r = Math.floor(key / 16384);
-      const c = key % 16384;
-      if (r !== row) {
-        if (row >= 0) buf += "</row>";
-        row = r;
-        buf += `<row r="${p.top + r + 1}">`;
+    const rows = [...p.block.entries, { fp: FP_SENTINEL, key: "" }];
+    for (let j = 0; j < rows.length; j++) {
+      const { fp, key } = rows[j];
+      const r = p.top + j + 1;
+      const space = needsPreserve(key) ? ' xml:space="preserve"' : "";
+      const text = key === "" ? "" : `<c r="B${r}" t="inlineStr"><is><t${space}>${escapeCellText(key)}</t></is></c>`;
+      buf += `<row r="${r}"><c r="A${r}"><v>${fp}</v></c>${text}</row>`;
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = "";
       }
-      buf += `<c r="${columnLetter(c)}${p.top + r + 1}"><v>${p.codes.get(key)}</v></c>`;
-    }
-    if (row >= 0) buf += "</row>";
-    if (buf.length > 1 << 16) {
-      yield buf;
-      buf = "";
     }
   }
   yield `${buf}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
+/** Functions newer than Excel 2007 carry the _xlfn. prefix in a file's formulas. */
+const fileFormula = (f: string): string => f.replace(/\bUNICODE\(/g, "_xlfn.UNICODE(");
+
 /**
  * The conditional formats of one roster sheet's blocks: one element per severity, always all three (so new flags
- * are only new values on the flag sheet, as the add-in updates them), top priority first. The string goes in as
- * one piece and comes out as one piece. `p` is the worksheet's namespace prefix.
+ * are only new rows on the flag sheet), top priority first. `p` is the worksheet's namespace prefix.
  */
 export function conditionalFormatsXml(blocks: readonly PlacedBlock[], dxfBase: number, p: string): string {
   let out = "";
@@ -92,7 +87,7 @@ export function conditionalFormatsXml(blocks: readonly PlacedBlock[], dxfBase: n
     const { firstRow, lastRow, firstCol, lastCol } = b.block;
     const sqref = `${columnLetter(firstCol - 1)}${firstRow}:${columnLetter(lastCol - 1)}${lastRow}`;
     for (const code of [1, 2, 3] as const) {
-      const formula = `INDEX(${FLAG_GRID_PREFIX}${b.k},ROW()-${firstRow - 1},COLUMN()-${firstCol - 1})=${code}`;
+      const formula = escapeFormula(fileFormula(flagRuleFormula(b.block, tableName(b.k), code)));
       out += `<${p}conditionalFormatting sqref="${sqref}"><${p}cfRule type="expression" dxfId="${dxfBase + code - 1}" priority="${code}">` +
         `<${p}formula>${formula}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
     }

@@ -2,9 +2,9 @@
 // dropped, every localSheetId renumbered for removed sheets, and the names each new product sheet needs.
 import type { ProductRole, ProductSheet } from "../../plan/write-plan";
 import {
-  FILTER_DATABASE, FLAG_GRID_PREFIX, FLAGS_NAME, PREFIX, PRINT_TITLES, quoteSheet, renumberLocalNames, sheetRef, STYLES_NAME,
+  FILTER_DATABASE, FLAG_GRID_PREFIX, FLAG_KEYS_PREFIX, FLAGS_NAME, PREFIX, PRINT_TITLES, quoteSheet, renumberLocalNames, sheetRef, STYLES_NAME,
 } from "./defined-names";
-import { flagGridFormula, type PlacedBlock } from "./flag-sheet";
+import { flagTableFormula, type PlacedBlock, tableName } from "./flag-sheet";
 import type { NameEl, WorkbookXml } from "./workbook-xml";
 
 export type Role = ProductRole | "flags";
@@ -26,7 +26,7 @@ export function keptNames(names: readonly NameEl[], c: NameChanges): NameEl[] {
     if (n.localSheetId !== undefined) return c.rewritten.has(n.localSheetId) && n.name.startsWith("_xlnm.");
     if (!n.name.startsWith(PREFIX)) return false;
     if (n.name === STYLES_NAME) return true;
-    if (n.name.startsWith(FLAG_GRID_PREFIX) || n.name === FLAGS_NAME) return c.flags;
+    if (n.name.startsWith(FLAG_GRID_PREFIX) || n.name.startsWith(FLAG_KEYS_PREFIX) || n.name === FLAGS_NAME) return c.flags;
     return c.roles.has(n.name.slice(PREFIX.length) as Role);
   };
   return renumberLocalNames(names.filter((n) => !drop(n)), c.indexMap, (n, id) => {
@@ -49,11 +49,11 @@ export function productSheetNames(book: WorkbookXml, sheet: string, index: numbe
   return out;
 }
 
-/** The flag sheet's name and one grid name per block. */
+/** The flag sheet's name and one key-table name per block. */
 export function flagNames(book: WorkbookXml, flagSheet: string, placed: readonly PlacedBlock[]): NameEl[] {
   return [
     book.nameElement(FLAGS_NAME, sheetRef(flagSheet), { hidden: true }),
-    ...placed.map((p) => book.nameElement(`${FLAG_GRID_PREFIX}${p.k}`, flagGridFormula(flagSheet, p), { hidden: true })),
+    ...placed.map((p) => book.nameElement(tableName(p.k), flagTableFormula(flagSheet, p), { hidden: true })),
   ];
 }
 

@@ -1,6 +1,6 @@
 // The package being edited: the input's parts by name, which of them change, which go, which are new. Parts
 // nobody touches are copied as raw compressed bytes when the output is built.
-import { DEFAULT_LIMITS, decodeXml, PartInflater } from "../xlsx/inflate";
+import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
@@ -72,10 +72,12 @@ export class PackageEditor {
     }
     const cached = this.textCache.get(k);
     if (cached !== undefined) return cached;
-    const bytes = this.originalBytes(name);
-    if (bytes === undefined) return undefined;
-    const text = decodeXml(bytes);
-    if (hasDtd(text)) unreadable(this.fileName, `part ${name} contains a DTD/entity declaration; refused`);
+    const size = this.byName.get(k)?.entry.size;
+    if (size === undefined) return undefined;
+    refuseLongText(name, size, this.fileName);
+    const bytes = this.originalBytes(name)!;
+    const text = partText(bytes, name, this.fileName);
+    if (hasDtd(text)) unreadable(this.fileName, "dtd", { part: name });
     const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     const bom = !utf16 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const t = utf16 ? asUtf8Declaration(text) : bom ? "\uFEFF" + text : text;

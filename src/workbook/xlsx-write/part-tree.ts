@@ -1,17 +1,9 @@
-// Package structure beyond one part: which part is the workbook, which parts hang off a part (so a sheet we
+// Package structure beyond one part: which parts hang off a part (so a sheet we
 // remove or rewrite takes its printer settings, comments and drawings with it), and calcChain.
 import { parseRels, relsPartFor, resolveTarget } from "../xlsx/opc";
 import { XmlCursor } from "../xlsx/xml-scan";
 import type { ContentTypes } from "./content-types";
 import type { PackageEditor } from "./package";
-
-/** The workbook part named by _rels/.rels (xl/workbook.xml in every file Excel writes). */
-export function workbookPartPath(pkg: PackageEditor): string {
-  const root = pkg.text("_rels/.rels");
-  const main = root === undefined ? undefined : parseRels(root).find((r) => r.kind === "officeDocument" && !r.external);
-  const path = main === undefined ? "xl/workbook.xml" : resolveTarget("", main.target);
-  return pkg.nameOf(path);
-}
 
 /** Removes the relationships part of `part` and every part only it points at (recursively). */
 export function removeRelsOf(pkg: PackageEditor, ct: ContentTypes, part: string): void {

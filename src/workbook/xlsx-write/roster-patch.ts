@@ -223,10 +223,20 @@ export function patchWorksheet(bytes: Uint8Array, patch: RosterPatch): Uint8Arra
     out.push(head === head0 ? b.subarray(0, s.dataTag) : utf8.encode(head));
     if (s.selfClosing) {
       const added = body.some((c) => c.length > 0);
-      out.push(added ? utf8.encode(`<${s.prefix}sheetData>`) : b.subarray(s.dataTag, s.dataStart), ...body);
+      out.push(added ? utf8.encode(`<${s.prefix}sheetData>`) : b.subarray(s.dataTag, s.dataStart));
+      pushAll(out, body);
       if (added) out.push(utf8.encode(`</${s.prefix}sheetData>`));
-    } else out.push(b.subarray(s.dataTag, s.dataStart), ...body, b.subarray(s.dataEnd, s.tailStart));
+    } else {
+      out.push(b.subarray(s.dataTag, s.dataStart));
+      pushAll(out, body);
+      out.push(b.subarray(s.dataEnd, s.tailStart));
+    }
   } else out.push(b.subarray(0, s.tailStart));
   out.push(tail === tail0 ? b.subarray(s.tailStart) : utf8.encode(tail));
   return out;
+}
+
+/** Appends every chunk (a spread of one chunk per row would pass each as an argument and overflow the stack). */
+function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
 }

@@ -59,6 +59,8 @@ export function checkProductSheet(sheet: ProductSheet): void {
   if (sheet.autoFilter !== undefined) checkRange(sheet.autoFilter, `product sheet ${sheet.role} autoFilter`);
   const t = sheet.print.titleRows;
   if (t !== undefined && !(t[0] >= 1 && t[1] >= t[0] && t[1] <= MAX_ROWS)) throw new Error(`product sheet ${sheet.role}: bad print title rows ${t.join("-")}`);
+  const br = sheet.print.rowBreaks ?? [];
+  if (br.some((r, i) => !Number.isInteger(r) || r < 1 || r >= MAX_ROWS || (i > 0 && r <= br[i - 1]))) throw new Error(`product sheet ${sheet.role}: bad page breaks ${br.join(",")}`);
 }
 
 /** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. */
@@ -119,5 +121,7 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   tail += fit
     ? `<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`
     : `<pageSetup paperSize="9" orientation="${sheet.print.orientation}"/>`;
+  const br = sheet.print.rowBreaks ?? [];
+  if (br.length) tail += `<rowBreaks count="${br.length}" manualBreakCount="${br.length}">${br.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
   yield tail + "</worksheet>";
 }

@@ -3,7 +3,7 @@
 import type { CellStyle } from "../../plan/write-plan";
 
 export const KIT_STYLES: readonly CellStyle[] = [
-  "title", "subtitle", "header", "text", "number", "total", "totalNumber", "link", "error", "warning", "info", "note", "date",
+  "title", "subtitle", "header", "text", "number", "total", "totalNumber", "link", "error", "warning", "info", "note", "date", "wrap",
 ];
 
 /** Fill colours of the severities (flags and the issues sheet's severity cells) and their dark text colours. */
@@ -55,6 +55,7 @@ export function styleKit(face: string): StyleKit {
     info: [7, 3, 0, 0, '<alignment horizontal="center" vertical="center"/>'],
     note: [4, -1, -1, 0, '<alignment vertical="center"/>'],
     date: [0, -1, 0, 49, '<alignment vertical="center"/>'],
+    wrap: [0, -1, 0, 0, '<alignment vertical="top" wrapText="1"/>'],
   };
   const xfs = (fontBase: number, fillBase: number, borderBase: number): string[] =>
     KIT_STYLES.map((st) => {

@@ -75,7 +75,7 @@ export function findElement(xml: string, local: string, from = 0): Extent | unde
 /** The root element's extent and namespace prefix ("x:" for <x:worksheet>, "" for the default namespace). */
 export function rootOf(xml: string): { extent: Extent; prefix: string } {
   const cur = new XmlCursor(xml);
-  if (!cur.next()) throw new Error("no root element");
+  if (!cur.next()) throw new Error("the part is empty or holds no XML element");
   const prefix = xml.slice(cur.tagStart + 1, cur.localStart);
   return { extent: extentAt(cur), prefix };
 }

@@ -181,7 +181,8 @@ export class ZipWriter {
     v.setUint16(26, w.nameBytes.length, true);
     v.setUint16(28, 0, true);
     h.set(w.nameBytes, 30);
-    this.chunks.push(h, ...data);
+    this.chunks.push(h);
+    for (const d of data) this.chunks.push(d); // one argument per chunk could overflow the stack
     this.offset += h.length + w.compressedSize;
     this.written.push(w);
   }

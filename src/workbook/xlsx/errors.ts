@@ -1,28 +1,28 @@
-// The one error the reader throws for input it cannot use: a one-line reason naming the file.
+// The one error the reader throws for input it cannot use: an edge code and params (rendered in the user's language
+// by describeError), its message the English line naming the file.
+import { type Edge, type EdgeCode, type EdgeParams, renderEdge } from "../../i18n/edge-errors";
+
+export { formatBytes } from "../../i18n/format-bytes";
 
 export class UnreadableInputError extends Error {
   override readonly name = "UnreadableInputError";
+  readonly edge: Edge;
+  /** The English problem, without the file name. */
+  readonly problem: string;
   constructor(
     readonly fileName: string,
-    readonly problem: string,
+    code: EdgeCode,
+    params: EdgeParams = {},
   ) {
-    super(`${fileName}: ${problem}`.replace(/[\r\n]+/g, " "));
+    const edge = { code, params: { ...params, file: fileName } };
+    const message = renderEdge(edge, "en").replace(/[\r\n]+/g, " ");
+    super(message);
+    this.edge = edge;
+    this.problem = message.slice(fileName.length + 2);
   }
 }
 
-/** Throws UnreadableInputError for `fileName` with `problem`. */
-export function unreadable(fileName: string, problem: string): never {
-  throw new UnreadableInputError(fileName, problem);
-}
-
-/** Human size for messages: 1536 -> "1.5 KiB". */
-export function formatBytes(n: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+/** Throws UnreadableInputError for `fileName`. */
+export function unreadable(fileName: string, code: EdgeCode, params: EdgeParams = {}): never {
+  throw new UnreadableInputError(fileName, code, params);
 }

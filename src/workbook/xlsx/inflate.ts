@@ -1,43 +1,65 @@
-// Inflates zip parts under size caps (declared size checked before, actual size while inflating).
+// Inflates zip parts under caps, checked before anything is inflated (declared size, compression ratio, the total
+// of the distinct parts read) and again while inflating (actual size); the CRC-32 of every fully inflated part is
+// checked, so damage inside a part is refused, never read as data.
 import { Inflate } from "fflate";
-import { formatBytes, UnreadableInputError, unreadable } from "./errors";
+import { crc32Update } from "../xlsx-write/crc32";
+import { UnreadableInputError, unreadable } from "./errors";
 import { entryData, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
   /** Largest inflated size of one part. */
   readonly maxPartBytes: number;
-  /** Largest inflated size of all parts read from one file. */
+  /** Largest inflated size of all the distinct parts read from one file. */
   readonly maxTotalBytes: number;
+  /** Largest ratio of inflated to compressed size, for parts larger than ratioFreeBytes. */
+  readonly maxRatio: number;
+  /** Parts up to this size may have any ratio (small parts of repeated markup compress very well). */
+  readonly ratioFreeBytes: number;
+  /** Largest part decoded into one string (V8 allows about 512 MiB of characters in one string). */
+  readonly maxTextBytes: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxPartBytes: 1024 ** 3, maxTotalBytes: 2 * 1024 ** 3 };
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxPartBytes: 1024 ** 3,
+  maxTotalBytes: 2 * 1024 ** 3,
+  maxRatio: 100,
+  ratioFreeBytes: 16 * 1024 ** 2,
+  maxTextBytes: 480 * 1024 ** 2,
+};
 
 const FIRST_STEP = 32 * 1024;
 const MAX_STEP = 1024 * 1024;
 
 export class PartInflater {
-  private readonly counted = new Map<string, number>();
+  private readonly counted = new Set<string>();
   private total = 0;
 
   constructor(
     private readonly zipBytes: Uint8Array,
     private readonly fileName: string,
-    private readonly limits: ReadLimits,
+    readonly limits: ReadLimits,
   ) {}
 
-  /** Streams the inflated bytes of `e` in chunks; `onChunk` returns false to stop early (nothing more is inflated). */
+  /**
+   * Streams the inflated bytes of `e` in chunks; `onChunk` returns false to stop early (nothing more is inflated).
+   * A part streamed to its end has had its size and CRC-32 checked.
+   */
   stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean): void {
     const data = entryData(this.zipBytes, e, this.fileName);
     this.charge(e);
     const declared = e.size;
+    let crc = 0;
+    let produced = 0;
     if (e.method === 0) {
-      if (data.length > declared) this.bomb(e);
+      if (data.length !== declared) unreadable(this.fileName, "partStoredSize", { part: e.name, size: data.length, declared });
       for (let i = 0; i < data.length; i += 4 * MAX_STEP) {
-        if (!onChunk(data.subarray(i, Math.min(data.length, i + 4 * MAX_STEP)))) return;
+        const chunk = data.subarray(i, Math.min(data.length, i + 4 * MAX_STEP));
+        crc = crc32Update(crc, chunk);
+        if (!onChunk(chunk)) return;
       }
+      this.verify(e, crc, data.length);
       return;
     }
-    let produced = 0;
     const pending: Uint8Array[] = [];
     const inflater = new Inflate((chunk) => {
       produced += chunk.length;
@@ -51,14 +73,18 @@ export class PartInflater {
         inflater.push(data.subarray(i, end), end === data.length);
       } catch (err) {
         if (err instanceof UnreadableInputError) throw err;
-        unreadable(this.fileName, `the file is damaged (part ${e.name} does not inflate: ${(err as Error).message})`);
+        unreadable(this.fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
       }
-      for (let k = 0; k < pending.length; k++) if (!onChunk(pending[k])) return;
+      for (let k = 0; k < pending.length; k++) {
+        crc = crc32Update(crc, pending[k]);
+        if (!onChunk(pending[k])) return;
+      }
       pending.length = 0;
       if (end === data.length) break;
       i = end;
       step = Math.min(step * 2, MAX_STEP);
     }
+    this.verify(e, crc, produced);
   }
 
   /** The whole inflated part. */
@@ -70,25 +96,41 @@ export class PartInflater {
       at += chunk.length;
       return true;
     });
-    return at === out.length ? out : out.subarray(0, at);
+    return out;
   }
 
-  /** Counts the part's declared size against the caps once per part. */
+  /** The whole part as text (UTF-8 unless a byte-order mark says UTF-16); refuses a part too large for one string. */
+  text(e: ZipEntry): string {
+    refuseLongText(e.name, e.size, this.fileName, this.limits.maxTextBytes);
+    return partText(this.bytes(e), e.name, this.fileName);
+  }
+
+  /** Checks the part against the caps before inflating; the total counts each distinct part once. */
   private charge(e: ZipEntry): void {
-    const { maxPartBytes, maxTotalBytes } = this.limits;
+    const { maxPartBytes, maxTotalBytes, maxRatio, ratioFreeBytes } = this.limits;
     if (e.size > maxPartBytes) {
-      unreadable(this.fileName, `part ${e.name} declares ${formatBytes(e.size)} uncompressed, over the ${formatBytes(maxPartBytes)} limit per part; refused as a possible zip bomb`);
+      unreadable(this.fileName, "partTooBig", { part: e.name, size: e.size, limit: maxPartBytes });
     }
-    if (this.counted.has(e.name)) return;
+    if (e.size > ratioFreeBytes && e.size > e.compressedSize * maxRatio) {
+      const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
+      unreadable(this.fileName, "partRatio", { part: e.name, ratio, compressed: e.compressedSize, size: e.size, limit: maxRatio });
+    }
+    const key = e.name.toLowerCase();
+    if (this.counted.has(key)) return;
     if (this.total + e.size > maxTotalBytes) {
-      unreadable(this.fileName, `the parts needed inflate to more than ${formatBytes(maxTotalBytes)} in total; refused as a possible zip bomb`);
+      unreadable(this.fileName, "totalTooBig", { part: e.name, limit: maxTotalBytes });
     }
-    this.counted.set(e.name, e.size);
+    this.counted.add(key);
     this.total += e.size;
   }
 
+  private verify(e: ZipEntry, crc: number, produced: number): void {
+    if (produced !== e.size) unreadable(this.fileName, "partSize", { part: e.name, size: produced, declared: e.size });
+    if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
+  }
+
   private bomb(e: ZipEntry): never {
-    return unreadable(this.fileName, `part ${e.name} inflates beyond its declared size of ${formatBytes(e.size)}; refused as a possible zip bomb`);
+    return unreadable(this.fileName, "partBeyondDeclared", { part: e.name, size: e.size });
   }
 }
 
@@ -96,11 +138,27 @@ export interface Decoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 
-/** A decoder for XML bytes: UTF-8 unless a UTF-16 byte-order mark says otherwise. */
-export function xmlDecoder(first: Uint8Array): Decoder {
-  if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (first.length >= 2 && first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+/** A decoder for XML bytes: UTF-8 unless a UTF-16 byte-order mark says otherwise; `fatal` throws on invalid bytes. */
+export function xmlDecoder(first: Uint8Array, fatal = false): Decoder {
+  if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le", { fatal });
+  if (first.length >= 2 && first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be", { fatal });
+  return new TextDecoder("utf-8", { fatal });
+}
+
+/** Refuses a part too large to become one string, before it is inflated (V8 would fail with a JavaScript error). */
+export function refuseLongText(name: string, size: number, fileName: string, maxTextBytes = DEFAULT_LIMITS.maxTextBytes): void {
+  if (size > maxTextBytes) {
+    unreadable(fileName, "partTextTooBig", { part: name, size, limit: maxTextBytes });
+  }
+}
+
+/** A part's bytes as text; bytes that are not valid UTF-8 (or UTF-16 with its mark) are refused naming the part. */
+export function partText(bytes: Uint8Array, name: string, fileName: string): string {
+  try {
+    return xmlDecoder(bytes, true).decode(bytes);
+  } catch {
+    return unreadable(fileName, "partNotUtf8", { part: name });
+  }
 }
 
 export function decodeXml(bytes: Uint8Array): string {

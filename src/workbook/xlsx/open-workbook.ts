@@ -1,6 +1,7 @@
 // openXlsx: recognise the file, index the zip, read the workbook part; sheets are inflated and scanned on demand.
 import type { ListValidation, SheetGrid, SheetState, WorkbookSnapshot } from "../../domain/grid";
 import { cellText } from "../../domain/normalise/text";
+import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import { inlineValues, parseListRules, rangeReference } from "./data-validations";
 import { unreadable } from "./errors";
 import { DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
@@ -31,6 +32,8 @@ export interface ReadOptions {
 
 export interface OpenedWorkbook {
   readonly fileName: string;
+  /** The workbook part's name, found as Excel finds it (_rels/.rels, else [Content_Types].xml, else xl/workbook.xml). */
+  readonly workbookPart: string;
   readonly date1904: boolean;
   /** In workbook order. */
   readonly sheets: readonly SheetInfo[];
@@ -66,14 +69,14 @@ function rootName(xml: string): string {
 
 /** Opens an .xlsx held in memory; throws UnreadableInputError (one line naming the file) for anything else. */
 export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptions = {}): OpenedWorkbook {
-  const fail = (problem: string): never => unreadable(fileName, problem);
+  const fail = (code: EdgeCode, params?: EdgeParams): never => unreadable(fileName, code, params);
   const notZip = sniffNonZip(bytes);
   if (notZip !== undefined) fail(notZip);
   const zip: ZipIndex = readZipIndex(bytes, fileName);
   const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
   const readText = (e: ZipEntry): string => {
-    const text = decodeXml(inflater.bytes(e));
-    if (hasDtd(text)) fail(`part ${e.name} contains a DTD/entity declaration; refused`);
+    const text = inflater.text(e);
+    if (hasDtd(text)) fail("dtd", { part: e.name });
     return text;
   };
   const names = zip.entries.map((e) => e.name);
@@ -104,6 +107,18 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const part = rel !== undefined && !rel.external ? resolveTarget(workbookPath, rel.target) : "";
     return { name: s.name, state: s.state, part, kind: kindOf(rel) };
   });
+  // Each part is read once however the workbook names it: sheets sharing a part (Excel never writes that) are
+  // refused, so a small file cannot make the reader inflate one big part hundreds of times.
+  const byPart = new Map<string, SheetInfo>();
+  const byName = new Map<string, SheetInfo>();
+  const byLowerName = new Map<string, SheetInfo>();
+  for (const s of sheets) {
+    const other = s.part === "" ? undefined : byPart.get(s.part.toLowerCase());
+    if (other !== undefined) fail("sheetsSharePart", { first: other.name, second: s.name, part: s.part });
+    if (s.part !== "") byPart.set(s.part.toLowerCase(), s);
+    if (!byName.has(s.name)) byName.set(s.name, s);
+    if (!byLowerName.has(s.name.toLowerCase())) byLowerName.set(s.name.toLowerCase(), s);
+  }
 
   let sharedStrings: string[] | undefined;
   let dateStyles: Uint8Array | undefined;
@@ -111,19 +126,21 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     if (sharedStrings !== undefined) return;
     const sstPath = partOf("sharedStrings", "sharedStrings.xml");
     const parsed = sstPath === undefined ? [] : parseSharedStrings(readText(zip.get(sstPath)!));
-    if (parsed === undefined) fail(`the file is damaged (${sstPath} is cut short)`);
+    if (parsed === undefined) fail("sstCutShort", { part: sstPath ?? "" });
     const stylesPath = partOf("styles", "styles.xml");
-    dateStyles = stylesPath === undefined ? new Uint8Array(0) : parseDateStyles(readText(zip.get(stylesPath)!));
+    const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);
+    if (stylesXml !== undefined && rootName(stylesXml) === "") fail("partEmpty", { part: stylesPath ?? "" });
+    dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml);
     sharedStrings = parsed;
   };
 
   const readSheet = (name: string, opts: ReadOptions = {}): SheetGrid => {
-    const info = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const info = byName.get(name) ?? byLowerName.get(name.toLowerCase());
     if (info === undefined) throw new Error(`${fileName}: no sheet named "${name}"`);
     const empty: SheetGrid = { name: info.name, state: info.state, rows: [], formulaCells: new Set() };
     if (info.kind === "chartsheet") return empty;
     const entry = info.part === "" ? undefined : zip.get(info.part);
-    if (entry === undefined) fail(`the file is damaged (sheet "${info.name}" has no part${info.part ? ` ${info.part}` : ""})`);
+    if (entry === undefined) fail("sheetNoPart", { name: info.name, part: info.part });
     loadShared();
     const maxRows = opts.maxRows ?? Infinity;
     if (maxRows <= 0) return empty;
@@ -132,7 +149,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
       dateStyles: dateStyles!,
       date1904: wb.date1904,
       maxRows,
-      fail: (problem) => fail(`sheet "${info.name}": ${problem}`),
+      fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
     const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
     return tail ? { ...grid, lists: resolveLists(grid, tail) } : grid;
@@ -180,6 +197,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
 
   return {
     fileName,
+    workbookPart: wbEntry.name,
     date1904: wb.date1904,
     sheets,
     definedNames: wb.definedNames,

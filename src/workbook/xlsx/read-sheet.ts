@@ -6,6 +6,7 @@ import type { ZipEntry } from "./zip";
 
 const LT = 60;
 const PEEK_START = 256 * 1024;
+const MIN_FEED = 16 * 1024;
 
 export interface ScannedSheet {
   readonly scanner: SheetScanner;
@@ -22,6 +23,7 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
   let buf = new Uint8Array((ctx.maxRows === Infinity ? entry.size : Math.min(entry.size, PEEK_START)) + 1);
   let at = 0;
   let utf16 = false;
+  let fedTo = 0;
   inflater.stream(entry, (chunk) => {
     if (at === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) utf16 = true;
     if (at + chunk.length + 1 > buf.length) {
@@ -33,18 +35,27 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
     at += chunk.length;
     buf[at] = LT;
     if (utf16) return true; // rare: decoded and re-encoded as UTF-8 below
+    // A full read goes on to the end of the part, whose tail holds the dropdown lists.
+    if (scanner.done) return ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL;
+    // An element cut off at the end of the data is scanned again with the next feed. Feeding only once the new data
+    // is at least as long as that pending tail keeps the total scanning under twice the part's size, however long
+    // one element is (a huge comment or cell); a peek still stops within a chunk or two of its last row.
+    if (at - fedTo < Math.max(MIN_FEED, fedTo - scanner.pos)) return true;
+    fedTo = at;
     scanner.feed(buf, at);
-    // a full read goes on to the end of the part, whose tail holds the dropdown lists
     return !scanner.done || (ctx.maxRows === Infinity && at - scanner.pos < MAX_TAIL);
   });
+  if (!utf16 && !scanner.done && fedTo < at) scanner.feed(buf, at);
   if (utf16) {
+    const limit = inflater.limits.maxTextBytes;
+    if (at > limit) ctx.fail("partTextTooBig", { part: entry.name, size: at, limit }); // decoded as one string below
     const utf8 = new TextEncoder().encode(decodeXml(buf.subarray(0, at)));
     const b = new Uint8Array(utf8.length + 1);
     b.set(utf8);
     b[utf8.length] = LT;
     scanner.feed(b, utf8.length);
   }
-  if (scanner.phase === 1) ctx.fail(`the file is damaged (worksheet ${entry.name} ends inside its cell data)`);
+  if (scanner.phase === 1) ctx.fail("sheetEndsInside", { part: entry.name });
   const tail = ctx.maxRows === Infinity && !utf16 && scanner.done ? decodeXml(buf.subarray(scanner.pos, Math.min(at, scanner.pos + MAX_TAIL))) : "";
   return { scanner, tail };
 }

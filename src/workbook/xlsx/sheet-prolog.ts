@@ -1,9 +1,16 @@
-// Finding <sheetData> in a worksheet part's bytes (any prefix), refusing a DTD or entity declaration before it.
-import { ascii, btag, indexOfBytes, readTagAt } from "./byte-scan";
+// Finding <sheetData> in a worksheet part's bytes (any prefix): a forward walk over the tags before it that skips
+// comments, CDATA and processing instructions whole (so "<!--sheetData-->" is no start tag) and refuses a DTD or
+// entity declaration. Each byte is looked at a bounded number of times: no backward search.
+import { ascii, btag, btagIs, indexOfBytes, readTagAt } from "./byte-scan";
 
 const SHEET_DATA = ascii("sheetData");
 export const DOCTYPE = ascii("<!DOCTYPE");
 export const ENTITY = ascii("<!ENTITY");
+const COMMENT_END = ascii("-->");
+const CDATA_START = ascii("<![CDATA[");
+const CDATA_END = ascii("]]>");
+const PI_END = ascii("?>");
+const GT = ascii(">");
 
 export interface SheetDataStart {
   /** 0: not found yet (scan again from `pos` with more data), 1: inside sheetData, 2: <sheetData/> (empty). */
@@ -12,25 +19,29 @@ export interface SheetDataStart {
   readonly pos: number;
 }
 
-export function findSheetData(b: Uint8Array, from: number, end: number, fail: (problem: string) => never): SheetDataStart {
-  const refuseDtd = (to: number): void => {
-    if (indexOfBytes(b, DOCTYPE, from, to) >= 0 || indexOfBytes(b, ENTITY, from, to) >= 0) {
-      fail("contains a DTD/entity declaration; refused");
+const startsAt = (b: Uint8Array, pat: Uint8Array, at: number, end: number): boolean =>
+  at + pat.length <= end && indexOfBytes(b, pat, at, at + pat.length) === at;
+
+export function findSheetData(b: Uint8Array, from: number, end: number, fail: (code: "dtd") => never): SheetDataStart {
+  let p = from;
+  for (;;) {
+    let lt = p;
+    while (lt < end && b[lt] !== 60) lt++;
+    if (lt + 1 >= end) return { phase: 0, pos: lt };
+    const c1 = b[lt + 1];
+    if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+      if (lt + 9 > end) return { phase: 0, pos: lt }; // too short to tell a comment from a DTD yet
+      if (startsAt(b, DOCTYPE, lt, end) || startsAt(b, ENTITY, lt, end)) fail("dtd");
+      const close = c1 === 63 ? PI_END : b[lt + 2] === 45 && b[lt + 3] === 45 ? COMMENT_END
+        : startsAt(b, CDATA_START, lt, end) ? CDATA_END : GT;
+      const e = indexOfBytes(b, close, lt + 2, end);
+      if (e < 0) return { phase: 0, pos: lt };
+      p = e + close.length;
+      continue;
     }
-  };
-  for (let at = from; ; at++) {
-    at = indexOfBytes(b, SHEET_DATA, at, end);
-    if (at < 0 || at + 9 >= end) {
-      refuseDtd(end);
-      return { phase: 0, pos: Math.max(from, end - 64) };
-    }
-    const after = b[at + 9];
-    if (!(after <= 32 || after === 47 || after === 62)) continue;
-    let lt = at - 1;
-    while (lt >= 0 && b[lt] !== 60 && b[lt] > 32 && b[lt] !== 62) lt--;
-    if (lt < 0 || b[lt] !== 60 || b[lt + 1] === 47) continue;
-    refuseDtd(lt);
-    if (!readTagAt(b, lt + 1, end)) return { phase: 0, pos: lt };
-    return { phase: btag.selfClosing ? 2 : 1, pos: btag.end };
+    const closing = c1 === 47;
+    if (!readTagAt(b, closing ? lt + 2 : lt + 1, end)) return { phase: 0, pos: lt };
+    if (!closing && btagIs(b, SHEET_DATA)) return { phase: btag.selfClosing ? 2 : 1, pos: btag.end };
+    p = btag.end;
   }
 }

@@ -1,6 +1,7 @@
 // The hot path: worksheet XML bytes -> rows of cell values. No DOM, no decoding of markup: markup is ASCII in UTF-8,
 // so the scanner walks bytes; only text values are decoded. Fed incrementally as the part inflates.
 import type { CellValue } from "../../domain/grid";
+import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import * as bytes from "./byte-scan";
 import * as numbers from "./cell-number";
 import { DOCTYPE, ENTITY, findSheetData } from "./sheet-prolog";
@@ -14,6 +15,8 @@ const { dateCell, parseNumber } = numbers;
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
+/** Excel holds at most 32,767 characters in a cell; markup for more than this many bytes is refused, not decoded. */
+export const MAX_CELL_BYTES = 1024 * 1024;
 
 type Row = Array<CellValue | undefined>;
 
@@ -46,7 +49,7 @@ export interface SheetScanContext {
   /** Stop before this 0-based row (rows.length never exceeds it). */
   readonly maxRows: number;
   /** Throws UnreadableInputError with the problem. */
-  readonly fail: (problem: string) => never;
+  readonly fail: (code: EdgeCode, params?: EdgeParams) => never;
 }
 
 export class SheetScanner {
@@ -56,6 +59,8 @@ export class SheetScanner {
   phase = 0;
   /** Next byte to scan. */
   pos = 0;
+  /** Bytes looked at over all feeds (data cut off at the end of one feed is looked at again by the next). */
+  scanned = 0;
   private rowIdx = -1;
   private colIdx = -1;
   private curRow: Row | undefined = undefined;
@@ -72,6 +77,7 @@ export class SheetScanner {
    */
   feed(b: Uint8Array, end: number): void {
     if (b[end] !== LT) throw new Error("SheetScanner.feed: b[end] must be the '<' sentinel");
+    this.scanned += end - this.pos;
     if (this.phase === 0) {
       const start = findSheetData(b, this.pos, end, this.ctx.fail);
       this.phase = start.phase;
@@ -108,7 +114,7 @@ export class SheetScanner {
       }
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
         if (indexOfBytes(b, DOCTYPE, lt, lt + 9) === lt || indexOfBytes(b, ENTITY, lt, lt + 8) === lt) {
-          ctx.fail("contains a DTD/entity declaration; refused");
+          ctx.fail("dtd");
         }
         const close = b[lt + 2] === 45 ? COMMENT_END : b[lt + 2] === 91 ? CDATA_END : undefined;
         if (close === undefined) {
@@ -242,15 +248,17 @@ export class SheetScanner {
               const isInline = btagIs(b, IS);
               const e = endOfElement(b, nameStart, tg.nameEnd, q, end);
               if (e < 0) break scan;
+              if (isInline && e - q > MAX_CELL_BYTES) tooLong(ctx, rowIdx, col);
               if (isInline) inline = readRichText(textOf(b, q, e), 0, "is") >= 0 ? rich.text : "";
               q = e;
             }
           }
         }
         p = q;
+        if (ve - vs > MAX_CELL_BYTES) tooLong(ctx, refRow >= 0 ? refRow : rowIdx, col);
         // Position.
         if (refRow >= 0 && refRow !== rowIdx) {
-          if (refRow >= MAX_ROWS) ctx.fail(`cell row ${refRow + 1} is beyond Excel's limit of ${MAX_ROWS} rows`);
+          if (refRow >= MAX_ROWS) ctx.fail("cellRowBeyond", { row: refRow + 1, limit: MAX_ROWS });
           rowIdx = refRow;
           if (rowIdx >= maxRows) {
             this.phase = 2;
@@ -260,7 +268,7 @@ export class SheetScanner {
         }
         if (rowIdx < 0) rowIdx = 0;
         if (col < 0) col = colIdx + 1;
-        if (col >= MAX_COLS) ctx.fail(`a cell in row ${rowIdx + 1} is beyond Excel's limit of ${MAX_COLS} columns`);
+        if (col >= MAX_COLS) ctx.fail("colBeyond", { row: rowIdx + 1, limit: MAX_COLS });
         colIdx = col;
         if (hasFormula) this.formulaCells.add(rowIdx * MAX_COLS + col);
         // Value.
@@ -317,7 +325,7 @@ export class SheetScanner {
         // ---- <row r=".."> ----
         const r = rowNumber(b, q, tg.end);
         rowIdx = r > 0 ? r - 1 : rowIdx + 1;
-        if (rowIdx >= MAX_ROWS) ctx.fail(`row ${rowIdx + 1} is beyond Excel's limit of ${MAX_ROWS} rows`);
+        if (rowIdx >= MAX_ROWS) ctx.fail("rowBeyond", { row: rowIdx + 1, limit: MAX_ROWS });
         if (rowIdx >= maxRows) {
           this.phase = 2;
           break;
@@ -340,4 +348,19 @@ export class SheetScanner {
     this.pos = this.phase === 2 ? p : resume;
   }
 
+}
+
+function tooLong(ctx: SheetScanContext, row: number, col: number): never {
+  const r = Math.max(row, 0) + 1;
+  return ctx.fail("cellTooLong", col >= 0 ? { at: `${columnName(col)}${r}`, row: r } : { row: r });
+}
+
+function columnName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }

@@ -36,17 +36,26 @@ export function tagIs(x: string, name: string): boolean {
   return tag.nameEnd - tag.localStart === name.length && x.startsWith(name, tag.localStart);
 }
 
-/** Index just after the end tag of element `name` (any prefix) searching from `p`, or -1 if not in the text. */
+/**
+ * Index just after the end tag of element `name` (any prefix) searching from `p`, or -1 if not in the text.
+ * Linear: it visits each "</" once and never looks back (a lastIndexOf per match made long runs quadratic).
+ */
 export function endOf(x: string, name: string, p: number): number {
+  const len = x.length;
   for (;;) {
-    const at = x.indexOf(name, p);
-    if (at < 0) return -1;
-    const after = x.charCodeAt(at + name.length);
-    const lt = x.lastIndexOf("<", at);
-    if (lt >= 0 && x.charCodeAt(lt + 1) === 47 && (at === lt + 2 || x.charCodeAt(at - 1) === 58) && (after === 62 || after <= 32)) {
-      const gt = x.indexOf(">", at + name.length);
+    const lt = x.indexOf("</", p);
+    if (lt < 0) return -1;
+    let q = lt + 2;
+    let local = q;
+    for (; q < len; q++) {
+      const c = x.charCodeAt(q);
+      if (c === 58) local = q + 1;
+      else if (c <= 32 || c === 62 || c === 60 || c === 47) break;
+    }
+    if (q - local === name.length && x.startsWith(name, local)) {
+      const gt = x.indexOf(">", q);
       return gt < 0 ? -1 : gt + 1;
     }
-    p = at + name.length;
+    p = q;
   }
 }

@@ -10,6 +10,8 @@ export interface ZipEntry {
   /** Uncompressed size as declared by the central directory. */
   readonly size: number;
   readonly localOffset: number;
+  /** CRC-32 of the uncompressed data, as the central directory records it. */
+  readonly crc: number;
 }
 
 export interface ZipIndex {
@@ -46,14 +48,12 @@ function findEocd(b: Uint8Array): number {
 
 /** Parses the central directory; throws UnreadableInputError naming `fileName` when it is truncated or damaged. */
 export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
-  const damaged = (what: string): never =>
-    unreadable(fileName, `the file is truncated or damaged (${what}); it cannot be read as an .xlsx workbook`);
   const eocd = findEocd(b);
-  if (eocd < 0) damaged("zip directory not found");
+  if (eocd < 0) unreadable(fileName, "zipNoDirectory");
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
-  if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0) unreadable(fileName, "a multi-volume (split) zip archive, not an .xlsx workbook");
+  if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0) unreadable(fileName, "multiVolume");
   if (eocd >= 20 && u32(b, eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(b, eocd - 12);
     if (at + 56 <= b.length && u32(b, at) === SIG_EOCD64) {
@@ -62,14 +62,15 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
       cdOffset = u64(b, at + 48);
     }
   }
-  if (cdOffset + cdSize > b.length) damaged("zip directory points past the end of the file");
+  if (cdOffset + cdSize > b.length) unreadable(fileName, "zipDirectoryPastEnd");
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) damaged("bad zip directory entry");
+    if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) unreadable(fileName, "zipBadEntry");
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let size = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -77,9 +78,9 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
     const commentLen = u16(b, p + 32);
     let localOffset = u32(b, p + 42);
     const nameEnd = p + 46 + nameLen;
-    if (nameEnd + extraLen > b.length) damaged("bad zip directory entry");
+    if (nameEnd + extraLen > b.length) unreadable(fileName, "zipBadEntry");
     let name = nameDecoder.decode(b.subarray(p + 46, nameEnd)).replace(/\\/g, "/");
-    while (name.startsWith("/")) name = name.slice(1);
+    if (name.startsWith("/")) name = name.replace(/^\/+/, "");
     if (size === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX) {
       // ZIP64 extra field: the 64-bit values follow in this order, only for the fields that overflowed.
       for (let e = nameEnd; e + 4 <= nameEnd + extraLen; e += 4 + u16(b, e + 2)) {
@@ -91,7 +92,7 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
         break;
       }
     }
-    const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset };
+    const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, crc };
     entries.push(entry);
     const key = name.toLowerCase();
     if (!byName.has(key)) byName.set(key, entry);
@@ -104,12 +105,12 @@ export function readZipIndex(b: Uint8Array, fileName: string): ZipIndex {
 export function entryData(b: Uint8Array, e: ZipEntry, fileName: string): Uint8Array {
   const at = e.localOffset;
   if (at + 30 > b.length || u32(b, at) !== SIG_LOCAL) {
-    unreadable(fileName, `the file is truncated or damaged (part ${e.name} not found where the zip directory says)`);
+    unreadable(fileName, "partNotFound", { part: e.name });
   }
   const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
   const end = start + e.compressedSize;
-  if (end > b.length) unreadable(fileName, `the file is truncated or damaged (part ${e.name} is cut short)`);
-  if (e.flags & 1) unreadable(fileName, `part ${e.name} is encrypted inside the zip; not an .xlsx workbook Excel wrote`);
-  if (e.method !== 0 && e.method !== 8) unreadable(fileName, `part ${e.name} uses unsupported zip compression method ${e.method}`);
+  if (end > b.length) unreadable(fileName, "partCutShort", { part: e.name });
+  if (e.flags & 1) unreadable(fileName, "partEncrypted", { part: e.name });
+  if (e.method !== 0 && e.method !== 8) unreadable(fileName, "partMethod", { part: e.name, method: e.method });
   return b.subarray(start, end);
 }

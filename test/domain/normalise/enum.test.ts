@@ -47,7 +47,7 @@ describe("buildEnumMatcher", () => {
     { table: CATEGORY, input: "无", expected: empty },
     { table: STATUS, input: "/", expected: empty },
     // unknown: never guessed into a category; the suggestion is a hint
-    { table: CATEGORY, input: "下岗职工党员(退休)", expected: unknown("下岗职工党员(退休)", "laid_off") },
+    { table: CATEGORY, input: "下岗职工党员(退休)", expected: { ...unknown("下岗职工党员(退休)", "laid_off"), within: "laid_off" } as EnumResult },
     { table: CATEGORY, input: "油田", expected: unknown("油田", "oilfield_released") },
     { table: CATEGORY, input: "居名", expected: unknown("居名", "resident") },
     { table: CATEGORY, input: "学生", expected: unknown("学生") },
@@ -73,7 +73,7 @@ describe("buildEnumMatcher", () => {
       { table: CATEGORY, input: "有偿解除合同党员", expected: ok("oilfield_released") },
       { table: YES_NO, input: "无", expected: ok("no") },
       { table: CATEGORY, input: "下岗", expected: ok("laid_off") },
-      { table: CATEGORY, input: "有偿解除合同书", expected: unknown("有偿解除合同书", "oilfield_released") },
+      { table: CATEGORY, input: "有偿解除合同书", expected: { ...unknown("有偿解除合同书", "oilfield_released"), within: "oilfield_released" } as EnumResult },
     ])("$input -> $expected", ({ table, input, expected }) => {
       expect(buildEnumMatcher(table, extra)(input)).toEqual(expected);
     });
