@@ -16,6 +16,8 @@ import { LANGS } from "../ui/lang";
 import { canCancel, checkedText, progressText } from "../ui/outcome";
 import { useStyles } from "../ui/styles";
 import { SummariesTab } from "../ui/SummariesTab";
+import { SyncTab } from "../ui/SyncTab";
+import { SYNC_PANE_TEXT } from "../i18n/sync-text";
 import type { Engine } from "./engine-client";
 import type { CheckArgs, EngineRequest, EngineResult, SheetWindow } from "./engine-protocol";
 import { FilePicker } from "./FilePicker";
@@ -44,6 +46,8 @@ interface Book {
   readonly written: boolean;
 }
 
+type TabId = "check" | "summaries" | "sync";
+
 const LANG_NAMES: Readonly<Record<Lang, string>> = { "zh-CN": "简体中文", "zh-TW": "繁體中文", en: "English" };
 const PREVIEW_AROUND = 8;
 
@@ -54,7 +58,7 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>(props.initialLang);
   const ui = uiText(lang);
   const web = webText(lang);
-  const [tab, setTab] = React.useState<"check" | "summaries">("check");
+  const [tab, setTab] = React.useState<TabId>("check");
   const [book, setBook] = React.useState<Book | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -64,6 +68,7 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
   const [kinds, setKinds] = React.useState<ReadonlySet<FixKind>>(new Set(FIX_KINDS));
   const [asOf, setAsOf] = React.useState(localDay(new Date()));
   const [target, setTarget] = React.useState<PreviewTarget | undefined>(undefined);
+  const [dropAsk, setDropAsk] = React.useState<number | null>(null);
   const [sheetWindow, setSheetWindow] = React.useState<SheetWindow | undefined>(undefined);
   const busy = React.useRef(false);
   const abort = React.useRef<AbortController | null>(null);
@@ -147,11 +152,18 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
     return { intent: "success", text: (u) => u.fixes.reverted(r.batch!) };
   });
 
-  const onClear = () => run({ op: "clear" }, () => {
+  const onClear = (dropLog: boolean) => run({ op: "clear", dropLog }, () => {
     setReport(null);
     setApplied(undefined);
     setPreview(false);
-    return { intent: "success", text: (u) => u.clear.done };
+    setDropAsk(null);
+    return { intent: "success", text: (u) => (dropLog ? u.clear.doneWithLog : u.clear.done) };
+  });
+
+  /** Dropping the change log is asked for first, naming the changes it could still revert. */
+  const onAskDropLog = () => run({ op: "unreverted" }, (r) => {
+    setDropAsk(r.unreverted ?? 0);
+    return null;
   });
 
   const onSummaries = () => {
@@ -224,9 +236,10 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
                 </MessageBar>
               )}
             </div>
-            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "check" | "summaries")} aria-label={ui.appTitle}>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={ui.appTitle}>
               <Tab value="check" id="tab-check" data-testid="tab-check">{ui.tabs.check}</Tab>
               <Tab value="summaries" id="tab-summaries" data-testid="tab-summaries">{ui.tabs.summaries}</Tab>
+              <Tab value="sync" id="tab-sync" data-testid="tab-sync">{SYNC_PANE_TEXT[lang].tab}</Tab>
             </TabList>
             <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === "check" ? (
@@ -236,10 +249,30 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
                     open: preview, applied, onPreview: () => void onPreview(), onApply: () => void onApply(), onRevert: () => void onRevert(),
                     extra: <FixKinds web={web} counts={countFixKinds(offered)} chosen={kinds} busy={running} onChange={(k, on) => setKinds(toggle(kinds, k, on))} />,
                   }}
-                  onCheck={() => void check()} onLive={() => undefined} onSelect={onSelect} onClear={() => void onClear()}
+                  onCheck={() => void check()} onLive={() => undefined} onSelect={onSelect}
+                  clear={{ confirmDropLog: dropAsk, onClear: () => void onClear(false), onAskDropLog: () => void onAskDropLog(), onDropLog: () => void onClear(true), onCancel: () => setDropAsk(null) }}
                 />
-              ) : (
+              ) : tab === "summaries" ? (
                 <SummariesTab ui={ui} asOf={asOf} busy={running} onAsOf={setAsOf} onWrite={() => void onSummaries()} />
+              ) : (
+                <SyncTab
+                  lang={lang} busy={running}
+                  onPreview={async (incoming) => (await run({ op: "syncPreview", args: args(), incoming }, () => null))?.sync}
+                  onApply={(incoming, accept) => run({ op: "syncApply", args: args(), incoming, accept }, (r) => {
+                    if (r.report) setReport(r.report);
+                    const n = r.synced ?? { updates: 0, additions: 0 };
+                    return { intent: r.batch === undefined ? "warning" : "success", text: () => SYNC_PANE_TEXT[lang].applied(n.updates, n.additions, r.batch) };
+                  })}
+                  onRevert={(batch) => run({ op: "revert", args: args(), batch }, (r) => {
+                    setReport(r.report!);
+                    return { intent: "success", text: () => SYNC_PANE_TEXT[lang].reverted(r.batch!) };
+                  })}
+                  onExport={(maskIds) => run({ op: "export", args: args(), maskIds }, (r) => {
+                    const files = r.files ?? [];
+                    for (const f of files) saveBytes(f.bytes, f.name, "text/csv");
+                    return { intent: "success", text: () => SYNC_PANE_TEXT[lang].exported(files.length) };
+                  })}
+                />
               )}
             </div>
           </div>

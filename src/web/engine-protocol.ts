@@ -3,7 +3,9 @@
 // operations that write, the new bytes.
 import type { FixKind } from "../domain/fix-kinds";
 import type { Report } from "../domain/report-schema";
+import type { SyncReport } from "../domain/diff-schema";
 import type { Lang } from "../domain/vocabulary";
+import type { SyncPreviewView } from "../ui/SyncTab";
 
 export interface CheckArgs {
   readonly today: string;
@@ -17,8 +19,18 @@ export type EngineRequest =
   | { readonly op: "check"; readonly args: CheckArgs }
   | { readonly op: "fix"; readonly args: CheckArgs; readonly kinds: readonly FixKind[] }
   | { readonly op: "revert"; readonly args: CheckArgs; readonly batch?: number }
-  | { readonly op: "clear" }
-  | { readonly op: "preview"; readonly sheet: string; readonly row: number; readonly around: number; readonly headerRow?: number };
+  | { readonly op: "clear"; readonly dropLog: boolean }
+  | { readonly op: "unreverted" }
+  | { readonly op: "preview"; readonly sheet: string; readonly row: number; readonly around: number; readonly headerRow?: number }
+  | { readonly op: "syncPreview"; readonly args: CheckArgs; readonly incoming: IncomingFile }
+  | { readonly op: "syncApply"; readonly args: CheckArgs; readonly incoming: IncomingFile; readonly accept: SyncReport }
+  | { readonly op: "export"; readonly args: CheckArgs; readonly maskIds: boolean };
+
+/** A file to merge into the workbook (a branch's CSV, text or .xlsx). */
+export interface IncomingFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
 
 /** A window of a sheet's rows as text, for the page's preview. */
 export interface SheetWindow {
@@ -38,6 +50,12 @@ export interface EngineResult {
   readonly output?: Uint8Array;
   readonly batch?: number;
   readonly window?: SheetWindow;
+  readonly sync?: SyncPreviewView;
+  /** The changes the change log could still revert. */
+  readonly unreverted?: number;
+  readonly synced?: { readonly updates: number; readonly additions: number };
+  /** Files to save (the CSV export). */
+  readonly files?: readonly IncomingFile[];
 }
 
 /** Page -> worker. */

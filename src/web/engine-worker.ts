@@ -3,8 +3,12 @@
 import { NoRosterError } from "../app/check-roster";
 import { lastRevertibleBatch } from "../app/excel-fix";
 import { productSheetName } from "../app/product-sheets";
+import { exportTables } from "../app/export-csv";
+import { applySync } from "../app/sync-apply";
+import { previewSync } from "../app/sync-preview";
 import { checkAndWrite, clearWorkbook, revertBatch } from "../app/write-workbook";
-import { readChangeLog } from "../plan/change-log";
+import { utf8WithBom, writeCsv } from "../csv/write-csv";
+import { readChangeLog, unrevertedChanges } from "../plan/change-log";
 import { openXlsx } from "../workbook/xlsx";
 import type { EngineCall, EngineReply, EngineResult } from "./engine-protocol";
 import { sheetWindow } from "./sheet-window";
@@ -53,9 +57,29 @@ async function run(call: EngineCall, progress: (step: "reading" | "checking" | "
     }
     case "clear":
       progress("clearing");
-      return { output: clearWorkbook(bytes, fileName, { deflateLevel: LEVEL }) };
+      return { output: clearWorkbook(bytes, fileName, { deflateLevel: LEVEL, dropLog: r.dropLog }) };
+    case "unreverted": {
+      const source = openXlsx(bytes, fileName);
+      const name = productSheetName(source, "changelog");
+      return { unreverted: name === undefined ? 0 : unrevertedChanges(readChangeLog(source.readSheet(name), source.date1904)) };
+    }
     case "preview":
       return { window: sheetWindow(openXlsx(bytes, fileName), r.sheet, r.row, r.around, r.headerRow ?? 1) };
+    case "syncPreview": {
+      progress("reading");
+      const p = await previewSync(openXlsx(bytes, fileName), fileName, r.incoming.bytes, r.incoming.name, { today: r.args.today, onProgress: (sheet) => progress("checking", sheet) });
+      return { sync: { report: p.diff.report, encoding: p.incoming.encoding, delimiter: p.incoming.delimiter } };
+    }
+    case "syncApply": {
+      progress("writing");
+      const out = await applySync(bytes, fileName, r.incoming.bytes, r.incoming.name, { today: r.args.today }, { time: r.args.time, accept: r.accept, deflateLevel: LEVEL });
+      return { output: out.batch === undefined ? undefined : out.output, report: out.check, batch: out.batch, synced: out.applied };
+    }
+    case "export": {
+      progress("reading");
+      const { tables } = await exportTables(openXlsx(bytes, fileName), { today: r.args.today });
+      return { files: tables.map((t) => ({ name: `${t.name}.csv`, bytes: utf8WithBom(writeCsv(t, { maskIds: r.maskIds })) })) };
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // Saving bytes as a download: a Blob, an object URL and a link with `download`, clicked (no server involved).
-export function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+export function saveBytes(bytes: Uint8Array, name: string, type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

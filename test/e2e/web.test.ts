@@ -158,13 +158,20 @@ const partOf = (bytes: Uint8Array, sheet: string) => openXlsx(bytes, NAME).sheet
     }
   });
 
-  it("Clear flags leaves the workbook's own sheets only, and the download says so", async () => {
-    await page.getByRole("button", { name: ui.clear.button }).click();
+  it("Clear flags keeps the change log (revert still works); clearing it too, once confirmed, leaves the workbook's own sheets", async () => {
+    const save = async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: web.download }).click()]);
+      return new Uint8Array(readFileSync((await download.path())!));
+    };
+    await page.getByRole("button", { name: ui.clear.button, exact: true }).click();
     await page.getByText(ui.clear.done).waitFor({ timeout: 60_000 });
     await h.screenshot(page, "cleared");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: web.download }).click()]);
-    const cleared = new Uint8Array(readFileSync((await download.path())!));
-    expect(sheetNames(cleared)).toEqual(sheetNames(INPUT));
+    expect(sheetNames(await save())).toEqual([...sheetNames(INPUT), "修改记录"]);
+    await page.getByTestId("clear-drop-log-button").click();
+    await page.getByTestId("drop-log-question").waitFor({ timeout: 60_000 });
+    await page.getByTestId("drop-log-confirm").click();
+    await page.getByText(ui.clear.doneWithLog).waitFor({ timeout: 60_000 });
+    expect(sheetNames(await save())).toEqual(sheetNames(INPUT));
   });
 
   it("made no request beyond its own origin, and threw no error", () => {
