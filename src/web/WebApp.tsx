@@ -67,9 +67,10 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
   const [applied, setApplied] = React.useState<{ batch: number; count: number } | undefined>(undefined);
   const [kinds, setKinds] = React.useState<ReadonlySet<FixKind>>(new Set(FIX_KINDS));
   const [asOf, setAsOf] = React.useState(localDay(new Date()));
-  const [target, setTarget] = React.useState<PreviewTarget | undefined>(undefined);
   const [dropAsk, setDropAsk] = React.useState<number | null>(null);
-  const [sheetWindow, setSheetWindow] = React.useState<SheetWindow | undefined>(undefined);
+  /** The preview shown: the cell and the rows read around it, kept together (never a new target over old rows). */
+  const [shown, setShown] = React.useState<{ target: PreviewTarget; window?: SheetWindow } | undefined>(undefined);
+  const previewSeq = React.useRef(0);
   const busy = React.useRef(false);
   const abort = React.useRef<AbortController | null>(null);
   const bookRef = React.useRef<Book | null>(null);
@@ -115,8 +116,7 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
     setReport(null);
     setApplied(undefined);
     setPreview(false);
-    setTarget(undefined);
-    setSheetWindow(undefined);
+    setShown(undefined);
     setStatus({ intent: "info", text: () => webText(lang).loaded(file.name, Math.ceil(bytes.length / 1024)) });
   };
 
@@ -179,10 +179,10 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
     const m = /^([A-Z]+)(\d+)$/.exec(cell);
     if (!current || !m) return;
     const t = { sheet, row: Number(m[2]), column: m[1] };
-    setTarget(t);
+    const seq = ++previewSeq.current;
     const headerRow = report?.rosters.find((r) => r.sheet === sheet)?.headerRow;
     engine.call(current.name, current.bytes, { op: "preview", sheet, row: t.row, around: PREVIEW_AROUND, headerRow }).then(
-      (r) => setSheetWindow(r.window),
+      (r) => { if (seq === previewSeq.current) setShown({ target: t, window: r.window }); },
       (e: unknown) => { if (!isCancelled(e)) setStatus({ intent: "error", text: (u) => errorText(e, u) }); },
     );
   };
@@ -276,7 +276,7 @@ export function WebApp(props: WebAppProps): React.JSX.Element {
               )}
             </div>
           </div>
-          <SheetPreview web={web} target={target} window={sheetWindow} />
+          <SheetPreview web={web} target={shown?.target} window={shown?.window} />
         </div>
       </main>
     </FluentProvider>

@@ -89,8 +89,9 @@ const partOf = (bytes: Uint8Array, sheet: string) => openXlsx(bytes, NAME).sheet
       expect(checked.issues.some((i) => i.sheet === sheet && `${i.column}${i.row}` === cell)).toBe(true);
       await item.click();
       const row = cell!.replace(/^[A-Z]+/, "");
-      await page.locator(`[data-testid="preview-hit"][data-row="${row}"]`).waitFor();
-      expect(await page.getByTestId("preview-caption").textContent()).toBe(web.previewRow(sheet!, Number(row)));
+      // the caption names the sheet and row clicked once their rows have arrived; then the one highlighted row is it
+      await page.getByTestId("preview-caption").getByText(web.previewRow(sheet!, Number(row)), { exact: true }).waitFor();
+      expect(await page.getByTestId("preview-hit").getAttribute("data-row")).toBe(row);
       expect(await page.getByTestId("preview-hit").getAttribute("aria-current")).toBe("true");
     }
     await h.screenshot(page, "issue");
