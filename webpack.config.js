@@ -128,7 +128,7 @@ module.exports = async (env = {}, argv = {}) => {
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       publicPath: "auto",
-      clean: true,
+      clean: { keep: /^web\// }, // dist/web: the web page (scripts/build-web.mjs)
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
     module: {

@@ -76,7 +76,7 @@ export function checkDist(distDir) {
   }
   for (const file of walk(dir)) {
     const rel = relative(dir, file).split("\\").join("/");
-    if (BINARY.test(rel)) continue;
+    if (BINARY.test(rel) || rel.startsWith("web/")) continue; // web/: the web page, checked by check-web-dist.mjs
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(URL_RE)) {
       const url = m[0];

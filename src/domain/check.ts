@@ -120,8 +120,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const projects: Project[] = [];
   for (const sheet of projectSheets) {
     const read = readProjects(sheet, locateProjects(sheet)!, snapshot.date1904, language);
-    projects.push(...read.projects);
-    issues.push(...read.issues);
+    for (const p of read.projects) projects.push(p);
+    for (const i of read.issues) issues.push(i);
   }
   const matchers = buildMatchers(config);
   const members: Member[] = [];
@@ -144,7 +144,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
       rows.push(checkMember(scope, matchers));
     }
     bySheet.set(sheet.name, rows);
-    members.push(...rows);
+    for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster

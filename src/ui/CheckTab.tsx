@@ -43,11 +43,15 @@ export function CheckTab(props: CheckTabProps): React.JSX.Element {
         <div className={s.row}>
           <Button appearance="primary" data-testid="check-button" disabled={props.busy} onClick={props.onCheck}>{ui.check.button}</Button>
         </div>
-        <Switch
-          data-testid="live-toggle" label={ui.check.live} checked={props.live} disabled={!props.liveAvailable}
-          onChange={(_, d) => props.onLive(d.checked)} aria-describedby="live-hint"
-        />
-        <Text className={s.hint} id="live-hint">{ui.check.liveHint}</Text>
+        {props.liveAvailable && (
+          <>
+            <Switch
+              data-testid="live-toggle" label={ui.check.live} checked={props.live}
+              onChange={(_, d) => props.onLive(d.checked)} aria-describedby="live-hint"
+            />
+            <Text className={s.hint} id="live-hint">{ui.check.liveHint}</Text>
+          </>
+        )}
       </div>
 
       <section className={s.section} aria-labelledby="results-heading">
