@@ -143,7 +143,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
       rows.push(checkMember(scope, matchers));
     }
     bySheet.set(sheet.name, rows);
-    members.push(...rows);
+    for (const m of rows) members.push(m); // no push(...rows): a million arguments overflow the stack
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster

@@ -109,6 +109,8 @@ export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number):
       const s = stageOf(v);
       if (s) staged++;
       if (s === "applicant" || s === "activist" || s === "candidate") preMember = true;
+      // more than a fifth of the 200 texts looked at are no stage: the column cannot qualify, whatever follows
+      else if (!s && n - staged > 40) break;
     }
     if (n >= 1 && preMember && staged / n >= 0.8) return c;
   }
