@@ -2,7 +2,8 @@
 // as ratios to a floor measured in the same run (fflate inflate of every part + decode + a scan of the cells).
 // Targets (issue 13, "resolved at"): engine >= 350,000 rows/s; check --out <= 3x the floor; check --out --fix
 // <= 3.5x; peak RSS of each <= 350 MB; the every-row-an-issue roster <= 600 MB. Exits 1 when one is missed.
-//   BENCH_ROWS=n (default 100000), BENCH_RUNS=n (default 3), BENCH_SHAPES=today,wide (default all)
+//   BENCH_ROWS=n (default 100000), BENCH_RUNS=n (default 3), BENCH_SHAPES=today,wide (default all);
+//   `npm run bench:max`: today's shape at 1,048,575 members, one run (minutes), RSS target 1.5 GB.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -23,7 +24,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WANTED = process.env.BENCH_SHAPES?.split(",");
 const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
 const WRITE_OPTS = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
-export const TARGET = { rowsPerSec: 350_000, out: 3, fix: 3.5, rssMb: 350 };
+/** Excel's largest sheet under one header row (`npm run bench:max`): held to 1.5 GB, not 350 MB. */
+const MAX_ROWS = 1_048_575;
+export const TARGET = { rowsPerSec: 350_000, out: 3, fix: 3.5, rssMb: ROWS >= MAX_ROWS ? 1536 : 350 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -63,7 +66,7 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
   const rss = { check: childRss("check"), write: childRss("write"), fix: childRss("fix") };
   const f = median(floor), e = median(engine);
   const rowsPerSec = rows / (e / 1000);
-  const rssLimit = s.rssLimitMb ?? TARGET.rssMb;
+  const rssLimit = Math.max(s.rssLimitMb ?? 0, TARGET.rssMb);
   const timed = (ok: boolean) => (s.timed ? ok : undefined);
   const ratio = (xs: number[]) => median(xs) / f;
   console.log(`\n${s.label}: ${rows.toLocaleString("en")} members, ${issues.toLocaleString("en")} issues, ${(bytes.length / 1048576).toFixed(1)} MB; floor ${f.toFixed(0)} ms; load ${load()}`);
