@@ -1,13 +1,14 @@
 // A large roster for the benchmark: one sheet "党员花名册" of `rows` members with 18 columns like the example
 // workbook's, dates as real date cells, all text in shared strings (as Excel saves it), and about 2% of rows
-// carrying a typical problem. Written with our own small package writer over fflate's streaming zip, because
-// ExcelJS's streaming writer is several times slower at this size.
-//   npx tsx bench/make-big.ts out.xlsx [rows] [--verify]
+// carrying a typical problem; a BigShape (bench/shapes.ts) writes the same members inline, traditional, with text
+// dates, 45 columns wide, over branch sheets, or with every ID repeated. Written with our own small package writer
+// over fflate's streaming zip, because ExcelJS's streaming writer is several times slower at this size.
+//   npx tsx bench/make-big.ts out.xlsx [rows] [--shape=inline-trad] [--verify]
 import * as fs from "fs";
 import { Zip, ZipDeflate } from "fflate";
 import { idCheckChar, makeRng, Rng } from "../scripts/example-text";
-import { packageParts } from "./package-parts";
-import { BigShape, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, textOf } from "./shapes";
+import { SharedStrings, esc, packageParts } from "./package-parts";
+import { BigShape, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, textOf } from "./shapes";
 
 const COLS = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "工作单位", "就业情况", "状态", "思想动态", "备注"];
 const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => colName(i));
@@ -52,44 +53,11 @@ export interface BigRosterStats {
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - EPOCH) / 86400000;
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
-const esc = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : s);
 
 function weighted<T>(r: Rng, t: [T, number][], total = t.reduce((s, x) => s + x[1], 0)): T {
   let x = r.next() * total;
   for (const [v, w] of t) if ((x -= w) < 0) return v;
   return t[t.length - 1][0];
-}
-
-/** Shared-string table as Excel keeps it: one entry per distinct text, referenced by index. */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
-  count = 0;
-  id(s: string): number {
-    this.count++;
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.index.set(s, i);
-      this.list.push(s);
-    }
-    return i;
-  }
-  get size(): number {
-    return this.list.length;
-  }
-  *xml(): Generator<string> {
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`;
-    let buf = "";
-    for (const s of this.list) {
-      buf += /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`;
-      if (buf.length > 1 << 20) {
-        yield buf;
-        buf = "";
-      }
-    }
-    yield buf + "</sst>";
-  }
 }
 
 /** Cell writers for one row; strings go through the shared-string table, or inline, as the shape says. */
@@ -293,7 +261,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const rows = args[1] ? Number(args[1]) : 100_000;
-  const s = await writeBigRoster(args[0], rows);
+  const shapeKey = process.argv.find((a) => a.startsWith("--shape="))?.slice(8);
+  const shape = shapeKey === undefined ? {} : SHAPES.find((x) => x.key === shapeKey)?.shape;
+  if (!shape) throw new Error(`no shape ${shapeKey}; shapes: ${SHAPES.map((x) => x.key).join(", ")}`);
+  const s = await writeBigRoster(args[0], rows, shape);
   const planted = Object.entries(s.problems).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
   console.log(`${args[0]}: ${s.rows} members, ${(s.bytes / 1048576).toFixed(1)} MB, ${s.sharedStrings} shared strings, ${(s.ms / 1000).toFixed(2)} s`);
   console.log(`planted problems (${Object.values(s.problems).reduce((a, b) => a + b, 0)} rows): ${planted}`);

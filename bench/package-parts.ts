@@ -1,4 +1,39 @@
-// The package parts of the bench rosters around their sheets (bench/make-big.ts): styles, content types, rels, workbook.
+// The package parts of the bench rosters around their sheets (bench/make-big.ts): styles, content types, rels, workbook,
+// and the shared-string table.
+
+export const esc = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : s);
+
+/** Shared-string table as Excel keeps it: one entry per distinct text, referenced by index. */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  *xml(): Generator<string> {
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`;
+    let buf = "";
+    for (const s of this.list) {
+      buf += /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`;
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = "";
+      }
+    }
+    yield buf + "</sst>";
+  }
+}
 
 // Styles: 0 default, 1 birth month (yyyy年m月), 2 date (yyyy-mm-dd), 3 header (bold), 4 title (bold, 16pt),
 // 5 ID as text (@), 6 ID number cell (0).
