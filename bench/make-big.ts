@@ -1,15 +1,17 @@
 // A large roster for the benchmark: one sheet "党员花名册" of `rows` members with 18 columns like the example
 // workbook's, dates as real date cells, all text in shared strings (as Excel saves it), and about 2% of rows
-// carrying a typical problem. Written with our own small package writer over fflate's streaming zip, because
-// ExcelJS's streaming writer is several times slower at this size.
-//   npx tsx bench/make-big.ts out.xlsx [rows] [--verify]
+// carrying a typical problem; a BigShape (bench/shapes.ts) writes the same members inline, traditional, with text
+// dates, 45 columns wide, over branch sheets, or with every ID repeated. Written with our own small package writer
+// over fflate's streaming zip, because ExcelJS's streaming writer is several times slower at this size.
+//   npx tsx bench/make-big.ts out.xlsx [rows] [--shape=inline-trad] [--verify]
 import * as fs from "fs";
 import { Zip, ZipDeflate } from "fflate";
 import { idCheckChar, makeRng, Rng } from "../scripts/example-text";
+import { SharedStrings, esc, packageParts } from "./package-parts";
+import { BigShape, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, textOf } from "./shapes";
 
 const COLS = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "工作单位", "就业情况", "状态", "思想动态", "备注"];
-const LAST_COL = "R";
-const LETTERS = COLS.map((_, i) => String.fromCharCode(65 + i));
+const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => colName(i));
 const BRANCHES = ["铁安", "铁康", "铁兴", "铁东", "铁南", "铁北", "新华", "民主", "团结", "建设", "沿江", "工农", "文化", "康宁", "兴华", "长宁", "永安", "和平", "胜利", "光明"].map((b) => b + "社区");
 const SURNAMES = [..."王王王王李李李李张张张张刘刘刘刘陈陈杨杨赵赵孙孙于于马高郭徐周吴朱胡林宋郑董曹姜崔谭田韩冯邓许付曲孟关初佟吕白金丛"];
 const MALE = [..."国建军伟明志刚勇强海东平杰宏涛斌波辉峰林文德福贵山成庆永立新宝忠利金荣俊鹏磊洋宇浩博卫兵良兆民生才武义双彬岩超帅鑫"];
@@ -51,7 +53,6 @@ export interface BigRosterStats {
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - EPOCH) / 86400000;
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
-const esc = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : s);
 
 function weighted<T>(r: Rng, t: [T, number][], total = t.reduce((s, x) => s + x[1], 0)): T {
   let x = r.next() * total;
@@ -59,50 +60,29 @@ function weighted<T>(r: Rng, t: [T, number][], total = t.reduce((s, x) => s + x[
   return t[t.length - 1][0];
 }
 
-/** Shared-string table as Excel keeps it: one entry per distinct text, referenced by index. */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
-  count = 0;
-  id(s: string): number {
-    this.count++;
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.index.set(s, i);
-      this.list.push(s);
-    }
-    return i;
-  }
-  get size(): number {
-    return this.list.length;
-  }
-  *xml(): Generator<string> {
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`;
-    let buf = "";
-    for (const s of this.list) {
-      buf += /^\s|\s$/.test(s) ? `<si><t xml:space="preserve">${esc(s)}</t></si>` : `<si><t>${esc(s)}</t></si>`;
-      if (buf.length > 1 << 20) {
-        yield buf;
-        buf = "";
-      }
-    }
-    yield buf + "</sst>";
-  }
-}
-
-/** Cell writers for one row; strings go through the shared-string table. */
+/** Cell writers for one row; strings go through the shared-string table, or inline, as the shape says. */
 class RowWriter {
   parts: string[] = [];
-  constructor(private readonly sst: SharedStrings) {}
+  private readonly text: (s: string) => string;
+  constructor(private readonly sst: SharedStrings, private readonly shape: BigShape, private readonly span: number) {
+    this.text = textOf(shape);
+  }
   start(r: number): void {
-    this.parts.push(`<row r="${r}" spans="1:18">`);
+    this.parts.push(`<row r="${r}" spans="1:${this.span}">`);
   }
   str(ref: string, s: string | null, style = 0): void {
     if (s === null || s === "") return;
-    this.parts.push(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="s"><v>${this.sst.id(s)}</v></c>`);
+    const t = this.text(s);
+    if (this.shape.inline) this.parts.push(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t>${esc(t)}</t></is></c>`);
+    else this.parts.push(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="s"><v>${this.sst.id(t)}</v></c>`);
   }
+  /** A number; a date style (1 month, 2 day) with textDates set writes the date as typed text instead. */
   num(ref: string, n: number, style = 0): void {
+    if ((style === 1 || style === 2) && this.shape.textDates) {
+      const d = new Date(EPOCH + n * 86400000);
+      this.str(ref, dateText(colIndexOf(ref), d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+      return;
+    }
     this.parts.push(`<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${n}</v></c>`);
   }
   end(): void {
@@ -115,26 +95,14 @@ class RowWriter {
   }
 }
 
-// Styles: 0 default, 1 birth month (yyyy年m月), 2 date (yyyy-mm-dd), 3 header (bold), 4 title (bold, 16pt),
-// 5 ID as text (@), 6 ID number cell (0).
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="3"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="16"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
-
-function packageParts(sheetName: string): Record<string, string> {
-  const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-  return {
-    "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
-    "_rels/.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "docProps/app.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${sheetName}</vt:lpstr></vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>`,
-    "docProps/core.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>街道党工委</dc:creator><cp:lastModifiedBy>街道党工委</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2025-12-31T08:30:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2025-12-31T08:30:00Z</dcterms:modified></cp:coreProperties>`,
-    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr defaultThemeVersion="164011"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${sheetName}!$3:$3</definedName></definedNames><calcPr calcId="162913"/></workbook>`,
-    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    "xl/styles.xml": STYLES,
-  };
+function colIndexOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length && ref.charCodeAt(i) >= 65; i++) n = n * 26 + ref.charCodeAt(i) - 64;
+  return n - 1;
 }
 
-/** Writes the roster and returns what it planted. Deterministic for a given row count. */
-export async function writeBigRoster(path: string, rows = 100_000): Promise<BigRosterStats> {
+/** Writes the roster and returns what it planted. Deterministic for a given row count and shape. */
+export async function writeBigRoster(path: string, rows = 100_000, shape: BigShape = {}): Promise<BigRosterStats> {
   const t0 = performance.now();
   const r = makeRng(100_000 + rows);
   const sst = new SharedStrings();
@@ -157,16 +125,20 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
     for (const c of chunks) f.push(enc.encode(c));
     f.push(new Uint8Array(0), true);
   };
-  const sheetName = "党员花名册";
-  for (const [name, xml] of Object.entries(packageParts(sheetName))) addText(name, [xml]);
+  const sheetCount = shape.sheets ?? 1;
+  const sheetNames = (sheetCount === 1 ? ["党员花名册"] : BRANCHES.slice(0, sheetCount)).map(textOf(shape));
+  for (const [name, xml] of Object.entries(packageParts(sheetNames))) addText(name, [xml]);
+  const cols = shape.wide ? [...COLS, ...WIDE_COLS] : COLS;
+  const lastCol = LETTERS[cols.length - 1];
 
   const problems = Object.fromEntries(BIG_PROBLEMS.map((p) => [p, 0])) as Record<BigProblem, number>;
   const ids = new Set<string>();
-  const lastRow = rows + 5;
-  function* sheetXml(): Generator<string> {
-    const w = new RowWriter(sst);
-    const widths = [6, 10, 6, 8, 11, 21, 8, 12, 12, 20, 10, 14, 26, 22, 9, 8, 24, 20];
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${LAST_COL}${lastRow}"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/><cols>${widths.map((wd, i) => `<col min="${i + 1}" max="${i + 1}" width="${wd}" customWidth="1"/>`).join("")}</cols><sheetData>`;
+  let prevId = "";
+  function* sheetXml(sheet: number, from: number, to: number): Generator<string> {
+    const w = new RowWriter(sst, shape, cols.length);
+    const widths = [6, 10, 6, 8, 11, 21, 8, 12, 12, 20, 10, 14, 26, 22, 9, 8, 24, 20, ...WIDE_COLS.map(() => 12)].slice(0, cols.length);
+    const lastRow = to - from + 5;
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastCol}${lastRow}"/><sheetViews><sheetView${sheet === 0 ? ' tabSelected="1"' : ""} workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/><cols>${widths.map((wd, i) => `<col min="${i + 1}" max="${i + 1}" width="${wd}" customWidth="1"/>`).join("")}</cols><sheetData>`;
     w.start(1);
     w.str("A1", "铁西街道党员花名册", 4);
     w.end();
@@ -174,11 +146,10 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
     w.str("A2", "填报单位：铁西街道党工委　　　　统计截止：2025年12月31日");
     w.end();
     w.start(3);
-    COLS.forEach((h, i) => w.str(`${LETTERS[i]}3`, h, 3));
+    cols.forEach((h, i) => w.str(`${LETTERS[i]}3`, h, 3));
     w.end();
-    let prevId = "";
-    for (let i = 0; i < rows; i++) {
-      const row = i + 4;
+    for (let i = from; i < to; i++) {
+      const row = i - from + 4;
       const cat = weighted(r, CATS.map((c) => [c, c[1]] as [Cat, number]), CAT_TOTAL);
       const male = r.next() < cat[4];
       const by = r.int(cat[2], cat[3]), bm = r.int(1, 12), bd = r.int(1, 28);
@@ -211,9 +182,10 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
       w.str(`D${row}`, weighted(r, ETHNIC, 100));
       if (problem === "ambiguous_date") w.num(`E${row}`, Number(`${by}.1`));
       else w.num(`E${row}`, serial(by, bm, bd), 1);
-      if (problem === "id_number_cell") w.num(`F${row}`, Number(id.slice(0, 15) + "000"), 6);
+      if (shape.duplicateIds && i % 2 === 1) w.str(`F${row}`, prevId, 5);
+      else if (problem === "id_number_cell") w.num(`F${row}`, Number(id.slice(0, 15) + "000"), 6);
       else if (problem === "id_checksum") w.str(`F${row}`, first17 + (id[17] === "1" ? "2" : "1"), 5);
-      else if (problem === "id_duplicate" && prevId) w.str(`F${row}`, prevId, 5);
+      else if ((problem === "id_duplicate" || (shape.duplicateIds && i % 2 === 1)) && prevId) w.str(`F${row}`, prevId, 5);
       else if (problem === "id_legacy15") w.str(`F${row}`, id.slice(0, 6) + id.slice(8, 17), 5);
       else w.str(`F${row}`, id, 5);
       prevId = id;
@@ -224,7 +196,7 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
       else w.num(`H${row}`, joinSerial, 2);
       if (!probationary) w.num(`I${row}`, problem === "full_before_probation" ? joinSerial + r.int(30, 200) : fullSerial, 2);
       w.str(`J${row}`, problem === "category_unknown" ? "临时人员" : cat[0]);
-      w.str(`K${row}`, r.pick(BRANCHES));
+      w.str(`K${row}`, sheetCount > 1 ? BRANCHES[sheet] : r.pick(BRANCHES));
       const phone = r.pick(MOBILE) + String(r.int(0, 99999999)).padStart(8, "0");
       if (problem === "phone_unknown") w.str(`L${row}`, "不详");
       else if (problem === "phone_invalid") w.str(`L${row}`, phone.slice(0, 10));
@@ -236,19 +208,26 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
       if (problem !== "status_missing") w.str(`P${row}`, weighted(r, STATUS, 100));
       w.str(`Q${row}`, r.pick(IDEOLOGY));
       if (r.next() < 0.05) w.str(`R${row}`, r.pick(["支部委员", "党员中心户", "外出务工", "低保户"]));
+      if (shape.wide) {
+        for (let c = COLS.length; c < cols.length; c++) {
+          const h = cols[c];
+          if (WIDE_DATES.has(h)) w.num(`${LETTERS[c]}${row}`, joinSerial - r.int(30, 2000), 2);
+          else w.str(`${LETTERS[c]}${row}`, r.pick(WIDE_VALUES[h]));
+        }
+      }
       w.end();
       if ((i & 1023) === 1023) yield w.take();
     }
-    w.start(rows + 4);
-    w.str(`A${rows + 4}`, `合计：${rows}人`);
+    w.start(lastRow - 1);
+    w.str(`A${lastRow - 1}`, `合计：${to - from}人`);
     w.end();
-    w.start(rows + 5);
-    w.str(`A${rows + 5}`, "填表人：　　　　审核人：　　　　");
+    w.start(lastRow);
+    w.str(`A${lastRow}`, "填表人：　　　　审核人：　　　　");
     w.end();
     yield w.take();
-    yield `</sheetData><mergeCells count="2"><mergeCell ref="A1:${LAST_COL}1"/><mergeCell ref="A2:${LAST_COL}2"/></mergeCells><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
+    yield `</sheetData><mergeCells count="2"><mergeCell ref="A1:${lastCol}1"/><mergeCell ref="A2:${lastCol}2"/></mergeCells><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
   }
-  addText("xl/worksheets/sheet1.xml", sheetXml());
+  for (let k = 0; k < sheetCount; k++) addText(`xl/worksheets/sheet${k + 1}.xml`, sheetXml(k, Math.floor((rows * k) / sheetCount), Math.floor((rows * (k + 1)) / sheetCount)));
   addText("xl/sharedStrings.xml", sst.xml());
   zip.end();
   fs.closeSync(fd);
@@ -257,8 +236,8 @@ export async function writeBigRoster(path: string, rows = 100_000): Promise<BigR
 }
 
 /** Writes a `rows`-member roster .xlsx to `path` (see writeBigRoster for the planted problems). */
-export async function makeBigRoster(path: string, rows = 100_000): Promise<void> {
-  await writeBigRoster(path, rows);
+export async function makeBigRoster(path: string, rows = 100_000, shape: BigShape = {}): Promise<void> {
+  await writeBigRoster(path, rows, shape);
 }
 
 /** Reads the file back with ExcelJS's streaming reader; returns the number of member rows (numeric 序号). */
@@ -282,7 +261,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const rows = args[1] ? Number(args[1]) : 100_000;
-  const s = await writeBigRoster(args[0], rows);
+  const shapeKey = process.argv.find((a) => a.startsWith("--shape="))?.slice(8);
+  const shape = shapeKey === undefined ? {} : SHAPES.find((x) => x.key === shapeKey)?.shape;
+  if (!shape) throw new Error(`no shape ${shapeKey}; shapes: ${SHAPES.map((x) => x.key).join(", ")}`);
+  const s = await writeBigRoster(args[0], rows, shape);
   const planted = Object.entries(s.problems).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
   console.log(`${args[0]}: ${s.rows} members, ${(s.bytes / 1048576).toFixed(1)} MB, ${s.sharedStrings} shared strings, ${(s.ms / 1000).toFixed(2)} s`);
   console.log(`planted problems (${Object.values(s.problems).reduce((a, b) => a + b, 0)} rows): ${planted}`);

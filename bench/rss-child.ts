@@ -1,5 +1,6 @@
-// Reads and checks one workbook in a fresh process (mode "write": and writes the checked workbook) and prints
-// its peak RSS in bytes (for bench/run.ts). Runs the compiled engine (lib/), as the `roster` command does.
+// Reads and checks one workbook in a fresh process and prints its peak RSS in bytes (for bench/run.ts). Modes:
+// "check" (read + check), "write" (`roster check --out`), "fix" (`roster check --out --fix`). Runs the compiled
+// engine (lib/), as the `roster` command does.
 import { readFileSync } from "node:fs";
 const { checkRoster } = require("../lib/app/check-roster") as typeof import("../src/app/check-roster");
 const { checkAndWrite } = require("../lib/app/write-workbook") as typeof import("../src/app/write-workbook");
@@ -7,8 +8,9 @@ const { openXlsx } = require("../lib/workbook/xlsx") as typeof import("../src/wo
 const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/cli/check-command");
 
 const [file, mode] = process.argv.slice(2);
-const req = { today: "2025-12-31" };
-const run = mode === "write"
-  ? checkAndWrite(readFileSync(file), file, req, { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) })
-  : checkRoster(openXlsx(readFileSync(file), file), req);
+const req = { today: "2025-12-31", asOf: "2025-12-31" };
+const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
+const run = mode === "check"
+  ? checkRoster(openXlsx(readFileSync(file), file), req)
+  : checkAndWrite(readFileSync(file), file, { ...req, fix: mode === "fix" }, opts);
 run.then(() => console.log(process.resourceUsage().maxRSS * 1024));

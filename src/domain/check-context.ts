@@ -46,6 +46,8 @@ export function buildMatchers(config: RosterConfig): (Matcher | undefined)[] {
 export class RowScope {
   row0 = 0;
   cells: ReadonlyArray<CellValue | undefined> = [];
+  /** Whether the row's ID number is valid (set by the ID check, read by the checks after it). */
+  idValid = false;
   /** Column of each field by ordinal, -1 where the sheet has none. */
   readonly cols: Int32Array;
   /** Column letters of each field by ordinal ("" where none), made once, not per issue or change. */

@@ -125,8 +125,8 @@ function categoryLabel(key: string, lang: Lang): string {
   return labelsOf(CATEGORY, lang).get(key) ?? key;
 }
 
-/** settle: picks one reading of an ambiguous year.month where other evidence (the ID's birth month) tells. */
-function dateField(s: RowScope, field: number, required: boolean, settle?: (readings: readonly string[]) => string | undefined): string | null {
+/** settleId: a valid ID whose birth month picks one reading of an ambiguous year.month (1995.1: January or October). */
+function dateField(s: RowScope, field: number, required: boolean, settleId: string | null = null): string | null {
   if (s.col(field) < 0) return null;
   const raw = s.raw(field);
   const d = normaliseDate(raw, s.opts.date1904);
@@ -139,7 +139,7 @@ function dateField(s: RowScope, field: number, required: boolean, settle?: (read
     return null;
   }
   if (d.kind === "ambiguous") {
-    const settled = settle?.(d.alternatives);
+    const settled = settleId === null ? undefined : d.alternatives.find((r) => idBirthDateMatches(r, settleId));
     if (settled === undefined) s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
     else {
       s.change(field, settled);
@@ -184,26 +184,29 @@ function ethnicityField(s: RowScope): string | null {
   return v;
 }
 
-function idField(s: RowScope): { id: string | null; valid: boolean } {
-  if (s.col(F.idNumber) < 0) return { id: null, valid: false };
+/** The row's ID as read (null: none); sets s.idValid (no object per row: this runs on every row). */
+function idField(s: RowScope): string | null {
+  s.idValid = false;
+  if (s.col(F.idNumber) < 0) return null;
   const r = normaliseIdNumber(s.raw(F.idNumber));
   switch (r.kind) {
     case "empty":
       if (s.required[F.idNumber]) s.issue("missing_required", F.idNumber);
-      return { id: null, valid: false };
+      return null;
     case "precision_lost":
       s.issue("id_precision_lost", F.idNumber, { shown: r.value });
-      return { id: null, valid: false };
+      return null;
     case "invalid_format":
       s.issue("invalid_id_format", F.idNumber, { reason: r.reason, length: r.length });
-      return { id: r.value, valid: false };
+      return r.value;
     case "invalid_checksum":
       s.issue("invalid_id_checksum", F.idNumber, { expected: r.expected, found: r.value.slice(-1) });
-      return { id: r.value, valid: false };
+      return r.value;
     case "ok":
       if (r.upgradedFrom) s.issue("legacy_id_upgraded", F.idNumber, { from: r.upgradedFrom, to: r.value }, r.value);
       s.change(F.idNumber, r.value);
-      return { id: r.value, valid: true };
+      s.idValid = true;
+      return r.value;
   }
 }
 
@@ -325,15 +328,15 @@ export function checkMember(s: RowScope, m: Matchers): Member {
     if (name === null) s.issue("missing_required", F.name);
     else s.change(F.name, name);
   }
-  const { id, valid } = idField(s);
+  const id = idField(s);
+  const valid = s.idValid;
   const idSex = valid && id ? idGender(id) : null;
 
   const genderCode = enumField(s, m, F.gender, GENDER, s.required[F.gender] && !idSex) as Member["gender"];
   if (genderCode && idSex && genderCode !== idSex) s.issue("id_gender_mismatch", F.gender, { fromId: idSex, value: genderCode });
 
   // 1995.1 is January or October; a valid ID number says which
-  const byId = valid && id ? (readings: readonly string[]) => readings.find((r) => idBirthDateMatches(r, id)) : undefined;
-  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !valid, byId);
+  const birthCol = dateField(s, F.birthDate, s.required[F.birthDate] && !valid, valid ? id : null);
   if (birthCol && valid && id && !idBirthDateMatches(birthCol, id)) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirthDate(id), value: birthCol });
   const birthDate = birthCol ?? (valid && id ? idBirthDate(id) : null);
 
@@ -367,12 +370,15 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const status = statusField(s, m, listed === "member");
   for (const f of ARCHIVE_FIELDS) textField(s, f);
 
-  return {
+  const member: Member = {
     sheet: s.sheet.name, row: s.row0 + 1, name,
     gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
     joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
-    ...(listed !== "member" ? { listed } : {}), ...(stageLabel ? { stage: stageLabel } : {}),
   };
+  // set after the literal, not spread into it: one object shape for the common member row
+  if (listed !== "member") member.listed = listed;
+  if (stageLabel) member.stage = stageLabel;
+  return member;
 }
 
 /** The row's pipeline stage as its list names it: the stage column's text, else the stage the title names. */

@@ -127,9 +127,17 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
 /** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
 const FOOTER_STARTS = new Set([..."合总總小填审審制说說注註备備提温溫TtＴｔ"]);
 
+/** The first code unit String.prototype.trim would keep ("" if none): no iterator, no string per character. */
 function firstNonSpace(t: string): string {
-  for (const ch of t) if (ch.trim()) return ch;
+  for (let i = 0; i < t.length; i++) if (!isTrimSpace(t.charCodeAt(i))) return t[i];
   return "";
+}
+
+/** The white space and line terminators String.prototype.trim removes. */
+function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {

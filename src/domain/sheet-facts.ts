@@ -96,21 +96,32 @@ export function readStatement(sheet: SheetGrid, headerRow0: number, date1904: bo
   return { unit, asOf };
 }
 
-/** A column whose values are pipeline stages (申请人, 积极分子, 发展对象, 预备, 正式) with at least one pre-member stage. */
+/**
+ * A column whose values are pipeline stages (申请人, 积极分子, 发展对象, 预备, 正式) with at least one pre-member stage:
+ * judged on each column's first 200 texts. One pass down the rows for every column still open (a column closes at
+ * 200 texts, or once more than 40 of them are no stage, when it can no longer qualify): a sheet is read row by row,
+ * not once per column.
+ */
 export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number): number | undefined {
-  for (let c = 0; c < width; c++) {
-    let n = 0;
-    let staged = 0;
-    let preMember = false;
-    for (let r = firstRow0; r < sheet.rows.length && n < 200; r++) {
-      const v = sheet.rows[r]?.[c];
+  const n = new Int32Array(width);
+  const staged = new Int32Array(width);
+  const preMember = new Uint8Array(width);
+  let open = Array.from({ length: width }, (_, c) => c);
+  for (let r = firstRow0; r < sheet.rows.length && open.length > 0; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    let closed = false;
+    for (const c of open) {
+      const v = row[c];
       if (typeof v !== "string" || !v.trim()) continue;
-      n++;
+      n[c]++;
       const s = stageOf(v);
-      if (s) staged++;
-      if (s === "applicant" || s === "activist" || s === "candidate") preMember = true;
+      if (s) staged[c]++;
+      if (s === "applicant" || s === "activist" || s === "candidate") preMember[c] = 1;
+      if (n[c] >= 200 || n[c] - staged[c] > 40) closed = true;
     }
-    if (n >= 1 && preMember && staged / n >= 0.8) return c;
+    if (closed) open = open.filter((c) => n[c] < 200 && n[c] - staged[c] <= 40);
   }
+  for (let c = 0; c < width; c++) if (n[c] >= 1 && preMember[c] && staged[c] / n[c] >= 0.8) return c;
   return undefined;
 }

@@ -1,7 +1,7 @@
 // The ten real Excel workbooks: none is taken for a roster; a roster grafted into each (by the independent
 // ../shared/tools/graft-sheet.py) is found and gives the same report as on its own.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReport } from "../../src/app/build-report";
@@ -21,7 +21,8 @@ async function report(bytes: Uint8Array, name: string) {
 }
 
 describeShared("real-xlsx", "real Excel workbooks", () => {
-  const files = readdirSync(REAL).filter((f) => f.endsWith(".xlsx")).sort();
+  // describe.skip still runs this body: where ../shared is missing, no files (the suite is skipped with a message)
+  const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith(".xlsx")).sort() : [];
   const tmp = mkdtempSync(join(tmpdir(), "graft-"));
   const sheetXml = join(tmp, "roster.xml");
   writeFileSync(sheetXml, rosterSheetXml(smallRosterRows()));
