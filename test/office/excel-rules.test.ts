@@ -243,3 +243,15 @@ describe("rule 10: protected sheets and workbooks refuse changes", () => {
     expect(fake.sheetNames()).toEqual([SHEET]);
   });
 });
+
+describe("protection errors reach the clerk in the clerk's language (issue 9, items 10 and 11)", () => {
+  it.each([
+    ["zh-CN", "工作表「名册」受保护"],
+    ["en", 'sheet "名册" is protected'],
+  ] as const)("%s", async (lang, text) => {
+    const { ProtectedError } = await import("../../src/workbook/office/protection");
+    const { describeError } = await import("../../src/i18n/edge-errors");
+    expect(describeError(new ProtectedError("名册"), lang)).toContain(text);
+    expect(describeError(new ProtectedError(undefined), lang).length).toBeGreaterThan(10);
+  });
+});
