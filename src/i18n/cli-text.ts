@@ -88,7 +88,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     severity: { error: "错误", warning: "警告", info: "提示" },
     nextStep: ({ file, out, fix, fixable }) => {
       if (fix) return undefined;
-      const fixPart = fixable > 0 ? `${out ? "再加" : "同时加"} --fix 可修正 ${fixable} 处可自动修正的值` : "";
+      const fixPart = fixable > 0 ? `${out ? "再加" : "同时加"} --fix 可自动修正 ${fixable} 处值（也可只修几类，如 --fix ids,dates）` : "";
       if (!out) return `下一步：roster check ${file} --out 检查后.xlsx 写出带标注的名册${fixPart ? `；${fixPart}` : ""}`;
       return fixPart ? `下一步：${fixPart}（写入新文件，原值记入修改记录）` : undefined;
     },
@@ -150,7 +150,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     severity: { error: "錯誤", warning: "警告", info: "提示" },
     nextStep: ({ file, out, fix, fixable }) => {
       if (fix) return undefined;
-      const fixPart = fixable > 0 ? `${out ? "再加" : "同時加"} --fix 可修正 ${fixable} 處可自動修正的值` : "";
+      const fixPart = fixable > 0 ? `${out ? "再加" : "同時加"} --fix 可自動修正 ${fixable} 處值（也可只修幾類，如 --fix ids,dates）` : "";
       if (!out) return `下一步：roster check ${file} --out 檢查後.xlsx 寫出帶標註的名冊${fixPart ? `；${fixPart}` : ""}`;
       return fixPart ? `下一步：${fixPart}（寫入新檔案，原值記入修改記錄）` : undefined;
     },
