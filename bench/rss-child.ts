@@ -13,4 +13,14 @@ const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflat
 const run = mode === "check"
   ? checkRoster(openXlsx(readFileSync(file), file), req)
   : checkAndWrite(readFileSync(file), file, { ...req, fix: mode === "fix" }, opts);
-run.then(() => console.log(process.resourceUsage().maxRSS * 1024));
+/** This address space's peak (VmHWM starts afresh at exec; getrusage's maxRSS survives execve from a large parent). */
+function peakBytes(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+run.then(() => console.log(peakBytes()));
