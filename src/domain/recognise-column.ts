@@ -46,16 +46,6 @@ const TESTS: [FieldCode, Test][] = [
 
 /** The field a column's values identify, reading up to 200 rows from firstRow0; undefined when unsure. */
 export function recogniseColumn(sheet: SheetGrid, firstRow0: number, col: number): FieldCode | undefined {
-  const values: CellValue[] = [];
-  for (let r = firstRow0; r < sheet.rows.length && values.length < SAMPLE_ROWS; r++) {
-    const v = sheet.rows[r]?.[col];
-    if (v !== undefined && v !== null && v !== "") values.push(v);
-  }
-  if (values.length < MIN_VALUES) return undefined;
-  for (const [field, test] of TESTS) {
-    let hits = 0;
-    for (const v of values) if (test(v)) hits++;
-    if (hits / values.length >= MIN_SHARE) return field;
-  }
+  for (const [field, test] of TESTS) if (share(sheet, firstRow0, col, test) >= MIN_SHARE) return field;
   return undefined;
 }

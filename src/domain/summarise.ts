@@ -73,6 +73,14 @@ export function membershipTypeOf(m: Member, asOf: string): "probationary" | "ful
   return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : null;
 }
 
+/** A due-list entry: probation ends a year after joining (yyyy-mm where only the month of joining is known). */
+function dueEntry(m: Member, join: string, branch: string, toConfirm: boolean): { day: string; entry: DueForFullMembership } {
+  const day = addYears(join, 1);
+  const dueDate = MONTH_DATE.test(m.joinDate!) ? day.slice(0, 7) : day;
+  const entry: DueForFullMembership = { name: m.name, branch: branch === UNKNOWN_KEY ? null : branch, sheet: m.sheet, row: m.row, joinDate: m.joinDate!, dueDate };
+  return { day, entry: toConfirm ? { ...entry, toConfirm } : entry };
+}
+
 function zeros(keys: Iterable<string>): CountMap {
   const out: CountMap = {};
   for (const k of keys) out[k] = 0;
@@ -197,28 +205,16 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 
     const type = membershipTypeOf(m, asOf);
     bump(byMembershipType, keyOf(type));
-    const join0 = dayOf(m.joinDate);
-    if (type === null && join0 !== null && m.membershipType === null && compareIso(addYears(join0, 1 + TO_CONFIRM_YEARS), asOf) >= 0) {
-      // probation over, no type and no full-member date: the secretary confirms whether this member was made full
-      const dueDay = addYears(join0, 1);
-      const dueDate = MONTH_DATE.test(m.joinDate!) ? dueDay.slice(0, 7) : dueDay;
-      due.push({ day: dueDay, entry: { name: m.name, branch: branch === UNKNOWN_KEY ? null : branch, sheet: m.sheet, row: m.row, joinDate: m.joinDate!, dueDate, toConfirm: true } });
+    const join = dayOf(m.joinDate);
+    if (type === null && join !== null && m.membershipType === null && compareIso(addYears(join, 1 + TO_CONFIRM_YEARS), asOf) >= 0) {
+      due.push(dueEntry(m, join, branch, true)); // probation over, no type, no full-member date: made full? to confirm
     }
     if (type === "probationary") {
       bump(byPartyStanding, PROBATIONARY_KEY);
       counts.probationary++;
-      const join = dayOf(m.joinDate);
-      if (join !== null && m.joinDate !== null) {
-        const dueDay = addYears(join, 1);
-        if (compareIso(dueDay, dueBy) <= 0) {
-          const dueDate = MONTH_DATE.test(m.joinDate) ? dueDay.slice(0, 7) : dueDay;
-          const shownBranch = branch === UNKNOWN_KEY ? null : branch;
-          due.push({ day: dueDay, entry: { name: m.name, branch: shownBranch, sheet: m.sheet, row: m.row, joinDate: m.joinDate, dueDate } });
-        }
-      }
+      if (join !== null && compareIso(addYears(join, 1), dueBy) <= 0) due.push(dueEntry(m, join, branch, false));
     } else {
       const full = dayOf(m.fullMemberDate);
-      const join = dayOf(m.joinDate);
       const start = full ?? (join === null ? null : addYears(join, 1));
       bump(byPartyStanding, standingBand(yearsTo(start, asOf)));
     }
