@@ -4,12 +4,15 @@ import type { CellInput } from "./excel-fake";
 import { Fake, FakeOptions } from "./excel-fake";
 import type { Visibility } from "./fake-model";
 import { setReference } from "./fake-workbook";
+import { parseAreas } from "./fake-address";
 
 export interface FakeSheetJson {
   readonly name: string;
   readonly visibility?: Visibility;
   /** rows[r][c] is the cell at row r+1, column c+1: a value, or { v, nf, f } (f with its "="); null for none. */
   readonly rows: ReadonlyArray<ReadonlyArray<CellInput> | null>;
+  /** List data validations: cells ("B3:B200 D3:D200") and the source as office.js reads it ("男,女", "=Sheet2!$A$1:$A$9"). */
+  readonly validations?: ReadonlyArray<{ readonly address: string; readonly source: string }>;
 }
 
 export interface FakeWorkbookJson {
@@ -31,6 +34,9 @@ export function fakeFromJson(json: FakeWorkbookJson, opts: Omit<FakeOptions, "sh
     s.rows.forEach((row, r) => {
       if (row) fake.putRows(s.name, r + 1, [row]);
     });
+  }
+  for (const s of json.sheets) {
+    for (const v of s.validations ?? []) fake.sheet(s.name).addValidation({ rects: parseAreas(v.address.trim().split(/\s+/).join(",")), source: v.source });
   }
   for (const n of json.names ?? []) {
     const item = { name: n.name, visible: n.visible !== false, comment: "" };

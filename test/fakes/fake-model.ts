@@ -48,6 +48,16 @@ export interface FakeHandler {
   removed: boolean;
 }
 
+/**
+ * A list data validation (a dropdown) as office.js reads it back: `source` is the list itself, comma-separated, where
+ * it was typed in ("yes,no,maybe": office-js-docs#1314), else the reference formula with its "=" ("=Sheet2!$A$1:$A$9",
+ * "=民族列表"). https://learn.microsoft.com/javascript/api/excel/excel.listdatavalidation
+ */
+export interface FakeValidation {
+  readonly rects: Rect[];
+  readonly source: string;
+}
+
 export interface FormatLayer {
   readonly rects: Rect[];
   readonly prop: string;
@@ -64,6 +74,8 @@ export class FakeSheet {
   readonly merges: Rect[] = [];
   readonly formats: FormatLayer[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** List data validations, in the order set (Excel keeps one rule per cell: a later one replaces an earlier's cells). */
+  readonly validations: FakeValidation[] = [];
   freezeRows = 0;
   autoFilter?: Rect;
   readonly pageLayout: Record<string, unknown> = {};
@@ -185,6 +197,55 @@ export class FakeSheet {
     }
     done.push(...open);
     return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  }
+
+  /** Adds a list validation (test set-up); Excel keeps one rule per cell, so an overlap is refused here. */
+  addValidation(v: FakeValidation): void {
+    if (this.validations.some((o) => o.rects.some((a) => v.rects.some((b) => intersects(a, b))))) {
+      throw new Error(`fake Excel: overlapping data validations on ${this.name}`);
+    }
+    this.validations.push(v);
+  }
+
+  /**
+   * The parts of `within` under a data validation (getSpecialCells("DataValidations")), top to bottom. Excel answers
+   * with cells that have some rule, not one area per rule: areas of different rules that touch are given as one
+   * (vertically, same columns), so a caller cannot take an area for one rule.
+   */
+  validationAreas(within: Rect): Rect[] {
+    const parts: Rect[] = [];
+    for (const v of this.validations) {
+      for (const x of v.rects) {
+        if (!intersects(x, within)) continue;
+        parts.push({ r0: Math.max(x.r0, within.r0), c0: Math.max(x.c0, within.c0), r1: Math.min(x.r1, within.r1), c1: Math.min(x.c1, within.c1) });
+      }
+    }
+    parts.sort((a, b) => a.c0 - b.c0 || a.r0 - b.r0);
+    const out: Rect[] = [];
+    for (const p of parts) {
+      const last = out[out.length - 1];
+      if (last && last.c0 === p.c0 && last.c1 === p.c1 && last.r1 + 1 === p.r0) out[out.length - 1] = { ...last, r1: p.r1 };
+      else out.push(p);
+    }
+    return out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  }
+
+  /**
+   * What range.dataValidation reads over `rect`: "None" where no cell has a rule, the rule where every cell has the
+   * same one, "Inconsistent" otherwise (DataValidationType: https://learn.microsoft.com/javascript/api/excel/
+   * excel.datavalidationtype, office-js-docs#1309).
+   */
+  validationOver(rect: Rect): { type: "None" | "List" | "Inconsistent"; source?: string } {
+    const cells = (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+    const touching = this.validations.filter((v) => v.rects.some((x) => intersects(x, rect)));
+    if (touching.length === 0) return { type: "None" };
+    if (touching.length > 1) return { type: "Inconsistent" };
+    let covered = 0;
+    for (const x of touching[0].rects) {
+      if (!intersects(x, rect)) continue;
+      covered += (Math.min(x.r1, rect.r1) - Math.max(x.r0, rect.r0) + 1) * (Math.min(x.c1, rect.c1) - Math.max(x.c0, rect.c0) + 1);
+    }
+    return covered === cells ? { type: "List", source: touching[0].source } : { type: "Inconsistent" };
   }
 
   /** The last value a format property was given over a cell (format layers, later ones win). */

@@ -103,6 +103,11 @@ export class Range extends Proxy<RangeTarget> {
     });
   }
 
+  /** The range's data validation (ExcelApi 1.8): only list rules are modelled, read-only. */
+  get dataValidation(): DataValidation {
+    return new DataValidation(this.context, () => this.t());
+  }
+
   get conditionalFormats(): ConditionalFormatCollection {
     return new ConditionalFormatCollection(this.context, () => this.t());
   }
@@ -121,10 +126,10 @@ export class Range extends Proxy<RangeTarget> {
     return this.special(type, true);
   }
   private special(type: string, orNull: boolean): RangeAreas {
-    if (type !== "Formulas") throw new Error(`fake Excel: getSpecialCells("${type}") is not modelled`);
+    if (type !== "Formulas" && type !== "DataValidations") throw new Error(`fake Excel: getSpecialCells("${type}") is not modelled`);
     return new RangeAreas(this.context, () => {
       const t = this.t();
-      const rects = t.sheet.formulaAreas(t.rect);
+      const rects = type === "Formulas" ? t.sheet.formulaAreas(t.rect) : t.sheet.validationAreas(t.rect);
       if (rects.length === 0) {
         if (orNull) return null;
         throw new FakeError("ItemNotFound", "No cells were found.");
@@ -147,6 +152,22 @@ export class Range extends Proxy<RangeTarget> {
       else t.sheet.merges.push(t.rect);
     });
   }
+}
+
+/** Range.dataValidation read back: type and rule ({ list: { inCellDropDown, source } } for a list). */
+export class DataValidation extends Proxy<RangeTarget> {
+  protected readonly readers: Record<string, (t: RangeTarget) => unknown> = {
+    type: (t) => t.sheet.validationOver(t.rect).type,
+    rule: (t) => {
+      const v = t.sheet.validationOver(t.rect);
+      return v.type === "List" ? { list: { inCellDropDown: true, source: v.source } } : {};
+    },
+  };
+  protected override isGone(t: RangeTarget): boolean {
+    return t.sheet.deleted;
+  }
+  get type(): string { return this.get_("type"); }
+  get rule(): { list?: { inCellDropDown: boolean; source: string } } { return this.get_("rule"); }
 }
 
 export class RangeAreas extends Proxy<AreasTarget> {

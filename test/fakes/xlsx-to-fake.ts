@@ -2,18 +2,35 @@
 // Values, sheet states, the date system and defined names come from our reader (openXlsx); the number formats
 // and formula texts, which it does not keep, from ExcelJS reading the same bytes.
 import ExcelJS from "exceljs";
-import { isDateCell } from "../../src/domain/grid";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { columnLetter, isDateCell } from "../../src/domain/grid";
 import { openXlsx } from "../../src/workbook/xlsx";
+import { inlineValues, parseListRules } from "../../src/workbook/xlsx/data-validations";
 import type { CellInput } from "./excel-fake";
 import type { FakeWorkbookJson } from "./fake-json";
 import type { Visibility } from "./fake-model";
 
 const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
+/**
+ * The package with every worksheet's data validations left out: ExcelJS expands a validation over whole columns
+ * (B3:B1048576) cell by cell, two minutes for one corpus file; it is asked here only for formats and formulas.
+ */
+function withoutValidations(bytes: Uint8Array): Uint8Array {
+  const parts = unzipSync(bytes);
+  for (const [name, data] of Object.entries(parts)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    if (!xml.includes("dataValidation")) continue;
+    parts[name] = strToU8(xml.replace(/<dataValidations[\s>][\s\S]*?<\/dataValidations>/g, "").replace(/<extLst>[\s\S]*?<\/extLst>/g, ""));
+  }
+  return zipSync(parts);
+}
+
 /** Number formats (non-General) and formulas ("=..."), per sheet, keyed "row:col" 0-based. */
 async function formatsAndFormulas(bytes: Uint8Array): Promise<Map<string, Map<string, { nf?: string; f?: string }>>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  await wb.xlsx.load(Buffer.from(withoutValidations(bytes)) as unknown as ArrayBuffer);
   const out = new Map<string, Map<string, { nf?: string; f?: string }>>();
   wb.eachSheet((ws) => {
     const cells = new Map<string, { nf?: string; f?: string }>();
@@ -27,9 +44,19 @@ async function formatsAndFormulas(bytes: Uint8Array): Promise<Map<string, Map<st
   return out;
 }
 
+/** A sheet part's list validations as office.js reads them back (FakeSheetJson.validations). */
+function validationsOf(xml: string | undefined): { address: string; source: string }[] {
+  if (xml === undefined) return [];
+  return parseListRules(xml).map((rule) => ({
+    address: rule.ranges.map((r) => `${columnLetter(r.c0)}${r.r0 + 1}:${columnLetter(r.c1)}${r.r1 + 1}`).join(" "),
+    source: inlineValues(rule.formula)?.join(",") ?? `=${rule.formula.replace(/^=/, "")}`,
+  }));
+}
+
 export async function xlsxToFakeJson(bytes: Uint8Array, fileName: string): Promise<FakeWorkbookJson> {
   const wb = openXlsx(bytes, fileName);
   const extra = await formatsAndFormulas(bytes);
+  const parts = unzipSync(bytes);
   const sheets = wb.sheets.filter((s) => s.kind === "worksheet").map((info) => {
     const g = wb.readSheet(info.name);
     const more = extra.get(info.name) ?? new Map();
@@ -54,7 +81,9 @@ export async function xlsxToFakeJson(bytes: Uint8Array, fileName: string): Promi
       }
       rows.push(row);
     }
-    return { name: info.name, visibility: VISIBILITY[info.state] ?? "Visible", rows };
+    const part = parts[info.part.replace(/^\//, "")];
+    const validations = validationsOf(part === undefined ? undefined : strFromU8(part));
+    return { name: info.name, visibility: VISIBILITY[info.state] ?? "Visible", rows, ...(validations.length ? { validations } : {}) };
   });
   // openXlsx keeps no hidden flag: the product's own names are hidden ones, a user's are taken as visible.
   const names = [...wb.definedNames].map(([name, formula]) => ({ name, formula: formula.startsWith("=") ? formula : `=${formula}`, visible: !name.startsWith("_RosterAssistant_") }));

@@ -2,9 +2,10 @@
 // officeSource: the workbook open in Excel as the check use case reads it (the WorkbookSource port of
 // src/app/workbook-source.ts, restated here because src/workbook may not import src/app). Two syncs learn the
 // sheets, names, date system and used ranges; the first peek reads the top rows of every sheet in one sync; a full
-// read goes on below the peek in blocks (read-rows.ts).
+// read goes on below the peek in blocks (read-rows.ts), then reads the sheet's dropdown lists (list-validations.ts).
 import { SheetGrid, SheetState } from "../../domain/grid";
 import { Rect } from "./areas";
+import { readListValidations } from "./list-validations";
 import { TARGET_BYTES } from "./payload";
 import { SheetRows, isPayloadTooLarge, queueBlock, readRows, takeBlock } from "./read-rows";
 
@@ -144,7 +145,12 @@ export async function officeSource(context: Excel.RequestContext, opts: OfficeRe
         }
       }
       await readRows(context, s.ws, s.used, from, s.used.r1, state, target);
-      return grid(s, state);
+      const lists = await readListValidations(context, s.ws, s.used, {
+        name: s.entry.name,
+        definedNames,
+        worksheet: (n) => sheets.find((x) => x.entry.name === n)?.ws ?? sheets.find((x) => x.entry.name.toLowerCase() === n.toLowerCase())?.ws,
+      });
+      return lists.length ? { ...grid(s, state), lists } : grid(s, state);
     },
   };
 }
