@@ -266,7 +266,8 @@ export function excelGlobal(fake: Fake): Record<string, unknown> {
     RequestContext: function RequestContext() {
       return fake.context();
     },
-    SpecialCellType: { formulas: "Formulas", constants: "Constants", blanks: "Blanks", visible: "Visible" },
+    SpecialCellType: { formulas: "Formulas", constants: "Constants", blanks: "Blanks", visible: "Visible", dataValidations: "DataValidations" },
+    InsertShiftDirection: { down: "Down", right: "Right" },
     ConditionalFormatType: { custom: "Custom" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     EventSource: { local: "Local", remote: "Remote" },

@@ -1,6 +1,7 @@
 // Fake Range, RangeAreas and range formats: 2-D values / numberFormat / formulas as office.js reads and writes them
 // (empty cells read "", null entries in a written array leave the cell alone, dimensions must match exactly).
-import { Rect, areaText, parseAreas, sheetPrefix } from "./fake-address";
+import { MAX_COLS, Rect, areaText, parseAreas, sheetPrefix } from "./fake-address";
+import { insertRows } from "./fake-insert";
 import { FakeContext, Proxy } from "./fake-client";
 import { ConditionalFormatCollection } from "./fake-cf";
 import { FakeError, FakeSheet, Stored, assertSheetEditable } from "./fake-model";
@@ -144,6 +145,15 @@ export class Range extends Proxy<RangeTarget> {
       const t = this.t();
       t.sheet.wb.select(t.sheet, t.rect);
     } });
+  }
+
+  /** Inserts cells here, shifting the rest: whole rows down only (test/fakes/fake-insert.ts holds Excel's rules). */
+  insert(shift: string): Range {
+    this.call("insert", [shift], (t) => {
+      if (shift !== "Down" || t.rect.c0 !== 0 || t.rect.c1 !== MAX_COLS - 1) throw new Error(`fake Excel: insert("${shift}") of ${areaText(t.rect)} is not modelled (whole rows down only)`);
+      insertRows(t.sheet, t.rect.r0 + 1, t.rect.r1 - t.rect.r0 + 1);
+    });
+    return new Range(this.context, () => this.t()).created("insert", [shift]);
   }
 
   merge(across = false): void {

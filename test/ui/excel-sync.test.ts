@@ -1,6 +1,6 @@
 // The 同步 panel's Excel use cases against the recording fake of the Excel object model: preview an incoming file,
-// keep some changes, apply them as one logged batch, revert it; export CSV. (The fake has no Range.insert, so
-// additions are left out of the apply here; the file back end's tests cover them.)
+// keep some changes, apply them as one logged batch, revert it; add a new member (Excel's row insert, as the fake
+// holds it: test/fakes/fake-insert.ts); export CSV.
 import iconv from "iconv-lite";
 import { idCheckChar } from "../../scripts/example-text";
 import { revertBatchInExcel } from "../../src/app/excel-fix";
@@ -57,6 +57,21 @@ describe("sync in Excel", () => {
     expect(fake.cell(SHEET, "G2").value).toBe("13812345678");
     expect(fake.cell(SHEET, "H2").value).toBe("铁康小区1号");
     expect(fake.cell(SHEET, "G3").value).toBe(13912345678);
+  });
+
+  it("adds a new member on a row of its own, above a totals row, and the total takes it in", async () => {
+    const fake = roster();
+    fake.putRows(SHEET, 4, [["合计", { f: "=COUNTA(B2:B3)" }]]);
+    const WANG = id("22070219800101123");
+    const csv = [HEADER.join(","), `3,王五,男,${WANG},2001-07-01,铁康社区,13800000003,铁康小区3号,正常`].join("\r\n");
+    const file = { name: "新增.csv", bytes: new Uint8Array(iconv.encode(csv, "gbk")) };
+    const preview = await previewSyncInExcel(file, { today: TODAY });
+    expect(preview.diff.report.added.map((a) => a.name)).toEqual(["王五"]);
+    const out = await applySyncInExcel(file, { ...preview.diff.report, updated: [] }, { today: TODAY, time: TIME });
+    expect(out).toMatchObject({ additions: 1 });
+    expect([fake.cell(SHEET, "B4").value, fake.cell(SHEET, "D4").value]).toEqual(["王五", WANG]);
+    expect([fake.cell(SHEET, "A5").value, fake.cell(SHEET, "B5").formula]).toEqual(["合计", "=COUNTA(B2:B4)"]);
+    expect([fake.cell(SHEET, "B2").value, fake.cell(SHEET, "B3").value]).toEqual(["张三", "李四"]);
   });
 
   it("exports the tables as UTF-8 CSV with IDs masked", async () => {
