@@ -74,7 +74,7 @@ async function excelJsView(bytes: Uint8Array): Promise<unknown> {
       cells.push(`${c.address} ${c.type} ${JSON.stringify(c.value)} ${c.numFmt ?? ""} ${JSON.stringify(c.font ?? {})} ${JSON.stringify(c.fill ?? {})}`);
     }));
     const model = ws.model as unknown as { merges?: string[] };
-    sheets.push({ name: ws.name, state: ws.state, cells, merges: [...(model.merges ?? [])].sort(), cf: JSON.stringify(ws.conditionalFormattings ?? []) });
+    sheets.push({ name: ws.name, state: ws.state, cells, merges: [...(model.merges ?? [])].sort(), cf: JSON.stringify((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings ?? []) });
   });
   return sheets;
 }
