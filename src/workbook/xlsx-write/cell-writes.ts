@@ -13,11 +13,12 @@ import { MAX_COLS, MAX_ROWS } from "./sheet-xml-write";
 /** `known` gives a sheet of this same input the caller has already read in full, so it is not read again. */
 export function resolveCellWrites(wb: OpenedWorkbook, writes: readonly CellWrite[], sheetOf: (name: string) => string | undefined, known?: (name: string) => SheetGrid | undefined): Map<string, RowWrites[]> {
   const bySheet = new Map<string, CellWrite[]>();
+  const names = new Map<string, string | undefined>();
   for (const w of writes) {
     if (!Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 1 || w.col < 1 || w.row > MAX_ROWS || w.col > MAX_COLS) {
       throw new Error(`cell write to sheet "${w.sheet}" at row ${w.row}, column ${w.col}: not a cell`);
     }
-    const sheet = sheetOf(w.sheet);
+    const sheet = names.has(w.sheet) ? names.get(w.sheet) : names.set(w.sheet, sheetOf(w.sheet)).get(w.sheet); // once a sheet
     if (sheet === undefined) throw new PlanConflictError(wb.fileName, w.sheet, `${columnLetter(w.col - 1)}${w.row}`, "planNoSheet");
     const list = bySheet.get(sheet) ?? [];
     list.push(w);
