@@ -54,6 +54,14 @@ function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource
   return { source, full };
 }
 
+/** A plan refused at a cell, as the file back end refuses it. */
+function refusals(fileName: string) {
+  return {
+    conflict: (sheet: string, cell: string, why: CellConflict) => new PlanConflictError(fileName, sheet, cell, why.code, "params" in why ? why.params : {}),
+    noSheet: (sheet: string, w: CellWrite) => new PlanConflictError(fileName, sheet, `${columnLetter(w.col - 1)}${w.row}`, "planNoSheet"),
+  };
+}
+
 /**
  * `roster check --out [--fix]`: the workbook is read and checked once. With fix, the logged normalisations are
  * applied to the sheets as read (as the writer writes them and the reader would read them back) and the engine
@@ -71,11 +79,7 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
     return { report: first.report, output: applyPlan(input, fileName, plan, apply) };
   }
   const fix = fixWrites(first.result, first.report, await readLog(source), { lang, unit, time: opts.time, source: "fix" });
-  const refuse = {
-    conflict: (sheet: string, cell: string, why: CellConflict) => new PlanConflictError(fileName, sheet, cell, why.code, "params" in why ? why.params : {}),
-    noSheet: (sheet: string, w: CellWrite) => new PlanConflictError(fileName, sheet, `${columnLetter(w.col - 1)}${w.row}`, "planNoSheet"),
-  };
-  const fixed = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refuse);
+  const fixed = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refusals(fileName));
   first = undefined; // the first check's members and issues are large: let them go before the second check
   const second = checkSnapshot({ date1904: source.date1904, sheets: [...fixed.values()], definedNames: source.definedNames }, { ...req, lang });
   const report = buildReport(second, fileName);
@@ -101,14 +105,32 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
   return applyPlan(input, fileName, planClear({ dropLog: opts.dropLog }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
 }
 
-/** `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check. */
+/**
+ * `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check.
+ * Where every value put back is text, the workbook is read and checked once and written once, as `check --fix` is;
+ * a number put back reads as a number or a date by its cell's style, which the grids do not hold, so there the
+ * reverted workbook is written, read and checked again.
+ */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
-  const source = openXlsx(input, fileName);
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
+  const { source, full } = readOnce(input, fileName);
   const log = await readLog(source);
-  const lang = req.lang ?? (await check(input, fileName, req)).result.language;
-  const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
-  const after = await check(reverted, fileName, { ...req, lang });
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
+  let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;
+  const lang = req.lang ?? before!.language;
+  const revert = planRevert(log, batch, { lang, time: opts.time });
+  if (revert.cellWrites.every((w) => typeof w.value === "string")) {
+    before ??= await checkRoster(source, req);
+    const grids = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
+    before = undefined;
+    const after = checkSnapshot({ date1904: source.date1904, sheets: [...grids.values()], definedNames: source.definedNames }, { ...req, lang });
+    const report = buildReport(after, fileName);
+    const plan = hadCheckSheets ? withFix(planCheck(after, report, { lang, unit: after.unit }), { changeLog: revert.sheets[0], cellWrites: revert.cellWrites }) : revert;
+    return { output: applyPlan(input, fileName, plan, { ...apply, sheetsRead: (name) => full.get(name) }), report };
+  }
+  before = undefined;
+  const reverted = applyPlan(input, fileName, revert, apply);
+  const after = await check(reverted, fileName, { ...req, lang });
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), apply) : reverted;
   return { output, report: after.report };
 }

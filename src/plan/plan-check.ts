@@ -103,9 +103,9 @@ export function fixWrites(result: CheckedGrids, report: Report, log: readonly Ch
   return { cellWrites, changeLog: changeLogSheet(written, opts.lang), batch, applied, log: written };
 }
 
-/** A check plan with a fix's cell writes and change log: the back end writes the change-log sheet before the cells
- * (SPEC 9: every old value logged first), in the same package. */
-export function withFix(check: WritePlan, fix: FixWrites): WritePlan {
+/** A check plan with a fix's (or a revert's) cell writes and change log: the back end writes the change-log sheet
+ * before the cells (SPEC 9: every old value logged first), in the same package. */
+export function withFix(check: WritePlan, fix: Pick<FixWrites, "changeLog" | "cellWrites">): WritePlan {
   if (fix.changeLog === undefined) return check;
   return { ...check, sheets: [...check.sheets, fix.changeLog], cellWrites: fix.cellWrites };
 }
