@@ -75,8 +75,6 @@ export interface FixWrites {
   readonly changeLog?: ProductSheet;
   readonly batch: number;
   readonly applied: Change[];
-  /** The change log the plan writes (the entries given, then the new batch's). */
-  readonly log: readonly ChangeLogEntry[];
 }
 
 /**
@@ -84,10 +82,16 @@ export interface FixWrites {
  * logged and no change-log sheet is given; `batch` is then the number the next batch would take.
  */
 export function fixWrites(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): FixWrites {
+  const { written, ...fix } = fixEntries(result, report, log, opts);
+  return { ...fix, changeLog: written && changeLogSheet(written, opts.lang) };
+}
+
+/** fixWrites with the log as written (the entries given, then the new batch's; undefined where nothing changes). */
+function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): Omit<FixWrites, "changeLog"> & { written?: ChangeLogEntry[] } {
   assertTime(opts.time);
   const batch = nextBatch(log);
   const applied = [...report.changes];
-  if (applied.length === 0) return { cellWrites: [], batch, applied, log };
+  if (applied.length === 0) return { cellWrites: [], batch, applied };
   const members = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m]));
   // Built from the engine's changes (typed, cells and fields as the engine made them) and the time checked above: no
   // per-entry schema pass, which cost seconds on 100,000 changes.
@@ -99,8 +103,7 @@ export function fixWrites(result: CheckedGrids, report: Report, log: readonly Ch
   const cellWrites: CellWrite[] = applied.map((c) => ({
     sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
   }));
-  const written = [...log, ...entries];
-  return { cellWrites, changeLog: changeLogSheet(written, opts.lang), batch, applied, log: written };
+  return { cellWrites, batch, applied, written: [...log, ...entries] };
 }
 
 /** A check plan with a fix's (or a revert's) cell writes and change log: the back end writes the change-log sheet
@@ -118,8 +121,9 @@ export function withFix(check: WritePlan, fix: Pick<FixWrites, "changeLog" | "ce
 export function planFix(
   result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
 ): { plan: WritePlan; batch: number; applied: Change[]; log: readonly ChangeLogEntry[] } {
-  const fix = fixWrites(result, report, log, opts);
-  return { plan: withFix(planCheck(result, report, opts), fix), batch: fix.batch, applied: fix.applied, log: fix.log };
+  const { written, ...fix } = fixEntries(result, report, log, opts);
+  const plan = withFix(planCheck(result, report, opts), { ...fix, changeLog: written && changeLogSheet(written, opts.lang) });
+  return { plan, batch: fix.batch, applied: fix.applied, log: written ?? log };
 }
 
 /**
