@@ -36,7 +36,12 @@ export async function checkRoster(source: WorkbookSource, req: CheckRequest): Pr
       sheets.push(await source.readSheet(grid.name));
     } else sheets.push(grid);
   }
-  const result = checkWorkbook({ date1904: source.date1904, sheets, definedNames: source.definedNames }, req);
+  return checkSnapshot({ date1904: source.date1904, sheets, definedNames: source.definedNames }, req);
+}
+
+/** The check of sheets already read (the rosters, projects and settings in full, the others peeked), in order. */
+export function checkSnapshot(snapshot: WorkbookSnapshot, req: CheckRequest): CheckedGrids {
+  const result = checkWorkbook(snapshot, req);
   if (result.rosters.length === 0) throw new NoRosterError(result.notRosters);
-  return { ...result, grids: new Map(sheets.map((g) => [g.name, g])) };
+  return { ...result, grids: new Map(snapshot.sheets.map((g) => [g.name, g])) };
 }

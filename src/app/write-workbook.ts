@@ -1,15 +1,17 @@
 // Use cases that write the user's workbook through the file back end: check (with flags, issues and summary
 // sheets, and fixes on request), clear, revert. Bytes in, bytes out: the shell does the files.
-import { Lang } from "../domain/vocabulary";
 import { Report } from "../domain/report-schema";
 import { FixKind, fixKindOf } from "../domain/fix-kinds";
-import { Change } from "../domain/schema";
+import { SheetGrid, columnLetter } from "../domain/grid";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
-import { CheckedGrids, planCheck, planClear, planFix, planRevert } from "../plan/plan-check";
-import { Compressor, applyPlan } from "../workbook/xlsx-write";
+import { CellConflict } from "../plan/cell-write-rule";
+import { gridsAfterWrites } from "../plan/fixed-grids";
+import { CheckedGrids, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
+import { CellWrite } from "../plan/write-plan";
+import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
-import { CheckRequest, checkRoster } from "./check-roster";
+import { CheckRequest, checkRoster, checkSnapshot } from "./check-roster";
 import { productSheetName } from "./product-sheets";
 import { WorkbookSource } from "./workbook-source";
 
@@ -32,44 +34,67 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
   return { result, report: buildReport(result, fileName) };
 }
 
-/**
- * `roster check --out [--fix]`: with fix, the logged normalisations are written first (change log before changes,
- * in the same package), then the fixed workbook is checked again so flags and issues describe what it now holds;
- * the report lists the changes made and says they were applied.
- */
-export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
-  let checked: { result: CheckedGrids; report: Report } | undefined = await check(input, fileName, req);
-  // the kinds of fix the clerk chose (every kind where none is named)
-  const kinds = Array.isArray(req.fix) ? new Set(req.fix) : undefined;
-  let first: { result: CheckedGrids; report: Report } | undefined = kinds
-    ? { ...checked, report: { ...checked.report, changes: checked.report.changes.filter((c) => kinds.has(fixKindOf(c))) } }
-    : checked;
-  checked = undefined;
-  const unit = first.result.unit;
-  const lang = first.result.language;
-  if (!req.fix || first.report.changes.length === 0) {
-    const plan = planCheck(first.result, first.report, { lang, unit });
-    return { report: first.report, output: applyPlan(input, fileName, plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) };
-  }
-  const fix = await writeFixes(input, fileName, first, { lang, unit, time: opts.time }, opts);
-  first = undefined; // the first check's grids are large: let them go before the second check
-  const fixed = fix.fixed;
-  const second = await check(fixed, fileName, { ...req, lang });
-  const plan = planCheck(second.result, second.report, { lang, unit });
-  const output = applyPlan(fixed, fileName, plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
-  const report: Report = { ...second.report, changes: fix.applied, changesApplied: true };
-  return { report, output, batch: fix.batch };
+/** The opened input, keeping each sheet it reads in full: the writer resolves cell writes against them. */
+function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource; full: Map<string, SheetGrid> } {
+  const wb = openXlsx(bytes, fileName);
+  const full = new Map<string, SheetGrid>();
+  const source: WorkbookSource = {
+    date1904: wb.date1904,
+    sheets: wb.sheets,
+    definedNames: wb.definedNames,
+    readSheet: (name, o) => {
+      if (o?.maxRows !== undefined) return wb.readSheet(name, o);
+      const had = full.get(name);
+      if (had !== undefined) return had;
+      const grid = wb.readSheet(name);
+      full.set(name, grid);
+      return grid;
+    },
+  };
+  return { source, full };
 }
 
-/** The fixed workbook (the change log written before the changes), and what was applied. */
-async function writeFixes(
-  input: Uint8Array, fileName: string, first: { result: CheckedGrids; report: Report },
-  o: { lang: Lang; unit: CheckedGrids["unit"]; time: string }, opts: WriteOptions,
-): Promise<{ fixed: Uint8Array; applied: Change[]; batch: number }> {
-  const log = await readLog(openXlsx(input, fileName));
-  const fix = planFix(first.result, first.report, log, { ...o, source: "fix" });
-  const fixed = applyPlan(input, fileName, fix.plan, { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
-  return { fixed, applied: fix.applied, batch: fix.batch };
+/** A plan refused at a cell, as the file back end refuses it. */
+function refusals(fileName: string) {
+  return {
+    conflict: (sheet: string, cell: string, why: CellConflict) => new PlanConflictError(fileName, sheet, cell, why.code, "params" in why ? why.params : {}),
+    noSheet: (sheet: string, w: CellWrite) => new PlanConflictError(fileName, sheet, `${columnLetter(w.col - 1)}${w.row}`, "planNoSheet"),
+  };
+}
+
+/**
+ * `roster check --out [--fix]`: the workbook is read and checked once. With fix, the logged normalisations are
+ * applied to the sheets as read (as the writer writes them and the reader would read them back) and the engine
+ * checks those, so flags and issues describe what the workbook now holds; then one package is written: the change
+ * log, the changes, the issues, summary and flags (the change-log sheet before the cells, both or neither). The
+ * report lists the changes made and says they were applied.
+ */
+export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
+  const { source, full } = readOnce(input, fileName);
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
+  let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, req);
+  const { unit, language: lang } = first.result;
+  if (!req.fix || first.report.changes.length === 0) {
+    const plan = planCheck(first.result, first.report, { lang, unit });
+    return { report: first.report, output: applyPlan(input, fileName, plan, apply) };
+  }
+  const fix = fixWrites(first.result, first.report, await readLog(source), { lang, unit, time: opts.time, source: "fix" });
+  const fixed = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refusals(fileName));
+  first = undefined; // the first check's members and issues are large: let them go before the second check
+  const second = checkSnapshot({ date1904: source.date1904, sheets: [...fixed.values()], definedNames: source.definedNames }, { ...req, lang });
+  const report = buildReport(second, fileName);
+  const plan = withFix(planCheck(second, report, { lang, unit }), fix);
+  const output = applyPlan(input, fileName, plan, { ...apply, sheetsRead: (name) => full.get(name) });
+  return { report: { ...report, changes: fix.applied, changesApplied: true }, output, batch: fix.batch };
+}
+
+/** The check of the input, its report's changes narrowed to the kinds of fix the clerk chose (every kind where none
+ * is named). */
+async function firstCheck(source: WorkbookSource, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }): Promise<{ result: CheckedGrids; report: Report }> {
+  const result = await checkRoster(source, req);
+  const report = buildReport(result, fileName);
+  const kinds = Array.isArray(req.fix) ? new Set(req.fix) : undefined;
+  return { result, report: kinds ? { ...report, changes: report.changes.filter((c) => kinds.has(fixKindOf(c))) } : report };
 }
 
 /**
@@ -80,14 +105,32 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
   return applyPlan(input, fileName, planClear({ dropLog: opts.dropLog }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
 }
 
-/** `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check. */
+/**
+ * `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check.
+ * Where every value put back is text, the workbook is read and checked once and written once, as `check --fix` is;
+ * a number put back reads as a number or a date by its cell's style, which the grids do not hold, so there the
+ * reverted workbook is written, read and checked again.
+ */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
-  const source = openXlsx(input, fileName);
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
+  const { source, full } = readOnce(input, fileName);
   const log = await readLog(source);
-  const lang = req.lang ?? (await check(input, fileName, req)).result.language;
-  const reverted = applyPlan(input, fileName, planRevert(log, batch, { lang, time: opts.time }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor });
-  const after = await check(reverted, fileName, { ...req, lang });
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), { deflateLevel: opts.deflateLevel, compressor: opts.compressor }) : reverted;
+  let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;
+  const lang = req.lang ?? before!.language;
+  const revert = planRevert(log, batch, { lang, time: opts.time });
+  if (revert.cellWrites.every((w) => typeof w.value === "string")) {
+    before ??= await checkRoster(source, req);
+    const grids = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
+    before = undefined;
+    const after = checkSnapshot({ date1904: source.date1904, sheets: [...grids.values()], definedNames: source.definedNames }, { ...req, lang });
+    const report = buildReport(after, fileName);
+    const plan = hadCheckSheets ? withFix(planCheck(after, report, { lang, unit: after.unit }), { changeLog: revert.sheets[0], cellWrites: revert.cellWrites }) : revert;
+    return { output: applyPlan(input, fileName, plan, { ...apply, sheetsRead: (name) => full.get(name) }), report };
+  }
+  before = undefined;
+  const reverted = applyPlan(input, fileName, revert, apply);
+  const after = await check(reverted, fileName, { ...req, lang });
+  const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), apply) : reverted;
   return { output, report: after.report };
 }

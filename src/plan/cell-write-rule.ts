@@ -39,6 +39,40 @@ export interface SheetCells {
 export type CellConflict = { readonly code: "planFormula" } | { readonly code: "planChanged"; readonly params: { readonly now: string; readonly expected: string } };
 
 export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> {
+  return eachCellOnce(list, cells, conflict) ?? resolveInOrder(list, cells, conflict);
+}
+
+/**
+ * The same rule where no cell is written twice (a fix, a revert): a write is done where the cell shows its value
+ * already, else the cell must show what it expects; the first refusal in plan order is thrown once the whole list is
+ * known to write each cell once. Undefined where some cell is written twice (the general rule then takes them in
+ * order). One look at each cell instead of three: a fix writes hundreds of thousands.
+ */
+function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> | undefined {
+  const seen = new Map<number, string | number | null>(); // null: the cell shows the value already
+  let refused: (() => Error) | undefined;
+  for (const w of list) {
+    const key = cellKey(w.row - 1, w.col - 1);
+    if (seen.has(key)) return undefined;
+    const v = cells.value(key);
+    const now = cellText(v, cells.date1904);
+    if (refused === undefined && cells.isFormula(key)) refused = () => conflict(`${columnLetter(w.col - 1)}${w.row}`, { code: "planFormula" });
+    if (now === valueText(w.value) && valueKind(v) === valueKind(w.value)) {
+      seen.set(key, null);
+      continue;
+    }
+    if (refused === undefined && now !== w.expect) {
+      refused = () => conflict(`${columnLetter(w.col - 1)}${w.row}`, { code: "planChanged", params: { now: show(now), expected: show(w.expect) } });
+    }
+    seen.set(key, w.value);
+  }
+  if (refused !== undefined) throw refused();
+  const changed = new Map<number, string | number>();
+  for (const [key, value] of seen) if (value !== null) changed.set(key, value);
+  return changed;
+}
+
+function resolveInOrder(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> {
   const last = new Map<number, string | number>();
   for (const w of list) last.set(cellKey(w.row - 1, w.col - 1), w.value);
   const shown = (key: number): string => cellText(cells.value(key), cells.date1904);

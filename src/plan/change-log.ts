@@ -102,11 +102,16 @@ export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): 
   const t = sheetText(lang);
   const b = new SheetBuilder();
   b.addRow(t.changeLog.headers.map((h) => text(h, "header")));
+  // The values a batch repeats (its number, time, source, sheet, field, reverted) share one cell each: a log of
+  // hundreds of thousands of entries is otherwise millions of cells.
+  const shared = new Map<string, PlanCell>();
+  const once = (k: string, make: () => PlanCell): PlanCell => shared.get(k) ?? (shared.set(k, make()), shared.get(k)!);
   for (const e of entries) {
     b.addRow([
-      { v: e.batch, style: "number" }, text(e.time), text(sourceShown(e.source, lang)), text(e.sheet), text(e.cell),
-      textOrNone(e.key), text(fieldLabel(e.field, lang)), logValue(e.from), logValue(e.to),
-      text(e.reverted ? t.changeLog.yes : t.changeLog.no),
+      once(`b${e.batch}`, () => ({ v: e.batch, style: "number" })), once(`t${e.time}`, () => text(e.time)),
+      once(`s${e.source}`, () => text(sourceShown(e.source, lang))), once(`h${e.sheet}`, () => text(e.sheet)), text(e.cell),
+      textOrNone(e.key), once(`f${e.field}`, () => text(fieldLabel(e.field, lang))), logValue(e.from), logValue(e.to),
+      once(e.reverted ? "r1" : "r0", () => text(e.reverted ? t.changeLog.yes : t.changeLog.no)),
     ]);
   }
   WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));

@@ -12,7 +12,7 @@ import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
 import { memberLinks } from "./member-link";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
-import { CellWrite, ProductRole, WritePlan } from "./write-plan";
+import { CellWrite, ProductRole, ProductSheet, WritePlan } from "./write-plan";
 
 /** The reason checkWorkbook gives for a projects sheet in notRosters. */
 const PROJECTS_SHEET_REASON = "a projects sheet";
@@ -67,22 +67,31 @@ function memberKey(m: Member | undefined): string {
   return m?.idNumber ?? m?.name ?? "";
 }
 
+/** A fix's part of a plan: the report's changes as cell writes and the change log with their batch appended. */
+export interface FixWrites {
+  /** The report's changes as cell writes (value = to, expect = from, so a cell edited since the check is refused). */
+  readonly cellWrites: readonly CellWrite[];
+  /** The change-log sheet (the entries given, then the new batch's); undefined where there is no change. */
+  readonly changeLog?: ProductSheet;
+  readonly batch: number;
+  readonly applied: Change[];
+}
+
 /**
- * The check plan plus the report's changes as cell writes (value = to, expect = from, so a cell edited since the
- * check is refused) and the change log with a new batch appended. The issues, summary and flags are those of the
- * report, i.e. as before the fix: a caller wanting fresh ones re-checks after applying. The back end must write the
- * change-log sheet before the cells (SPEC 9: every old value logged first). With no changes, no batch is logged and
- * the change-log sheet is left as it is; `batch` is then the number the next batch would take. `log` is the change log
- * the plan writes (the entries given, then the new batch's).
+ * The report's changes as cell writes and the change log with a new batch appended. With no changes, no batch is
+ * logged and no change-log sheet is given; `batch` is then the number the next batch would take.
  */
-export function planFix(
-  result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
-): { plan: WritePlan; batch: number; applied: Change[]; log: readonly ChangeLogEntry[] } {
+export function fixWrites(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): FixWrites {
+  const { written, ...fix } = fixEntries(result, report, log, opts);
+  return { ...fix, changeLog: written && changeLogSheet(written, opts.lang) };
+}
+
+/** fixWrites with the log as written (the entries given, then the new batch's; undefined where nothing changes). */
+function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): Omit<FixWrites, "changeLog"> & { written?: ChangeLogEntry[] } {
   assertTime(opts.time);
-  const check = planCheck(result, report, opts);
   const batch = nextBatch(log);
   const applied = [...report.changes];
-  if (applied.length === 0) return { plan: check, batch, applied, log };
+  if (applied.length === 0) return { cellWrites: [], batch, applied };
   const members = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m]));
   // Built from the engine's changes (typed, cells and fields as the engine made them) and the time checked above: no
   // per-entry schema pass, which cost seconds on 100,000 changes.
@@ -94,13 +103,27 @@ export function planFix(
   const cellWrites: CellWrite[] = applied.map((c) => ({
     sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
   }));
-  const written = [...log, ...entries];
-  return {
-    plan: { ...check, sheets: [...check.sheets, changeLogSheet(written, opts.lang)], cellWrites },
-    batch,
-    applied,
-    log: written,
-  };
+  return { cellWrites, batch, applied, written: [...log, ...entries] };
+}
+
+/** A check plan with a fix's (or a revert's) cell writes and change log: the back end writes the change-log sheet
+ * before the cells (SPEC 9: every old value logged first), in the same package. */
+export function withFix(check: WritePlan, fix: Pick<FixWrites, "changeLog" | "cellWrites">): WritePlan {
+  if (fix.changeLog === undefined) return check;
+  return { ...check, sheets: [...check.sheets, fix.changeLog], cellWrites: fix.cellWrites };
+}
+
+/**
+ * The check plan plus the report's changes as cell writes and the change log with a new batch appended (see
+ * fixWrites). The issues, summary and flags are those of the report, i.e. as before the fix: `roster check --fix`
+ * re-checks the fixed grids and combines the fresh check plan with the fix (withFix) instead.
+ */
+export function planFix(
+  result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
+): { plan: WritePlan; batch: number; applied: Change[]; log: readonly ChangeLogEntry[] } {
+  const { written, ...fix } = fixEntries(result, report, log, opts);
+  const plan = withFix(planCheck(result, report, opts), { ...fix, changeLog: written && changeLogSheet(written, opts.lang) });
+  return { plan, batch: fix.batch, applied: fix.applied, log: written ?? log };
 }
 
 /**

@@ -70,12 +70,23 @@ export class SheetBuilder {
 
   /** Appends a row from column A (null leaves a cell empty); returns its 1-based number. */
   addRow(cells: ReadonlyArray<PlanCell | null>, fit = true): number {
-    const row = this.rows.length + 1;
-    this.rows.push([]);
-    cells.forEach((c, i) => {
-      if (c !== null) this.set(row, i + 1, c, fit);
-    });
-    return row;
+    // as set() cell by cell would: empty cells before the last one are null, none after it (one array a row: the
+    // change log adds hundreds of thousands)
+    let end = cells.length;
+    while (end > 0 && (cells[end - 1] === null || cells[end - 1] === undefined)) end--;
+    const r: (PlanCell | null)[] = new Array(end);
+    for (let i = 0; i < end; i++) {
+      const c = cells[i];
+      if (c === null || c === undefined) {
+        r[i] = null;
+        continue;
+      }
+      const cell = typeof c.v === "string" && c.v.length > MAX_CELL_CHARS ? { ...c, v: cutToCellLimit(c.v) } : c;
+      r[i] = cell;
+      if (fit) this.fit(i + 1, cell.v === null ? "" : String(cell.v));
+    }
+    this.rows.push(r);
+    return this.rows.length;
   }
 
   blankRow(): void {

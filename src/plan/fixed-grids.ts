@@ -1,0 +1,77 @@
+// A plan's text cell writes applied to grids already read: the sheets as the file back end will write them and the
+// reader will read them back, so `--fix` re-checks the fixed workbook without writing and reading it again.
+// The file back end writes a text value as an inline string (the cell keeps its style) and "" as an empty styled
+// cell; the reader reads an inline string back as that exact text and an empty cell as no value (a row with no value
+// left is no row; a row's and a sheet's length end at their last value).
+import { CellValue, SheetGrid } from "../domain/grid";
+import { CellConflict, resolveSheetWrites } from "./cell-write-rule";
+import type { CellWrite } from "./write-plan";
+
+type Row = Array<CellValue | undefined>;
+
+/**
+ * The grids with the writes applied, as new grids that share every row no write touches (the given grids are left
+ * as they are: the back end resolves the same writes against them). The writes are resolved by the one rule of
+ * cell-write-rule (formula targets and cells that changed since the plan are refused through `conflict`); a sheet
+ * with no grid is refused as `noSheet`. Numbers are refused: how a number reads back depends on the cell's style,
+ * which a grid does not hold (only a revert writes numbers).
+ */
+export function gridsAfterWrites(
+  grids: ReadonlyMap<string, SheetGrid>, writes: readonly CellWrite[], date1904: boolean,
+  refuse: { conflict: (sheet: string, cell: string, why: CellConflict) => Error; noSheet: (sheet: string, w: CellWrite) => Error },
+): Map<string, SheetGrid> {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    if (typeof w.value !== "string") throw new Error(`gridsAfterWrites: a number write (sheet "${w.sheet}" row ${w.row}); only text is written by a fix`);
+    if (!grids.has(w.sheet)) throw refuse.noSheet(w.sheet, w);
+    const list = bySheet.get(w.sheet);
+    if (list === undefined) bySheet.set(w.sheet, [w]);
+    else list.push(w);
+  }
+  const out = new Map(grids);
+  for (const [name, list] of bySheet) {
+    const grid = grids.get(name)!;
+    const changed = resolveSheetWrites(list, {
+      value: (key) => grid.rows[Math.floor(key / 16384)]?.[key % 16384],
+      isFormula: (key) => grid.formulaCells.has(key),
+      date1904,
+    }, (cell, why) => refuse.conflict(name, cell, why));
+    if (changed.size > 0) out.set(name, { ...grid, rows: writeRows(grid.rows, changed) });
+  }
+  return out;
+}
+
+/** The rows with the changed cells (by cellKey) written, copying only the rows written to. */
+function writeRows(rows: SheetGrid["rows"], changed: ReadonlyMap<number, string | number>): SheetGrid["rows"] {
+  const out: Array<Row | undefined> = rows.slice() as Array<Row | undefined>;
+  out.length = rows.length; // slice keeps holes as holes; the length as it was
+  const copied = new Set<number>();
+  let emptied = false;
+  for (const [key, value] of changed) {
+    const r = Math.floor(key / 16384);
+    const c = key % 16384;
+    let row = out[r];
+    if (!copied.has(r)) {
+      row = row === undefined ? [] : row.slice();
+      out[r] = row;
+      copied.add(r);
+    }
+    if (value === "") {
+      delete row![c];
+      emptied = true;
+    } else row![c] = value;
+  }
+  if (!emptied) return out;
+  // as the reader builds them: a row ends at its last value, a row without one is absent, the sheet ends at its last row
+  for (const r of copied) {
+    const row = out[r]!;
+    let n = row.length;
+    while (n > 0 && row[n - 1] === undefined) n--;
+    row.length = n;
+    if (n === 0) delete out[r];
+  }
+  let n = out.length;
+  while (n > 0 && out[n - 1] === undefined) n--;
+  out.length = n;
+  return out;
+}
