@@ -17,7 +17,7 @@ const { checkAndWrite } = require("../lib/app/write-workbook") as typeof import(
 const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/cli/check-command");
 import { measureFloor } from "./floor";
 import { makeBigRoster } from "./make-big";
-import { NamedShape, SHAPES } from "./shapes";
+import { NamedShape, SHAPES, fitLayout } from "./shapes";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -42,10 +42,12 @@ async function timeIt(fn: () => unknown | Promise<unknown>): Promise<number> {
 interface Line { what: string; figure: string; ok: boolean | undefined; target: string }
 
 async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
-  const file = join(dir, `${s.key}-${ROWS}.xlsx`);
+  // 1,048,575 members fill a sheet under one header row: that roster is written bare (no titles, no footer)
+  const shape = fitLayout(ROWS, s.shape);
+  const file = join(dir, `${s.key}${shape.bare ? "-bare" : ""}-${ROWS}.xlsx`);
   if (!existsSync(file)) {
     process.stderr.write(`making ${file} ...\n`);
-    await makeBigRoster(file, ROWS, s.shape);
+    await makeBigRoster(file, ROWS, shape);
   }
   const bytes = readFileSync(file);
   // One untimed round first, so the JIT has compiled the hot paths of the floor and the engine alike; then
