@@ -3,8 +3,9 @@
 // Targets (issue 13, "resolved at"): engine >= 350,000 rows/s; check --out <= 3x the floor; check --out --fix
 // <= 3.5x; peak RSS of each <= 350 MB; the every-row-an-issue roster <= 600 MB. Exits 1 when one is missed.
 //   BENCH_ROWS=n (default 100000), BENCH_RUNS=n (default 3), BENCH_SHAPES=today,wide (default all);
-//   `npm run bench:max`: today's shape at 1,048,575 members, one run (minutes), RSS target 1.5 GB.
-import { execFileSync } from "node:child_process";
+//   `npm run bench:max`: today's shape at 1,048,575 members under one header row, one run (minutes): read + check
+//   <= 3x, RSS target 1.5 GB. `BENCH_MAX=1 npm run bench` runs it after the shapes, in its own process.
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -26,7 +27,9 @@ const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
 const WRITE_OPTS = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
 /** Excel's largest sheet under one header row (`npm run bench:max`): held to 1.5 GB, not 350 MB. */
 const MAX_ROWS = 1_048_575;
-export const TARGET = { rowsPerSec: 350_000, out: 3, fix: 3.5, rssMb: ROWS >= MAX_ROWS ? 1536 : 350 };
+const MAX = ROWS >= MAX_ROWS;
+/** The 1,048,575-row run holds read + check to 3x the floor as well (issue 13: "check end to end at <= 3x"). */
+export const TARGET = { rowsPerSec: 350_000, check: MAX ? 3 : Infinity, out: 3, fix: 3.5, rssMb: MAX ? 1536 : 350 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -50,15 +53,19 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
     await makeBigRoster(file, ROWS, shape);
   }
   const bytes = readFileSync(file);
-  // One untimed round first, so the JIT has compiled the hot paths of the floor and the engine alike; then
-  // interleave the floor and each measure so all see the same machine load.
-  measureFloor(bytes);
-  const snapshot = openXlsx(bytes, file).snapshot();
-  checkWorkbook(snapshot, REQ);
+  // One untimed round first, so the JIT has compiled the hot paths of the floor and the engine alike (not at
+  // 1,048,575 rows: a round there is a minute, its warm-up a rounding error); then interleave the floor and each
+  // measure so all see the same machine load.
+  if (!MAX) {
+    measureFloor(bytes);
+    checkWorkbook(openXlsx(bytes, file).snapshot(), REQ);
+  }
   const floor: number[] = [], engine: number[] = [], readCheck: number[] = [], out: number[] = [], fix: number[] = [];
   let rows = 0, issues = 0, outBytes = 0, changes = 0;
   for (let i = 0; i < RUNS; i++) {
     floor.push(await timeIt(() => measureFloor(bytes)));
+    // the snapshot is read untimed and let go before the writes (at 1,048,575 rows it is 450 MB of heap)
+    const snapshot = openXlsx(bytes, file).snapshot();
     engine.push(await timeIt(() => { const r = checkWorkbook(snapshot, REQ); rows = r.members.length; issues = r.issues.length; }));
     readCheck.push(await timeIt(() => checkRoster(openXlsx(bytes, file), REQ)));
     out.push(await timeIt(async () => { outBytes = (await checkAndWrite(bytes, file, REQ, WRITE_OPTS)).output.length; }));
@@ -74,7 +81,7 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
   console.log(`\n${s.label}: ${rows.toLocaleString("en")} members, ${issues.toLocaleString("en")} issues, ${(bytes.length / 1048576).toFixed(1)} MB; floor ${f.toFixed(0)} ms; load ${load()}`);
   return [
     { what: "engine alone (grids in, report out)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s (${e.toFixed(0)} ms)`, ok: timed(rowsPerSec >= TARGET.rowsPerSec), target: `>= ${TARGET.rowsPerSec.toLocaleString("en")} rows/s` },
-    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms), ${rss.check.toFixed(0)} MB`, ok: rss.check <= rssLimit, target: `<= ${rssLimit} MB` },
+    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms), ${rss.check.toFixed(0)} MB`, ok: timed(ratio(readCheck) <= TARGET.check) !== false && rss.check <= rssLimit, target: `${MAX ? `<= ${TARGET.check}x, ` : ""}<= ${rssLimit} MB` },
     { what: "check --out", figure: `${ratio(out).toFixed(2)}x (${median(out).toFixed(0)} ms, ${(outBytes / 1048576).toFixed(1)} MB out), ${rss.write.toFixed(0)} MB`, ok: timed(ratio(out) <= TARGET.out) !== false && rss.write <= rssLimit, target: `<= ${TARGET.out}x, <= ${rssLimit} MB` },
     { what: "check --out --fix", figure: `${ratio(fix).toFixed(2)}x (${median(fix).toFixed(0)} ms, ${changes.toLocaleString("en")} changes), ${rss.fix.toFixed(0)} MB`, ok: timed(ratio(fix) <= TARGET.fix) !== false && rss.fix <= rssLimit, target: `<= ${TARGET.fix}x, <= ${rssLimit} MB` },
   ];
@@ -92,6 +99,13 @@ async function main() {
       if (r.ok === false) missed++;
       console.log(`  ${mark} ${r.what}: ${r.figure} (target ${r.target})`);
     }
+  }
+  if (process.env.BENCH_MAX === "1" && !MAX) {
+    // Excel's largest sheet, in a process of its own (4 GB of heap, as `npm run bench:max`)
+    console.log(`\n1,048,575 members under one header row (today's shape; as npm run bench:max):`);
+    const env = { ...process.env, BENCH_ROWS: String(MAX_ROWS), BENCH_RUNS: "1", BENCH_SHAPES: "today", BENCH_MAX: "" };
+    const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", __filename], { env, stdio: "inherit" });
+    if (r.status !== 0) missed++;
   }
   console.log(`\nload average at end ${load()}; ${missed ? `${missed} target(s) missed` : "every target met"}`);
   if (missed) process.exitCode = 1;
