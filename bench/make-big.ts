@@ -3,12 +3,13 @@
 // carrying a typical problem; a BigShape (bench/shapes.ts) writes the same members inline, traditional, with text
 // dates, 45 columns wide, over branch sheets, or with every ID repeated. Written with our own small package writer
 // over fflate's streaming zip, because ExcelJS's streaming writer is several times slower at this size.
-//   npx tsx bench/make-big.ts out.xlsx [rows] [--shape=inline-trad] [--verify]
+// Past 1,048,571 members a sheet has room for one header row only: the roster is then written bare (bench/shapes.ts).
+//   npx tsx bench/make-big.ts out.xlsx [rows] [--shape=inline-trad] [--bare] [--verify]
 import * as fs from "fs";
 import { Zip, ZipDeflate } from "fflate";
 import { idCheckChar, makeRng, Rng } from "../scripts/example-text";
 import { SharedStrings, esc, packageParts } from "./package-parts";
-import { BigShape, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, textOf } from "./shapes";
+import { BigShape, EXCEL_ROWS, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, fitLayout, layoutRows, textOf } from "./shapes";
 
 const COLS = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "工作单位", "就业情况", "状态", "思想动态", "备注"];
 const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => colName(i));
@@ -104,6 +105,12 @@ function colIndexOf(ref: string): number {
 /** Writes the roster and returns what it planted. Deterministic for a given row count and shape. */
 export async function writeBigRoster(path: string, rows = 100_000, shape: BigShape = {}): Promise<BigRosterStats> {
   const t0 = performance.now();
+  const sheetCount = shape.sheets ?? 1;
+  const bare = shape.bare === true;
+  const head = bare ? 1 : 3; // the header row (1-based); members start below it
+  if (Math.ceil(rows / sheetCount) + layoutRows(shape) > EXCEL_ROWS) {
+    throw new Error(`${rows} members do not fit one sheet of ${EXCEL_ROWS} rows in this layout${bare ? "" : " (--bare: one header row)"}`);
+  }
   const r = makeRng(100_000 + rows);
   const sst = new SharedStrings();
   const fd = fs.openSync(path, "w");
@@ -125,9 +132,8 @@ export async function writeBigRoster(path: string, rows = 100_000, shape: BigSha
     for (const c of chunks) f.push(enc.encode(c));
     f.push(new Uint8Array(0), true);
   };
-  const sheetCount = shape.sheets ?? 1;
   const sheetNames = (sheetCount === 1 ? ["党员花名册"] : BRANCHES.slice(0, sheetCount)).map(textOf(shape));
-  for (const [name, xml] of Object.entries(packageParts(sheetNames))) addText(name, [xml]);
+  for (const [name, xml] of Object.entries(packageParts(sheetNames, head))) addText(name, [xml]);
   const cols = shape.wide ? [...COLS, ...WIDE_COLS] : COLS;
   const lastCol = LETTERS[cols.length - 1];
 
@@ -137,19 +143,21 @@ export async function writeBigRoster(path: string, rows = 100_000, shape: BigSha
   function* sheetXml(sheet: number, from: number, to: number): Generator<string> {
     const w = new RowWriter(sst, shape, cols.length);
     const widths = [6, 10, 6, 8, 11, 21, 8, 12, 12, 20, 10, 14, 26, 22, 9, 8, 24, 20, ...WIDE_COLS.map(() => 12)].slice(0, cols.length);
-    const lastRow = to - from + 5;
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastCol}${lastRow}"/><sheetViews><sheetView${sheet === 0 ? ' tabSelected="1"' : ""} workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/><cols>${widths.map((wd, i) => `<col min="${i + 1}" max="${i + 1}" width="${wd}" customWidth="1"/>`).join("")}</cols><sheetData>`;
-    w.start(1);
-    w.str("A1", "铁西街道党员花名册", 4);
-    w.end();
-    w.start(2);
-    w.str("A2", "填报单位：铁西街道党工委　　　　统计截止：2025年12月31日");
-    w.end();
-    w.start(3);
-    cols.forEach((h, i) => w.str(`${LETTERS[i]}3`, h, 3));
+    const lastRow = to - from + layoutRows(shape);
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:${lastCol}${lastRow}"/><sheetViews><sheetView${sheet === 0 ? ' tabSelected="1"' : ""} workbookViewId="0"><pane ySplit="${head}" topLeftCell="A${head + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5"/><cols>${widths.map((wd, i) => `<col min="${i + 1}" max="${i + 1}" width="${wd}" customWidth="1"/>`).join("")}</cols><sheetData>`;
+    if (!bare) {
+      w.start(1);
+      w.str("A1", "铁西街道党员花名册", 4);
+      w.end();
+      w.start(2);
+      w.str("A2", "填报单位：铁西街道党工委　　　　统计截止：2025年12月31日");
+      w.end();
+    }
+    w.start(head);
+    cols.forEach((h, i) => w.str(`${LETTERS[i]}${head}`, h, 3));
     w.end();
     for (let i = from; i < to; i++) {
-      const row = i - from + 4;
+      const row = i - from + head + 1;
       const cat = weighted(r, CATS.map((c) => [c, c[1]] as [Cat, number]), CAT_TOTAL);
       const male = r.next() < cat[4];
       const by = r.int(cat[2], cat[3]), bm = r.int(1, 12), bd = r.int(1, 28);
@@ -218,14 +226,17 @@ export async function writeBigRoster(path: string, rows = 100_000, shape: BigSha
       w.end();
       if ((i & 1023) === 1023) yield w.take();
     }
-    w.start(lastRow - 1);
-    w.str(`A${lastRow - 1}`, `合计：${to - from}人`);
-    w.end();
-    w.start(lastRow);
-    w.str(`A${lastRow}`, "填表人：　　　　审核人：　　　　");
-    w.end();
+    if (!bare) {
+      w.start(lastRow - 1);
+      w.str(`A${lastRow - 1}`, `合计：${to - from}人`);
+      w.end();
+      w.start(lastRow);
+      w.str(`A${lastRow}`, "填表人：　　　　审核人：　　　　");
+      w.end();
+    }
     yield w.take();
-    yield `</sheetData><mergeCells count="2"><mergeCell ref="A1:${lastCol}1"/><mergeCell ref="A2:${lastCol}2"/></mergeCells><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
+    const merges = bare ? "" : `<mergeCells count="2"><mergeCell ref="A1:${lastCol}1"/><mergeCell ref="A2:${lastCol}2"/></mergeCells>`;
+    yield `</sheetData>${merges}<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
   }
   for (let k = 0; k < sheetCount; k++) addText(`xl/worksheets/sheet${k + 1}.xml`, sheetXml(k, Math.floor((rows * k) / sheetCount), Math.floor((rows * (k + 1)) / sheetCount)));
   addText("xl/sharedStrings.xml", sst.xml());
@@ -257,14 +268,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const verify = process.argv.includes("--verify");
   if (!args[0]) {
-    console.error("usage: npx tsx bench/make-big.ts out.xlsx [rows] [--verify]");
+    console.error("usage: npx tsx bench/make-big.ts out.xlsx [rows] [--shape=KEY] [--bare] [--verify]");
     process.exit(2);
   }
   const rows = args[1] ? Number(args[1]) : 100_000;
   const shapeKey = process.argv.find((a) => a.startsWith("--shape="))?.slice(8);
   const shape = shapeKey === undefined ? {} : SHAPES.find((x) => x.key === shapeKey)?.shape;
   if (!shape) throw new Error(`no shape ${shapeKey}; shapes: ${SHAPES.map((x) => x.key).join(", ")}`);
-  const s = await writeBigRoster(args[0], rows, shape);
+  const s = await writeBigRoster(args[0], rows, fitLayout(rows, process.argv.includes("--bare") ? { ...shape, bare: true } : shape));
   const planted = Object.entries(s.problems).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
   console.log(`${args[0]}: ${s.rows} members, ${(s.bytes / 1048576).toFixed(1)} MB, ${s.sharedStrings} shared strings, ${(s.ms / 1000).toFixed(2)} s`);
   console.log(`planted problems (${Object.values(s.problems).reduce((a, b) => a + b, 0)} rows): ${planted}`);

@@ -3,8 +3,9 @@
 // Targets (issue 13, "resolved at"): engine >= 350,000 rows/s; check --out <= 3x the floor; check --out --fix
 // <= 3.5x; peak RSS of each <= 350 MB; the every-row-an-issue roster <= 600 MB. Exits 1 when one is missed.
 //   BENCH_ROWS=n (default 100000), BENCH_RUNS=n (default 3), BENCH_SHAPES=today,wide (default all);
-//   `npm run bench:max`: today's shape at 1,048,575 members, one run (minutes), RSS target 1.5 GB.
-import { execFileSync } from "node:child_process";
+//   `npm run bench:max`: today's shape at 1,048,575 members under one header row, one run (minutes): read + check
+//   <= 3x, RSS target 1.5 GB. `BENCH_MAX=1 npm run bench` runs it after the shapes, in its own process.
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -17,7 +18,7 @@ const { checkAndWrite } = require("../lib/app/write-workbook") as typeof import(
 const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/cli/check-command");
 import { measureFloor } from "./floor";
 import { makeBigRoster } from "./make-big";
-import { NamedShape, SHAPES } from "./shapes";
+import { NamedShape, SHAPES, fitLayout } from "./shapes";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,41 +27,57 @@ const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
 const WRITE_OPTS = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
 /** Excel's largest sheet under one header row (`npm run bench:max`): held to 1.5 GB, not 350 MB. */
 const MAX_ROWS = 1_048_575;
-export const TARGET = { rowsPerSec: 350_000, out: 3, fix: 3.5, rssMb: ROWS >= MAX_ROWS ? 1536 : 350 };
+const MAX = ROWS >= MAX_ROWS;
+/** The 1,048,575-row run holds read + check to 3x the floor as well (issue 13: "check end to end at <= 3x"). */
+export const TARGET = { rowsPerSec: 350_000, check: MAX ? 3 : Infinity, out: 3, fix: 3.5, rssMb: MAX ? 1536 : 350 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
-async function timeIt(fn: () => unknown | Promise<unknown>): Promise<number> {
+/** CPU time (ms, every thread of this process) of each measure, beside its wall time: on a shared machine the CPU
+ *  ratio to the floor's CPU holds better than the wall ratio. */
+const cpuOf = new Map<number[], number[]>();
+
+async function timeIt(into: number[], fn: () => unknown | Promise<unknown>): Promise<void> {
   gc();
+  const c = process.cpuUsage();
   const t = performance.now();
   await fn();
-  return performance.now() - t;
+  into.push(performance.now() - t);
+  const d = process.cpuUsage(c);
+  if (!cpuOf.has(into)) cpuOf.set(into, []);
+  cpuOf.get(into)!.push((d.user + d.system) / 1000);
 }
 
 interface Line { what: string; figure: string; ok: boolean | undefined; target: string }
 
 async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
-  const file = join(dir, `${s.key}-${ROWS}.xlsx`);
+  // 1,048,575 members fill a sheet under one header row: that roster is written bare (no titles, no footer)
+  const shape = fitLayout(ROWS, s.shape);
+  const file = join(dir, `${s.key}${shape.bare ? "-bare" : ""}-${ROWS}.xlsx`);
   if (!existsSync(file)) {
     process.stderr.write(`making ${file} ...\n`);
-    await makeBigRoster(file, ROWS, s.shape);
+    await makeBigRoster(file, ROWS, shape);
   }
   const bytes = readFileSync(file);
-  // One untimed round first, so the JIT has compiled the hot paths of the floor and the engine alike; then
-  // interleave the floor and each measure so all see the same machine load.
-  measureFloor(bytes);
-  const snapshot = openXlsx(bytes, file).snapshot();
-  checkWorkbook(snapshot, REQ);
+  // One untimed round first, so the JIT has compiled the hot paths of the floor and the engine alike (not at
+  // 1,048,575 rows: a round there is a minute, its warm-up a rounding error); then interleave the floor and each
+  // measure so all see the same machine load.
+  if (!MAX) {
+    measureFloor(bytes);
+    checkWorkbook(openXlsx(bytes, file).snapshot(), REQ);
+  }
   const floor: number[] = [], engine: number[] = [], readCheck: number[] = [], out: number[] = [], fix: number[] = [];
   let rows = 0, issues = 0, outBytes = 0, changes = 0;
   for (let i = 0; i < RUNS; i++) {
-    floor.push(await timeIt(() => measureFloor(bytes)));
-    engine.push(await timeIt(() => { const r = checkWorkbook(snapshot, REQ); rows = r.members.length; issues = r.issues.length; }));
-    readCheck.push(await timeIt(() => checkRoster(openXlsx(bytes, file), REQ)));
-    out.push(await timeIt(async () => { outBytes = (await checkAndWrite(bytes, file, REQ, WRITE_OPTS)).output.length; }));
-    fix.push(await timeIt(async () => { changes = (await checkAndWrite(bytes, file, { ...REQ, fix: true }, WRITE_OPTS)).report.changes.length; }));
+    await timeIt(floor, () => measureFloor(bytes));
+    // the snapshot is read untimed and let go before the writes (at 1,048,575 rows it is 450 MB of heap)
+    const snapshot = openXlsx(bytes, file).snapshot();
+    await timeIt(engine, () => { const r = checkWorkbook(snapshot, REQ); rows = r.members.length; issues = r.issues.length; });
+    await timeIt(readCheck, () => checkRoster(openXlsx(bytes, file), REQ));
+    await timeIt(out, async () => { outBytes = (await checkAndWrite(bytes, file, REQ, WRITE_OPTS)).output.length; });
+    await timeIt(fix, async () => { changes = (await checkAndWrite(bytes, file, { ...REQ, fix: true }, WRITE_OPTS)).report.changes.length; });
   }
   const childRss = (mode: string) => Number(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "rss-child.ts"), file, mode], { encoding: "utf8" }).trim()) / 1048576;
   const rss = { check: childRss("check"), write: childRss("write"), fix: childRss("fix") };
@@ -69,12 +86,13 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
   const rssLimit = Math.max(s.rssLimitMb ?? 0, TARGET.rssMb);
   const timed = (ok: boolean) => (s.timed ? ok : undefined);
   const ratio = (xs: number[]) => median(xs) / f;
-  console.log(`\n${s.label}: ${rows.toLocaleString("en")} members, ${issues.toLocaleString("en")} issues, ${(bytes.length / 1048576).toFixed(1)} MB; floor ${f.toFixed(0)} ms; load ${load()}`);
+  const cpu = (xs: number[]) => `CPU ${(median(cpuOf.get(xs)!) / median(cpuOf.get(floor)!)).toFixed(2)}x`;
+  console.log(`\n${s.label}: ${rows.toLocaleString("en")} members, ${issues.toLocaleString("en")} issues, ${(bytes.length / 1048576).toFixed(1)} MB; floor ${f.toFixed(0)} ms (CPU ${median(cpuOf.get(floor)!).toFixed(0)} ms); load ${load()}`);
   return [
-    { what: "engine alone (grids in, report out)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s (${e.toFixed(0)} ms)`, ok: timed(rowsPerSec >= TARGET.rowsPerSec), target: `>= ${TARGET.rowsPerSec.toLocaleString("en")} rows/s` },
-    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms), ${rss.check.toFixed(0)} MB`, ok: rss.check <= rssLimit, target: `<= ${rssLimit} MB` },
-    { what: "check --out", figure: `${ratio(out).toFixed(2)}x (${median(out).toFixed(0)} ms, ${(outBytes / 1048576).toFixed(1)} MB out), ${rss.write.toFixed(0)} MB`, ok: timed(ratio(out) <= TARGET.out) !== false && rss.write <= rssLimit, target: `<= ${TARGET.out}x, <= ${rssLimit} MB` },
-    { what: "check --out --fix", figure: `${ratio(fix).toFixed(2)}x (${median(fix).toFixed(0)} ms, ${changes.toLocaleString("en")} changes), ${rss.fix.toFixed(0)} MB`, ok: timed(ratio(fix) <= TARGET.fix) !== false && rss.fix <= rssLimit, target: `<= ${TARGET.fix}x, <= ${rssLimit} MB` },
+    { what: "engine alone (grids in, report out)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s (${e.toFixed(0)} ms; CPU ${median(cpuOf.get(engine)!).toFixed(0)} ms)`, ok: timed(rowsPerSec >= TARGET.rowsPerSec), target: `>= ${TARGET.rowsPerSec.toLocaleString("en")} rows/s` },
+    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms; ${cpu(readCheck)}), ${rss.check.toFixed(0)} MB`, ok: timed(ratio(readCheck) <= TARGET.check) !== false && rss.check <= rssLimit, target: `${MAX ? `<= ${TARGET.check}x, ` : ""}<= ${rssLimit} MB` },
+    { what: "check --out", figure: `${ratio(out).toFixed(2)}x (${median(out).toFixed(0)} ms; ${cpu(out)}; ${(outBytes / 1048576).toFixed(1)} MB out), ${rss.write.toFixed(0)} MB`, ok: timed(ratio(out) <= TARGET.out) !== false && rss.write <= rssLimit, target: `<= ${TARGET.out}x, <= ${rssLimit} MB` },
+    { what: "check --out --fix", figure: `${ratio(fix).toFixed(2)}x (${median(fix).toFixed(0)} ms; ${cpu(fix)}; ${changes.toLocaleString("en")} changes), ${rss.fix.toFixed(0)} MB`, ok: timed(ratio(fix) <= TARGET.fix) !== false && rss.fix <= rssLimit, target: `<= ${TARGET.fix}x, <= ${rssLimit} MB` },
   ];
 }
 
@@ -90,6 +108,13 @@ async function main() {
       if (r.ok === false) missed++;
       console.log(`  ${mark} ${r.what}: ${r.figure} (target ${r.target})`);
     }
+  }
+  if (process.env.BENCH_MAX === "1" && !MAX) {
+    // Excel's largest sheet, in a process of its own (4 GB of heap, as `npm run bench:max`)
+    console.log(`\n1,048,575 members under one header row (today's shape; as npm run bench:max):`);
+    const env = { ...process.env, BENCH_ROWS: String(MAX_ROWS), BENCH_RUNS: "1", BENCH_SHAPES: "today", BENCH_MAX: "" };
+    const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", __filename], { env, stdio: "inherit" });
+    if (r.status !== 0) missed++;
   }
   console.log(`\nload average at end ${load()}; ${missed ? `${missed} target(s) missed` : "every target met"}`);
   if (missed) process.exitCode = 1;

@@ -15,7 +15,18 @@ export interface BigShape {
   readonly sheets?: number;
   /** Every odd row repeats the row above's ID: every row has a duplicate_id issue. */
   readonly duplicateIds?: boolean;
+  /** One header row and nothing else (no title rows, no footer): the layout of Excel's largest sheet, where 1,048,575
+   *  members fill every row under the header. The 100,000-member files keep their titles and footers. */
+  readonly bare?: boolean;
 }
+
+/** Excel's last row: a bench roster of more members than fit with titles and footers is written bare. */
+export const EXCEL_ROWS = 1_048_576;
+/** The rows a layout takes besides the members: two title rows, the header, two footer rows; bare, the header. */
+export const layoutRows = (shape: BigShape): number => (shape.bare ? 1 : 5);
+/** The shape as written for `rows` members on one sheet: bare when they do not fit under titles and above footers. */
+export const fitLayout = (rows: number, shape: BigShape): BigShape =>
+  !shape.bare && Math.ceil(rows / (shape.sheets ?? 1)) + layoutRows(shape) > EXCEL_ROWS ? { ...shape, bare: true } : shape;
 
 export interface NamedShape {
   readonly key: string;

@@ -11,7 +11,11 @@ import { PlanCell, ProductSheet } from "./write-plan";
 
 /** Issue rows written at most: Excel has 1,048,576 rows; the JSON report always has every issue. */
 export const MAX_ISSUE_ROWS = 1_000_000;
+/** Excel's last row. */
+const EXCEL_ROWS = 1_048_576;
 const HEADER_ROW = 3;
+/** The most issue rows a sheet holds: Excel's rows less the title, counts and header rows above and the note below. */
+export const ISSUE_ROWS_FIT = EXCEL_ROWS - HEADER_ROW - 1;
 const COLUMNS = 8;
 /** Widths of 单元格, 严重程度, 问题 and the rest: fitting a million messages would buy nothing but time. The message and
  * the suggestion wrap within theirs. */
@@ -42,7 +46,7 @@ export function severityCounts(report: Report): SeverityCounts {
 
 /**
  * Row 1 the title, row 2 counts by severity and asOf, row 3 the header, then one row per issue in report order (at
- * most `limit`; past it a note says the list is cut). Names are looked up by sheet and row among `members`; each
+ * most `limit`, and never more than the sheet holds; past it a note says the list is cut). Names are looked up by sheet and row among `members`; each
  * link finds its member through `links` ("sheet\u0000row" -> link) where it has one.
  */
 export function issuesSheet(
@@ -60,7 +64,7 @@ export function issuesSheet(
   b.addRow([text(t.issues.title, "title")], false);
   b.addRow([text(t.issues.countsLine(severityCounts(report), report.asOf), "subtitle")], false);
   b.addRow(t.issues.headers.map((h) => text(h, "header")), false);
-  const shown = Math.min(report.issues.length, limit);
+  const shown = Math.min(report.issues.length, limit, ISSUE_ROWS_FIT);
   const fixes = new Map(report.changes.map((c) => [`${c.sheet}\u0000${c.column}${c.row}`, c.to]));
   const sheets = new Set<string>();
   for (let i = 0; i < shown; i++) {

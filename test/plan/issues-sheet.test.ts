@@ -1,6 +1,6 @@
 import { Report } from "../../src/domain/report-schema";
 import { Member } from "../../src/domain/schema";
-import { cellLink, issuesSheet, suggestion } from "../../src/plan/issues-sheet";
+import { cellLink, ISSUE_ROWS_FIT, issuesSheet, MAX_ISSUE_ROWS, suggestion } from "../../src/plan/issues-sheet";
 import { ASOF, ODD_SHEET, issue, runEngine } from "./fixtures";
 import { rowValues } from "./sheet-eval";
 
@@ -89,6 +89,37 @@ describe("issuesSheet", () => {
     expect(s.autoFilter).toBe("A3:H6");
     expect(s.rows[6][0]).toEqual({ v: "列表已截断：共 5 条问题，此处只列出前 3 条，其余见 JSON 报告。", style: "note" });
     expect(rowValues(s, 2)[0]).toContain("警告 5 条"); // the counts are of every issue
+  });
+
+  it.each<[number, number, number, boolean]>([
+    // issues, limit, rows listed, cut
+    [0, 3, 0, false],
+    [2, 3, 2, false],
+    [3, 3, 3, false],
+    [4, 3, 3, true],
+    [9, 1, 1, true],
+    [5, ISSUE_ROWS_FIT + 10, 5, false],
+  ])("%d issues under a limit of %d: %d listed, cut: %s", (count, limit, listed, cut) => {
+    const issues = Array.from({ length: count }, (_, k) => issue("铁安社区", `L${k + 3}`, "warning"));
+    const s = issuesSheet(handReport(issues), [], "en", limit);
+    const notes = count === 0 || cut ? 1 : 0;
+    expect(s.rows.length).toBe(3 + listed + notes);
+    expect(s.autoFilter).toBe(`A3:H${3 + listed}`);
+    const last = s.rows[s.rows.length - 1][0]?.v;
+    if (cut) expect(last).toBe(`List cut: ${count} issues in all, the first ${listed} shown here; the JSON report has the rest.`);
+    else expect(String(last)).not.toMatch(/^List cut/);
+  });
+
+  it("the default cap and its note fit Excel's 1,048,576 rows", () => {
+    expect(3 + MAX_ISSUE_ROWS + 1).toBeLessThanOrEqual(1_048_576);
+  });
+
+  it("no limit asked for: the list fills Excel's rows to the last, the note on row 1,048,576", () => {
+    const many = Array.from({ length: ISSUE_ROWS_FIT + 1 }, () => issue("铁安社区", "L3", "info"));
+    const s = issuesSheet(handReport(many), [], "en", Infinity);
+    expect(s.rows.length).toBe(1_048_576);
+    expect(s.autoFilter).toBe("A3:H1048575");
+    expect(s.rows[1_048_575][0]?.v).toBe("List cut: 1,048,573 issues in all, the first 1,048,572 shown here; the JSON report has the rest.");
   });
 
   it("a million issues fit; the cut starts past 1,000,000", () => {

@@ -3,6 +3,7 @@
 // checked, so damage inside a part is refused, never read as data.
 import { Inflate } from "fflate";
 import { crc32Update } from "../xlsx-write/crc32";
+import type { EdgeParams } from "../../i18n/edge-errors";
 import { UnreadableInputError, unreadable } from "./errors";
 import { entryData, type ZipEntry } from "./zip";
 
@@ -19,9 +20,16 @@ export interface ReadLimits {
   readonly maxTextBytes: number;
 }
 
+/**
+ * The caps admit Excel's largest sheet, 1,048,576 rows: 669 MB of XML for the bench's 18-column roster in shared
+ * strings, about 1.1 GB with inline text and 1.5 GB at 45 columns (10.5 times the 100,000-row files), more wide and
+ * inline. The sheet is scanned through a window (read-sheet.ts), so its size costs time, not memory. A zip bomb is
+ * refused by its ratio (a real sheet deflates 5-30 times, a bomb up to 1,000), by inflating past the size it
+ * declares, by declaring more than a zip directory entry holds without ZIP64 (4 GiB), or by the total.
+ */
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxPartBytes: 1024 ** 3,
-  maxTotalBytes: 2 * 1024 ** 3,
+  maxPartBytes: 2 ** 32 - 1,
+  maxTotalBytes: 6 * 1024 ** 3,
   maxRatio: 100,
   ratioFreeBytes: 16 * 1024 ** 2,
   maxTextBytes: 480 * 1024 ** 2,
@@ -107,19 +115,11 @@ export class PartInflater {
 
   /** Checks the part against the caps before inflating; the total counts each distinct part once. */
   private charge(e: ZipEntry): void {
-    const { maxPartBytes, maxTotalBytes, maxRatio, ratioFreeBytes } = this.limits;
-    if (e.size > maxPartBytes) {
-      unreadable(this.fileName, "partTooBig", { part: e.name, size: e.size, limit: maxPartBytes });
-    }
-    if (e.size > ratioFreeBytes && e.size > e.compressedSize * maxRatio) {
-      const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
-      unreadable(this.fileName, "partRatio", { part: e.name, ratio, compressed: e.compressedSize, size: e.size, limit: maxRatio });
-    }
     const key = e.name.toLowerCase();
-    if (this.counted.has(key)) return;
-    if (this.total + e.size > maxTotalBytes) {
-      unreadable(this.fileName, "totalTooBig", { part: e.name, limit: maxTotalBytes });
-    }
+    const counted = this.counted.has(key);
+    const refusal = capRefusal(e, this.limits, counted ? 0 : this.total);
+    if (refusal !== undefined) unreadable(this.fileName, refusal.code, refusal.params);
+    if (counted) return;
     this.counted.add(key);
     this.total += e.size;
   }
@@ -132,6 +132,23 @@ export class PartInflater {
   private bomb(e: ZipEntry): never {
     return unreadable(this.fileName, "partBeyondDeclared", { part: e.name, size: e.size });
   }
+}
+
+/**
+ * Why a part declaring `e.size` bytes from `e.compressedSize` may not be inflated, when `total` bytes of other parts
+ * have been (0 for a part already counted), or undefined when the caps admit it.
+ */
+export function capRefusal(
+  e: Pick<ZipEntry, "name" | "size" | "compressedSize">, limits: ReadLimits, total: number,
+): { code: "partTooBig" | "partRatio" | "totalTooBig"; params: EdgeParams } | undefined {
+  const { maxPartBytes, maxTotalBytes, maxRatio, ratioFreeBytes } = limits;
+  if (e.size > maxPartBytes) return { code: "partTooBig", params: { part: e.name, size: e.size, limit: maxPartBytes } };
+  if (e.size > ratioFreeBytes && e.size > e.compressedSize * maxRatio) {
+    const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
+    return { code: "partRatio", params: { part: e.name, ratio, compressed: e.compressedSize, size: e.size, limit: maxRatio } };
+  }
+  if (total + e.size > maxTotalBytes) return { code: "totalTooBig", params: { part: e.name, limit: maxTotalBytes } };
+  return undefined;
 }
 
 export interface Decoder {

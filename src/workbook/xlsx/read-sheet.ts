@@ -1,10 +1,14 @@
-// Streams one worksheet part: inflate into one growing buffer, feeding the byte scanner as data arrives and
-// stopping as soon as it is done (end of sheetData, or maxRows reached).
+// Streams one worksheet part through a window: inflate into a buffer that holds only what the scanner has not yet
+// scanned, feeding the byte scanner as data arrives and stopping as soon as it is done (end of sheetData, or maxRows
+// reached). Memory is the window (a few inflated chunks, or one element however long), not the part: a sheet of
+// Excel's 1,048,576 rows inflates to more than 600 MB.
 import { decodeXml, type PartInflater } from "./inflate";
 import { type SheetScanContext, SheetScanner } from "./sheet-scan";
 import type { ZipEntry } from "./zip";
 
 const LT = 60;
+/** The window's first size; it grows when one chunk, or one element, needs more. */
+export const WINDOW_START = 4 * 1024 * 1024;
 const PEEK_START = 256 * 1024;
 const MIN_FEED = 16 * 1024;
 
@@ -12,25 +16,43 @@ export interface ScannedSheet {
   readonly scanner: SheetScanner;
   /** The part's XML after </sheetData> (dataValidations, extLst ...), on a full read; "" otherwise. */
   readonly tail: string;
+  /** The largest the window grew (bytes): about the inflated chunks' size, whatever the part's. */
+  readonly window: number;
 }
 
 /** Longest tail kept for its dropdown lists: a tail is page setup, formats and validations, rarely over a few KB. */
 const MAX_TAIL = 8 * 1024 * 1024;
 
-export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext): ScannedSheet {
+export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: SheetScanContext, windowStart = WINDOW_START): ScannedSheet {
   const scanner = new SheetScanner(ctx);
-  // A full read gets the declared size at once; a peek grows as needed. One spare byte holds the "<" sentinel.
-  let buf = new Uint8Array((ctx.maxRows === Infinity ? entry.size : Math.min(entry.size, PEEK_START)) + 1);
+  // One spare byte holds the "<" sentinel.
+  let buf = new Uint8Array(Math.min(entry.size, ctx.maxRows === Infinity ? windowStart : Math.min(windowStart, PEEK_START)) + 1);
+  let widest = buf.length;
   let at = 0;
   let utf16 = false;
+  let first = true;
   let fedTo = 0;
-  inflater.stream(entry, (chunk) => {
-    if (at === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) utf16 = true;
-    if (at + chunk.length + 1 > buf.length) {
-      const grown = new Uint8Array(Math.min(entry.size, Math.max(buf.length * 2, at + chunk.length)) + 1);
-      grown.set(buf.subarray(0, at));
+  /** Makes room for `more` bytes after `at`: drops what the scanner has scanned, growing only when what is left needs it. */
+  const room = (more: number): void => {
+    if (at + more + 1 <= buf.length) return;
+    const from = utf16 ? 0 : scanner.pos; // UTF-16 (rare) is decoded whole below
+    const keep = at - from;
+    if (from > 0 && keep + more + 1 <= buf.length && from >= keep) {
+      buf.copyWithin(0, from, at);
+    } else {
+      const grown = new Uint8Array(Math.max(buf.length * 2, keep + more + 1));
+      grown.set(buf.subarray(from, at));
       buf = grown;
+      widest = Math.max(widest, buf.length);
     }
+    at = keep;
+    fedTo -= from;
+    if (from > 0) scanner.rebase(from);
+  };
+  inflater.stream(entry, (chunk) => {
+    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) utf16 = true;
+    first = false;
+    room(chunk.length);
     buf.set(chunk, at);
     at += chunk.length;
     buf[at] = LT;
@@ -57,5 +79,5 @@ export function scanSheetPart(inflater: PartInflater, entry: ZipEntry, ctx: Shee
   }
   if (scanner.phase === 1) ctx.fail("sheetEndsInside", { part: entry.name });
   const tail = ctx.maxRows === Infinity && !utf16 && scanner.done ? decodeXml(buf.subarray(scanner.pos, Math.min(at, scanner.pos + MAX_TAIL))) : "";
-  return { scanner, tail };
+  return { scanner, tail, window: widest };
 }

@@ -71,6 +71,12 @@ export class SheetScanner {
     return this.phase === 2;
   }
 
+  /** The caller dropped the first `n` bytes of its buffer (all before pos): positions move back by n. */
+  rebase(n: number): void {
+    if (n > this.pos) throw new Error("SheetScanner.rebase: bytes not yet scanned were dropped");
+    this.pos -= n;
+  }
+
   /**
    * Scans the complete elements in b[pos, end); an element cut off at `end` is rescanned on the next call.
    * b[end] must hold "<" (a sentinel: every inner loop stops there without a bounds check).
