@@ -235,6 +235,26 @@ export function addYears(iso: string, n: number): string {
   return formatIso(y, m, d);
 }
 
+/** The day of an ISO date n years on (addYears' rule: 02-29 is 02-28 in a common year); 1 for a yyyy-mm value. */
+function shiftedDay(iso: string, y: number, m: number): number {
+  if (iso.length < 10) return 1;
+  const d = digitsAt(iso, 8, 10);
+  return m === 2 && d === 29 && !isLeapYear(y) ? 28 : d;
+}
+
+/** compareIso(addYears(a, n), b) without building the shifted date: the summaries ask it of every member. */
+export function compareIsoShifted(a: string, n: number, b: string): number {
+  const ya = digitsAt(a, 0, 4) + n;
+  const yb = digitsAt(b, 0, 4);
+  if (ya !== yb) return ya < yb ? -1 : 1;
+  const ma = digitsAt(a, 5, 7);
+  const mb = digitsAt(b, 5, 7);
+  if (ma !== mb) return ma < mb ? -1 : 1;
+  const da = shiftedDay(a, ya, ma);
+  const db = b.length < 10 ? 1 : digitsAt(b, 8, 10);
+  return da === db ? 0 : da < db ? -1 : 1;
+}
+
 /** -1, 0 or 1. A month-precision value (yyyy-mm) compares as the 1st of its month: "2002-03" equals "2002-03-01". */
 export function compareIso(a: string, b: string): number {
   for (let i = 0; i < 10; i++) {
@@ -248,9 +268,14 @@ export function compareIso(a: string, b: string): number {
 
 /** Whole years from birth to asOf (a yyyy-mm birth counts from the 1st; a 02-29 birthday falls on 02-28 in common years). */
 export function ageOn(birthIso: string, asOfIso: string): number {
-  const by = digitsAt(birthIso, 0, 4);
-  const bm = digitsAt(birthIso, 5, 7);
-  let bd = birthIso.length < 10 ? 1 : digitsAt(birthIso, 8, 10);
+  return ageOnShifted(birthIso, 0, asOfIso);
+}
+
+/** ageOn(addYears(from, n), asOf) without building the shifted date. */
+export function ageOnShifted(from: string, n: number, asOfIso: string): number {
+  const by = digitsAt(from, 0, 4) + n;
+  const bm = digitsAt(from, 5, 7);
+  let bd = shiftedDay(from, by, bm);
   const ay = digitsAt(asOfIso, 0, 4);
   const am = digitsAt(asOfIso, 5, 7);
   const ad = asOfIso.length < 10 ? 1 : digitsAt(asOfIso, 8, 10);
