@@ -1,10 +1,10 @@
 // The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
-import { buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
+import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
 import { ColumnFacts, columnFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
 import { checkDuplicateIds, settleBranches } from "./check-cross";
-import { checkMember } from "./check-row";
+import { cellReaders, checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
@@ -124,6 +124,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     for (const i of read.issues) issues.push(i);
   }
   const matchers = buildMatchers(config);
+  const readers = cellReaders(matchers, snapshot.date1904);
   const members: Member[] = [];
   const changes: Change[] = [];
   const numericFrom = new Set<Change>();
@@ -136,12 +137,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
     const sheetLang = config.language ?? langOf(loc.headerTexts);
-    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom);
+    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
-    for (const r of loc.memberRows) {
-      scope.row0 = r;
-      scope.cells = sheet.rows[r]!;
-      rows.push(checkMember(scope, matchers));
+    const memberRows = loc.memberRows;
+    for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
+      const to = Math.min(from + BLOCK_ROWS, memberRows.length);
+      scope.readBlock(memberRows, from, to);
+      for (let i = from; i < to; i++) {
+        scope.pos = i - from;
+        scope.row0 = memberRows[i];
+        scope.cells = sheet.rows[scope.row0]!;
+        rows.push(checkMember(scope, matchers));
+      }
     }
     bySheet.set(sheet.name, rows);
     for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
