@@ -155,7 +155,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
-  checkDuplicateIds(memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
+  checkDuplicateIds(memberLists.length === 1 ? bySheet.get(memberLists[0].sheet.name)! : memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
   for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);

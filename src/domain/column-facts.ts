@@ -54,13 +54,21 @@ export class ColumnFacts {
 
 /** The facts of column col over the given member rows (0-based). */
 export function columnFacts(sheet: SheetGrid, col: number, memberRows: readonly number[], date1904: boolean): ColumnFacts {
-  const counts = new Map<string, number>();
+  // one lookup a cell (a text's slot), not a get and a set: this reads every enumeration cell of the sheet
+  const slots = new Map<string, number>();
+  const n: number[] = [];
   for (const r of memberRows) {
     const v = sheet.rows[r]?.[col];
     if (v === undefined || v === null || v === "") continue;
     const t = typeof v === "string" ? v : cellText(v, date1904);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+    const slot = slots.get(t);
+    if (slot === undefined) {
+      slots.set(t, n.length);
+      n.push(1);
+    } else n[slot]++;
   }
+  const counts = new Map<string, number>();
+  for (const [t, slot] of slots) counts.set(t, n[slot]);
   const first = memberRows.length ? memberRows[0] : -1;
   const list = (first >= 0 ? listAt(sheet, first, col) : undefined) ?? [];
   return new ColumnFacts(list, counts);
