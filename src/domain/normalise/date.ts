@@ -67,12 +67,18 @@ function ok(value: string, precision: "day" | "month"): DateResult {
   return { kind: "ok", value, precision };
 }
 
+/**
+ * Results of valid parts by (year, month, day 0-31), made once: dates typed as text or numbers repeat down a column,
+ * and each reading would otherwise build its ISO string (and the pieces of it) and result anew.
+ */
+const PARTS_CACHE: (DateResult | null)[] = new Array<DateResult | null>((MAX_YEAR - MIN_YEAR + 1) * 13 * 32).fill(null);
+
 /** Validate year, month and day (0 = month precision) and build the result. */
 function fromParts(y: number, m: number, d: number): DateResult {
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12) return IMPOSSIBLE;
-  if (d === 0) return ok(formatIso(y, m, 0), "month");
-  if (d < 1 || d > daysInMonth(y, m)) return IMPOSSIBLE;
-  return ok(formatIso(y, m, d), "day");
+  if (d !== 0 && (d < 1 || d > daysInMonth(y, m))) return IMPOSSIBLE;
+  const at = ((y - MIN_YEAR) * 13 + m) * 32 + d;
+  return PARTS_CACHE[at] ?? (PARTS_CACHE[at] = d === 0 ? ok(formatIso(y, m, 0), "month") : ok(formatIso(y, m, d), "day"));
 }
 
 /** Results for whole-day serials up to 2100-12-31, per date system, indexed by serial: rosters repeat dates. */

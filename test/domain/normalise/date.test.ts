@@ -113,6 +113,21 @@ describe("normaliseDate", () => {
     expect(normaliseDate(input, date1904 ?? false)).toEqual(expected);
   });
 
+  // Readings of valid parts are made once per (year, month, day) and shared: the same answer every time.
+  it.each([
+    { input: "1955.3", expected: month("1955-03") },
+    { input: "1980.03.05", expected: day("1980-03-05") },
+    { input: "1981年3月5日", expected: day("1981-03-05") },
+    { input: 19800305, expected: day("1980-03-05") },
+    { input: 198003, expected: month("1980-03") },
+    { input: "1981.02.29", expected: impossible },
+    { input: "2101.01.01", expected: impossible },
+  ])("reads $input the same the second time", ({ input, expected }) => {
+    const first = normaliseDate(input, false);
+    expect(first).toEqual(expected);
+    expect(normaliseDate(input, false)).toBe(first);
+  });
+
   it("reads a month-only date beside a full one without inventing the day", () => {
     expect(normaliseDate("1968.05", false)).toEqual(month("1968-05"));
     expect(normaliseDate("1968.05.17", false)).toEqual(day("1968-05-17"));
