@@ -1,12 +1,12 @@
 // The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
 import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
-import { ColumnFacts, columnFacts } from "./column-facts";
+import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
 import { checkDuplicateIds, settleBranches } from "./check-cross";
 import { cellReaders, checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
-import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
+import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
 import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
 import { RowScopeless } from "./issue-at";
@@ -174,10 +174,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
 /** The facts (dropdown, values used) of each enumeration column of a roster, by field ordinal. */
 function enumFacts(sheet: SheetGrid, loc: RosterLocation, date1904: boolean): (ColumnFacts | undefined)[] {
   const out: (ColumnFacts | undefined)[] = FIELD_CODES.map(() => undefined);
-  for (const def of FIELD_BY_CODE.values()) {
-    const col = loc.columns[def.code];
-    if (def.kind === "enum" && col !== undefined) out[F[def.code]] = columnFacts(sheet, col, loc.memberRows, date1904);
-  }
+  const fields = FIELDS.filter((def) => def.kind === "enum" && loc.columns[def.code] !== undefined).map((def) => def.code);
+  const facts = columnsFacts(sheet, fields.map((f) => loc.columns[f]!), loc.memberRows, date1904);
+  fields.forEach((f, k) => (out[F[f]] = facts[k]));
   return out;
 }
 
