@@ -4,6 +4,7 @@ import { RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
 import { RosterLocation } from "./locate";
+import { DateResult } from "./normalise/date";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
@@ -29,6 +30,11 @@ export interface ColumnKnowledge {
 
 export type Matcher = (v: CellValue | undefined) => EnumResult;
 
+/** The year of an ISO date, from its first four digits (no substring, no parse). */
+export function yearOf(iso: string): number {
+  return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+}
+
 export function buildMatchers(config: RosterConfig): (Matcher | undefined)[] {
   const out: (Matcher | undefined)[] = FIELD_CODES.map(() => undefined);
   for (const def of FIELD_BY_CODE.values()) {
@@ -39,13 +45,32 @@ export function buildMatchers(config: RosterConfig): (Matcher | undefined)[] {
   return out;
 }
 
+/** Member rows read ahead at a time (readBlock): small enough that what a block touched is still in the cache. */
+export const BLOCK_ROWS = 512;
+
+/** Reads one field's cell (normaliseDate, an enum matcher, normaliseText ...): a pure function of the cell. */
+export type CellReader = (v: CellValue | undefined) => unknown;
+
 /**
  * One row being checked: emits issues and proposed changes with the sheet, row and column filled in. Fields are
  * addressed by ordinal (F.name) and columns kept in a typed array: this runs ~20 times a row on 100,000 rows.
+ *
+ * The rows are checked a block at a time: readBlock first reads each column of the block's rows with its field's
+ * reader in one tight loop (the cells of a 100,000-row sheet lie all over the heap; a loop that does nothing else
+ * keeps many of them in flight at once), then the row checks take the readings by position (read()) and find what
+ * they touch still in the cache.
  */
 export class RowScope {
   row0 = 0;
   cells: ReadonlyArray<CellValue | undefined> = [];
+  /** The row's position in the block being checked. */
+  pos = 0;
+  /** By field ordinal: the reading of the field's cell in each row of the block (fields with a reader and a column). */
+  private readonly reads: (unknown[] | undefined)[];
+  /** Field ordinals with a reader and a column. */
+  private readonly readFields: number[];
+  /** By date field ordinal: the year of each reading of the block that has a value (ok, ambiguous), else 0. */
+  private readonly years: (Int32Array | undefined)[];
   /** Whether the row's ID number is valid (set by the ID check, read by the checks after it). */
   idValid = false;
   /** Column of each field by ordinal, -1 where the sheet has none. */
@@ -65,12 +90,45 @@ export class RowScope {
     readonly known: ColumnKnowledge,
     /** Changes whose old value is a number cell: a revert must put back a number, not its text. */
     readonly numericFrom: Set<Change> = new Set(),
+    /** By field ordinal: how the row checks read the field's cell (see check-row's cellReaders). */
+    private readonly readers: ReadonlyArray<CellReader | undefined> = [],
   ) {
     this.cols = new Int32Array(FIELD_CODES.length).fill(-1);
     for (const [f, c] of Object.entries(loc.columns)) this.cols[F[f as FieldCode]] = c as number;
     this.letters = Array.from(this.cols, (c) => (c < 0 ? "" : columnLetter(c)));
     this.asOfYear = Number(opts.asOf.slice(0, 4));
     this.required = FIELD_CODES.map((f) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required);
+    this.readFields = FIELD_CODES.flatMap((_, f) => (readers[f] !== undefined && this.cols[f] >= 0 ? [f] : []));
+    this.reads = FIELD_CODES.map((_, f) => (this.readFields.includes(f) ? new Array<unknown>(BLOCK_ROWS).fill(null) : undefined));
+    this.years = FIELD_CODES.map((code, f) => (this.readFields.includes(f) && FIELD_BY_CODE.get(code)!.kind === "date" ? new Int32Array(BLOCK_ROWS) : undefined));
+  }
+
+  /** Reads ahead what the row checks of rows[from..to) (at most BLOCK_ROWS, 0-based sheet rows) will ask for. */
+  readBlock(rows: readonly number[], from: number, to: number): void {
+    const sheetRows = this.sheet.rows;
+    for (const f of this.readFields) {
+      const out = this.reads[f]!;
+      const read = this.readers[f]!;
+      const c = this.cols[f];
+      for (let i = from; i < to; i++) out[i - from] = read(sheetRows[rows[i]]?.[c]);
+      const years = this.years[f];
+      if (years === undefined) continue;
+      // the year settles most "not in the future" tests; read here, the row check finds the date in the cache
+      for (let i = 0; i < to - from; i++) {
+        const d = out[i] as DateResult;
+        years[i] = d.kind === "ok" || d.kind === "ambiguous" ? yearOf(d.value) : 0;
+      }
+    }
+  }
+
+  /** The year of the current row's date reading (date fields; 0 where it has no value). */
+  year(field: number): number {
+    return this.years[field]![this.pos];
+  }
+
+  /** The reading of the field's cell in the current row (readBlock's, by the field's reader); the field has a column. */
+  read(field: number): unknown {
+    return this.reads[field]![this.pos];
   }
 
   col(field: number): number {

@@ -51,16 +51,21 @@ export function settleBranches(members: Member[], config: RosterConfig, lang: La
     }
     return;
   }
-  const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
-  const folded = new Map<string, string>();
+  // members by spelling first (one lookup a member), then the spellings by folded key
+  const bySpelling = new Map<string, Member[]>();
   for (const m of members) {
     if (m.branch === null) continue;
-    let key = folded.get(m.branch);
-    if (key === undefined) folded.set(m.branch, (key = foldKey(m.branch)));
+    const same = bySpelling.get(m.branch);
+    if (same) same.push(m);
+    else bySpelling.set(m.branch, [m]);
+  }
+  const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
+  for (const [spelling, same] of bySpelling) {
+    const key = foldKey(spelling);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { members: [], spellings: new Map() }));
-    g.members.push(m);
-    g.spellings.set(m.branch, (g.spellings.get(m.branch) ?? 0) + 1);
+    for (const m of same) g.members.push(m);
+    g.spellings.set(spelling, same.length);
   }
   const names = new Map<string, string>();
   for (const [key, g] of groups) {

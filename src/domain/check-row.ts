@@ -1,12 +1,13 @@
 // Checks one member row (SPEC section 4) and builds its normalised Member record.
-import { Matcher, RowScope } from "./check-context";
-import { CONTACT_FIELDS, F, MAX_TEXT_LENGTH } from "./fields";
+import { CellReader, Matcher, RowScope, yearOf } from "./check-context";
+import { CONTACT_FIELDS, F, FIELD_BY_CODE, FIELD_CODES, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
-import { isLeapYear, normaliseDate } from "./normalise/date";
-import { idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
-import { normalisePhone } from "./normalise/phone";
+import { DateResult, isLeapYear, normaliseDate } from "./normalise/date";
+import { EnumResult } from "./normalise/enum";
+import { IdResult, idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
+import { PhoneResult, normalisePhone } from "./normalise/phone";
 import { STAGE_LABELS, stageOf } from "./sheet-facts";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText, normaliseName, normaliseText } from "./normalise/text";
@@ -25,6 +26,25 @@ const ETHNIC_KEYS = [...ETHNIC_INDEX.keys()];
 /** Enum matchers by field ordinal (F.gender ...). */
 export type Matchers = ReadonlyArray<Matcher | undefined>;
 const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityArea, F.note];
+
+/**
+ * How the row checks read each field's cell, by field ordinal: dates by normaliseDate, enumerations by their matcher,
+ * text by normaliseText, the name, ID and phone by theirs. The checks take these readings from the scope (s.read),
+ * which reads a block of rows ahead, column by column. 减少原因 and 标签 are read as raw text (statusFromText).
+ */
+export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undefined)[] {
+  return FIELD_CODES.map((code, f): CellReader | undefined => {
+    switch (FIELD_BY_CODE.get(code)!.kind) {
+      case "date": return (v) => normaliseDate(v, date1904);
+      case "enum": return m[f];
+      case "name": return (v) => normaliseName(v, date1904);
+      case "id": return normaliseIdNumber;
+      case "phone": return normalisePhone;
+      case "text": return f === F.reductionReason || f === F.tags ? undefined : (v) => normaliseText(v, date1904);
+      default: return undefined;
+    }
+  });
+}
 
 const LABELS = new Map<EnumTable, Record<Lang, Map<string, string>>>();
 
@@ -60,9 +80,6 @@ function compareShifted(a: string, b: string, n: number): number {
   return 0;
 }
 
-function yearOf(iso: string): number {
-  return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-}
 
 
 /**
@@ -74,7 +91,7 @@ function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, re
   const matcher = m[field];
   if (!matcher || s.col(field) < 0) return null;
   const raw = s.raw(field);
-  const r = matcher(raw);
+  const r = s.read(field) as EnumResult; // matcher(raw)
   const facts = s.known.facts[field];
   if (r.kind === "ok") {
     if (!r.narrow && facts) {
@@ -110,7 +127,7 @@ function categoryField(s: RowScope, m: Matchers): string | null {
     return null;
   }
   if (v.flagged) s.issue("unknown_value", F.category, { value: text.trim() }, v.flagged.suggestion === undefined ? undefined : categoryLabel(v.flagged.suggestion, s.opts.lang));
-  const r = m[F.category]!(raw);
+  const r = s.read(F.category) as EnumResult;
   const facts = s.known.facts[F.category];
   if (r.kind === "ok" && !r.narrow && facts) {
     const to = facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
@@ -129,7 +146,7 @@ function categoryLabel(key: string, lang: Lang): string {
 function dateField(s: RowScope, field: number, required: boolean, settleId: string | null = null): string | null {
   if (s.col(field) < 0) return null;
   const raw = s.raw(field);
-  const d = normaliseDate(raw, s.opts.date1904);
+  const d = s.read(field) as DateResult;
   if (d.kind === "empty") {
     if (required) s.issue("missing_required", field);
     return null;
@@ -147,14 +164,14 @@ function dateField(s: RowScope, field: number, required: boolean, settleId: stri
     }
   } else if (!isDateCell(raw)) s.change(field, d.value);
   // most dates are of an earlier year than asOf: settled on the year alone
-  const year = yearOf(d.value);
+  const year = s.year(field); // yearOf(d.value), read ahead
   if (year > s.asOfYear || (year === s.asOfYear && compareShifted(d.value, s.opts.asOf, 0) > 0)) s.issue("date_in_future", field, { asOf: s.opts.asOf });
   return d.value;
 }
 
 function textField(s: RowScope, field: number): string | null {
   if (s.col(field) < 0) return null;
-  const v = normaliseText(s.raw(field), s.opts.date1904);
+  const v = s.read(field) as string | null; // normaliseText
   if (v !== null) {
     s.change(field, v);
     if (v.length > MAX_TEXT_LENGTH) s.issue("text_too_long", field, { length: v.length, max: MAX_TEXT_LENGTH });
@@ -172,7 +189,7 @@ function ethnicGroup(v: string): string | undefined {
 }
 
 function ethnicityField(s: RowScope): string | null {
-  const v = normaliseText(s.raw(F.ethnicity), s.opts.date1904);
+  const v = s.read(F.ethnicity) as string | null; // normaliseText
   if (v === null) return null;
   const group = ethnicGroup(stripSystemCode(v));
   if (group) {
@@ -188,7 +205,7 @@ function ethnicityField(s: RowScope): string | null {
 function idField(s: RowScope): string | null {
   s.idValid = false;
   if (s.col(F.idNumber) < 0) return null;
-  const r = normaliseIdNumber(s.raw(F.idNumber));
+  const r = s.read(F.idNumber) as IdResult;
   switch (r.kind) {
     case "empty":
       if (s.required[F.idNumber]) s.issue("missing_required", F.idNumber);
@@ -214,7 +231,7 @@ function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; 
   let phone: string | null = null;
   let phoneEmpty = s.col(F.phone) >= 0;
   if (s.col(F.phone) >= 0) {
-    const p = normalisePhone(s.raw(F.phone));
+    const p = s.read(F.phone) as PhoneResult;
     if (p.kind === "ok") {
       phone = p.value;
       phoneEmpty = false;
@@ -265,8 +282,8 @@ function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): 
 function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   const reduction = statusFromText(s, F.reductionReason, REDUCTION);
   const fromColumn = s.col(F.status) < 0 ? statusInTypeColumn(s, m) : matchStatus(s, m);
-  const lost = s.col(F.lostContactFlag) < 0 ? undefined : m[F.lostContactFlag]!(s.raw(F.lostContactFlag));
-  const mobile = s.col(F.mobileFlag) < 0 ? undefined : m[F.mobileFlag]!(s.raw(F.mobileFlag));
+  const lost = s.col(F.lostContactFlag) < 0 ? undefined : (s.read(F.lostContactFlag) as EnumResult);
+  const mobile = s.col(F.mobileFlag) < 0 ? undefined : (s.read(F.mobileFlag) as EnumResult);
   const tag = statusFromText(s, F.tags, TAGS);
   if (lost?.kind === "unknown") s.issue("unknown_value", F.lostContactFlag, { value: lost.value }, lost.suggestion);
   if (mobile?.kind === "unknown") s.issue("unknown_value", F.mobileFlag, { value: mobile.value }, mobile.suggestion);
@@ -278,7 +295,7 @@ function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   if (fromColumn) return fromColumn;
   if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
   if (s.col(F.status) >= 0) {
-    if (needed && matchStatusRaw(s, m).kind === "empty") s.issue("missing_status", F.status);
+    if (needed && matchStatusRaw(s).kind === "empty") s.issue("missing_status", F.status);
     return null;
   }
   if (tag === null || reduction === null || lost !== undefined || mobile !== undefined) return "normal";
@@ -300,12 +317,12 @@ function typeInStatusColumn(s: RowScope, m: Matchers): string | null {
   return r.kind === "ok" ? r.code : null;
 }
 
-function matchStatusRaw(s: RowScope, m: Matchers) {
-  return m[F.status]!(s.raw(F.status));
+function matchStatusRaw(s: RowScope): EnumResult {
+  return s.read(F.status) as EnumResult;
 }
 
 function matchStatus(s: RowScope, m: Matchers): string | null {
-  const r = matchStatusRaw(s, m);
+  const r = matchStatusRaw(s);
   if (r.kind === "unknown" && m[F.membershipType]!(s.raw(F.status)).kind === "ok") return "normal"; // 正式党员: a current member
   if (r.kind === "ok") {
     s.change(F.status, label(STATUS, r.code, s.opts.lang));
@@ -324,7 +341,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const listed: Member["listed"] = s.loc.kind === "former" ? "former" : stage && stage !== "probationary" && stage !== "full" ? "prospect" : "member";
   let name: string | null = null;
   if (s.col(F.name) >= 0) {
-    name = normaliseName(s.raw(F.name), s.opts.date1904);
+    name = s.read(F.name) as string | null; // normaliseName
     if (name === null) s.issue("missing_required", F.name);
     else s.change(F.name, name);
   }
@@ -361,7 +378,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   }
 
   const category = categoryField(s, m);
-  const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : normaliseText(s.raw(F.branch), s.opts.date1904));
+  const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : (s.read(F.branch) as string | null));
   if (branch === null && s.col(F.branch) >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
   // a former member's contact and status are history, not gaps
   const { phone, address } = phoneAndContact(s, listed !== "former");

@@ -1,12 +1,12 @@
 // The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
-import { buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
-import { ColumnFacts, columnFacts } from "./column-facts";
+import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
+import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
 import { checkDuplicateIds, settleBranches } from "./check-cross";
-import { checkMember } from "./check-row";
+import { cellReaders, checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
-import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
+import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
 import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
 import { RowScopeless } from "./issue-at";
@@ -124,6 +124,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     for (const i of read.issues) issues.push(i);
   }
   const matchers = buildMatchers(config);
+  const readers = cellReaders(matchers, snapshot.date1904);
   const members: Member[] = [];
   const changes: Change[] = [];
   const numericFrom = new Set<Change>();
@@ -136,19 +137,25 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
     const sheetLang = config.language ?? langOf(loc.headerTexts);
-    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom);
+    const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
-    for (const r of loc.memberRows) {
-      scope.row0 = r;
-      scope.cells = sheet.rows[r]!;
-      rows.push(checkMember(scope, matchers));
+    const memberRows = loc.memberRows;
+    for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
+      const to = Math.min(from + BLOCK_ROWS, memberRows.length);
+      scope.readBlock(memberRows, from, to);
+      for (let i = from; i < to; i++) {
+        scope.pos = i - from;
+        scope.row0 = memberRows[i];
+        scope.cells = sheet.rows[scope.row0]!;
+        rows.push(checkMember(scope, matchers));
+      }
     }
     bySheet.set(sheet.name, rows);
     for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
-  checkDuplicateIds(memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
+  checkDuplicateIds(memberLists.length === 1 ? bySheet.get(memberLists[0].sheet.name)! : memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
   for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
@@ -167,10 +174,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
 /** The facts (dropdown, values used) of each enumeration column of a roster, by field ordinal. */
 function enumFacts(sheet: SheetGrid, loc: RosterLocation, date1904: boolean): (ColumnFacts | undefined)[] {
   const out: (ColumnFacts | undefined)[] = FIELD_CODES.map(() => undefined);
-  for (const def of FIELD_BY_CODE.values()) {
-    const col = loc.columns[def.code];
-    if (def.kind === "enum" && col !== undefined) out[F[def.code]] = columnFacts(sheet, col, loc.memberRows, date1904);
-  }
+  const fields = FIELDS.filter((def) => def.kind === "enum" && loc.columns[def.code] !== undefined).map((def) => def.code);
+  const facts = columnsFacts(sheet, fields.map((f) => loc.columns[f]!), loc.memberRows, date1904);
+  fields.forEach((f, k) => (out[F[f]] = facts[k]));
   return out;
 }
 

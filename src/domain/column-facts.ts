@@ -52,16 +52,33 @@ export class ColumnFacts {
   }
 }
 
-/** The facts of column col over the given member rows (0-based). */
-export function columnFacts(sheet: SheetGrid, col: number, memberRows: readonly number[], date1904: boolean): ColumnFacts {
-  const counts = new Map<string, number>();
+/**
+ * The facts of each of the columns cols over the given member rows (0-based), in one pass down the rows (a sheet's
+ * rows lie all over the heap: each is fetched once, not once per column).
+ */
+export function columnsFacts(sheet: SheetGrid, cols: readonly number[], memberRows: readonly number[], date1904: boolean): ColumnFacts[] {
+  // one lookup a cell (a text's slot), not a get and a set
+  const slots = cols.map(() => new Map<string, number>());
+  const n = cols.map((): number[] => []);
   for (const r of memberRows) {
-    const v = sheet.rows[r]?.[col];
-    if (v === undefined || v === null || v === "") continue;
-    const t = typeof v === "string" ? v : cellText(v, date1904);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+    const row = sheet.rows[r];
+    if (row === undefined) continue;
+    for (let k = 0; k < cols.length; k++) {
+      const v = row[cols[k]];
+      if (v === undefined || v === null || v === "") continue;
+      const t = typeof v === "string" ? v : cellText(v, date1904);
+      const slot = slots[k].get(t);
+      if (slot === undefined) {
+        slots[k].set(t, n[k].length);
+        n[k].push(1);
+      } else n[k][slot]++;
+    }
   }
   const first = memberRows.length ? memberRows[0] : -1;
-  const list = (first >= 0 ? listAt(sheet, first, col) : undefined) ?? [];
-  return new ColumnFacts(list, counts);
+  return cols.map((col, k) => {
+    const counts = new Map<string, number>();
+    for (const [t, slot] of slots[k]) counts.set(t, n[k][slot]);
+    const list = (first >= 0 ? listAt(sheet, first, col) : undefined) ?? [];
+    return new ColumnFacts(list, counts);
+  });
 }

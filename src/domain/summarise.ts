@@ -8,7 +8,7 @@ import {
   CATEGORY, COLLEGE_OR_ABOVE, CURRENT_STATUSES, EDUCATION, EMPLOYMENT, EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS,
 } from "./vocabulary";
 import { foldKey } from "./fold";
-import { addYears, ageOn, compareIso } from "./normalise/date";
+import { addYears, ageOn, ageOnShifted, compareIso, compareIsoShifted } from "./normalise/date";
 
 export interface SummariseOptions {
   /** Configured branches (settings sheet), listed first and in this order, zeros too. */
@@ -32,13 +32,18 @@ export function isCurrentMember(m: Member): boolean {
   return m.status === null || !LEFT_STATUSES.has(m.status);
 }
 
-/** A month-precision date is taken as the 1st of its month (age and standing count whole months, as 按月 statistics do). */
-function dayOf(iso: string | null): string | null {
-  // Member dates come from normaliseDate: yyyy-mm-dd or yyyy-mm, so the length says which.
-  if (iso === null) return null;
-  if (iso.length === 10) return iso;
-  if (iso.length === 7) return `${iso}-01`;
-  return null;
+/**
+ * A member date the summaries can use: yyyy-mm-dd or yyyy-mm (member dates come from normaliseDate, so the length
+ * says which), else null. A month-precision date is taken as the 1st of its month (age and standing count whole
+ * months, as 按月 statistics do): compareIso and ageOn read it so, with no "-01" string built per member.
+ */
+function dateOf(iso: string | null): string | null {
+  return iso !== null && (iso.length === 10 || iso.length === 7) ? iso : null;
+}
+
+/** The date as a day: yyyy-mm taken as its 1st. */
+function dayOf(iso: string): string {
+  return iso.length === 7 ? `${iso}-01` : iso;
 }
 
 /** Completed years from `from` to asOf; null where unknown or `from` is after asOf. */
@@ -62,20 +67,20 @@ export const TO_CONFIRM_YEARS = 3;
  * joinDate at most a year before asOf is probationary; otherwise unknown (null): a missing type is not "full".
  */
 export function membershipTypeOf(m: Member, asOf: string): "probationary" | "full" | null {
-  const join = dayOf(m.joinDate);
+  const join = dateOf(m.joinDate);
   if (join !== null && compareIso(join, asOf) > 0) return null;
   if (m.membershipType === "probationary") return "probationary";
-  const full = dayOf(m.fullMemberDate);
+  const full = dateOf(m.fullMemberDate);
   if (full !== null) return compareIso(full, asOf) <= 0 ? "full" : "probationary";
-  const inProbation = join !== null && compareIso(addYears(join, 1), asOf) > 0;
+  const inProbation = join !== null && compareIsoShifted(join, 1, asOf) > 0;
   if (m.membershipType === "full") return inProbation ? "probationary" : "full";
   if (join === null) return null;
-  return compareIso(addYears(join, 1), asOf) >= 0 ? "probationary" : null;
+  return compareIsoShifted(join, 1, asOf) >= 0 ? "probationary" : null;
 }
 
 /** A due-list entry: probation ends a year after joining (yyyy-mm where only the month of joining is known). */
 function dueEntry(m: Member, join: string, branch: string, toConfirm: boolean): { day: string; entry: DueForFullMembership } {
-  const day = addYears(join, 1);
+  const day = addYears(dayOf(join), 1);
   const dueDate = MONTH_DATE.test(m.joinDate!) ? day.slice(0, 7) : day;
   const entry: DueForFullMembership = { name: m.name, branch: branch === UNKNOWN_KEY ? null : branch, sheet: m.sheet, row: m.row, joinDate: m.joinDate!, dueDate };
   return { day, entry: toConfirm ? { ...entry, toConfirm } : entry };
@@ -201,22 +206,23 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     bump(byGender, keyOf(m.gender));
     bump(byEducation, keyOf(m.education));
     bump(byEmployment, keyOf(m.employment));
-    bump(byAgeBand, ageBand(yearsTo(dayOf(m.birthDate), asOf)));
+    bump(byAgeBand, ageBand(yearsTo(dateOf(m.birthDate), asOf)));
 
     const type = membershipTypeOf(m, asOf);
     bump(byMembershipType, keyOf(type));
-    const join = dayOf(m.joinDate);
-    if (type === null && join !== null && m.membershipType === null && compareIso(addYears(join, 1 + TO_CONFIRM_YEARS), asOf) >= 0) {
+    const join = dateOf(m.joinDate);
+    if (type === null && join !== null && m.membershipType === null && compareIsoShifted(join, 1 + TO_CONFIRM_YEARS, asOf) >= 0) {
       due.push(dueEntry(m, join, branch, true)); // probation over, no type, no full-member date: made full? to confirm
     }
     if (type === "probationary") {
       bump(byPartyStanding, PROBATIONARY_KEY);
       counts.probationary++;
-      if (join !== null && compareIso(addYears(join, 1), dueBy) <= 0) due.push(dueEntry(m, join, branch, false));
+      if (join !== null && compareIsoShifted(join, 1, dueBy) <= 0) due.push(dueEntry(m, join, branch, false));
     } else {
-      const full = dayOf(m.fullMemberDate);
-      const start = full ?? (join === null ? null : addYears(join, 1));
-      bump(byPartyStanding, standingBand(yearsTo(start, asOf)));
+      // standing counts from the full-member date, else from a year after joining
+      const full = dateOf(m.fullMemberDate);
+      const years = full !== null ? yearsTo(full, asOf) : join === null || compareIsoShifted(join, 1, asOf) > 0 ? null : ageOnShifted(join, 1, asOf);
+      bump(byPartyStanding, standingBand(years));
     }
 
     if (m.gender === "female") counts.women++;

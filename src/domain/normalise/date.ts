@@ -67,12 +67,18 @@ function ok(value: string, precision: "day" | "month"): DateResult {
   return { kind: "ok", value, precision };
 }
 
+/**
+ * Results of valid parts by (year, month, day 0-31), made once: dates typed as text or numbers repeat down a column,
+ * and each reading would otherwise build its ISO string (and the pieces of it) and result anew.
+ */
+const PARTS_CACHE: (DateResult | null)[] = new Array<DateResult | null>((MAX_YEAR - MIN_YEAR + 1) * 13 * 32).fill(null);
+
 /** Validate year, month and day (0 = month precision) and build the result. */
 function fromParts(y: number, m: number, d: number): DateResult {
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12) return IMPOSSIBLE;
-  if (d === 0) return ok(formatIso(y, m, 0), "month");
-  if (d < 1 || d > daysInMonth(y, m)) return IMPOSSIBLE;
-  return ok(formatIso(y, m, d), "day");
+  if (d !== 0 && (d < 1 || d > daysInMonth(y, m))) return IMPOSSIBLE;
+  const at = ((y - MIN_YEAR) * 13 + m) * 32 + d;
+  return PARTS_CACHE[at] ?? (PARTS_CACHE[at] = d === 0 ? ok(formatIso(y, m, 0), "month") : ok(formatIso(y, m, d), "day"));
 }
 
 /** Results for whole-day serials up to 2100-12-31, per date system, indexed by serial: rosters repeat dates. */
@@ -235,6 +241,26 @@ export function addYears(iso: string, n: number): string {
   return formatIso(y, m, d);
 }
 
+/** The day of an ISO date n years on (addYears' rule: 02-29 is 02-28 in a common year); 1 for a yyyy-mm value. */
+function shiftedDay(iso: string, y: number, m: number): number {
+  if (iso.length < 10) return 1;
+  const d = digitsAt(iso, 8, 10);
+  return m === 2 && d === 29 && !isLeapYear(y) ? 28 : d;
+}
+
+/** compareIso(addYears(a, n), b) without building the shifted date: the summaries ask it of every member. */
+export function compareIsoShifted(a: string, n: number, b: string): number {
+  const ya = digitsAt(a, 0, 4) + n;
+  const yb = digitsAt(b, 0, 4);
+  if (ya !== yb) return ya < yb ? -1 : 1;
+  const ma = digitsAt(a, 5, 7);
+  const mb = digitsAt(b, 5, 7);
+  if (ma !== mb) return ma < mb ? -1 : 1;
+  const da = shiftedDay(a, ya, ma);
+  const db = b.length < 10 ? 1 : digitsAt(b, 8, 10);
+  return da === db ? 0 : da < db ? -1 : 1;
+}
+
 /** -1, 0 or 1. A month-precision value (yyyy-mm) compares as the 1st of its month: "2002-03" equals "2002-03-01". */
 export function compareIso(a: string, b: string): number {
   for (let i = 0; i < 10; i++) {
@@ -248,9 +274,14 @@ export function compareIso(a: string, b: string): number {
 
 /** Whole years from birth to asOf (a yyyy-mm birth counts from the 1st; a 02-29 birthday falls on 02-28 in common years). */
 export function ageOn(birthIso: string, asOfIso: string): number {
-  const by = digitsAt(birthIso, 0, 4);
-  const bm = digitsAt(birthIso, 5, 7);
-  let bd = birthIso.length < 10 ? 1 : digitsAt(birthIso, 8, 10);
+  return ageOnShifted(birthIso, 0, asOfIso);
+}
+
+/** ageOn(addYears(from, n), asOf) without building the shifted date. */
+export function ageOnShifted(from: string, n: number, asOfIso: string): number {
+  const by = digitsAt(from, 0, 4) + n;
+  const bm = digitsAt(from, 5, 7);
+  let bd = shiftedDay(from, by, bm);
   const ay = digitsAt(asOfIso, 0, 4);
   const am = digitsAt(asOfIso, 5, 7);
   const ad = asOfIso.length < 10 ? 1 : digitsAt(asOfIso, 8, 10);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CellValue } from "../../../src/domain/grid";
-import { addYears, ageOn, compareIso, DateResult, normaliseDate, serialToIso } from "../../../src/domain/normalise/date";
+import { addYears, ageOn, ageOnShifted, compareIso, compareIsoShifted, DateResult, normaliseDate, serialToIso } from "../../../src/domain/normalise/date";
 
 const date = (serial: number): CellValue => ({ kind: "date", serial });
 const day = (value: string): DateResult => ({ kind: "ok", value, precision: "day" });
@@ -113,6 +113,21 @@ describe("normaliseDate", () => {
     expect(normaliseDate(input, date1904 ?? false)).toEqual(expected);
   });
 
+  // Readings of valid parts are made once per (year, month, day) and shared: the same answer every time.
+  it.each([
+    { input: "1955.3", expected: month("1955-03") },
+    { input: "1980.03.05", expected: day("1980-03-05") },
+    { input: "1981年3月5日", expected: day("1981-03-05") },
+    { input: 19800305, expected: day("1980-03-05") },
+    { input: 198003, expected: month("1980-03") },
+    { input: "1981.02.29", expected: impossible },
+    { input: "2101.01.01", expected: impossible },
+  ])("reads $input the same the second time", ({ input, expected }) => {
+    const first = normaliseDate(input, false);
+    expect(first).toEqual(expected);
+    expect(normaliseDate(input, false)).toBe(first);
+  });
+
   it("reads a month-only date beside a full one without inventing the day", () => {
     expect(normaliseDate("1968.05", false)).toEqual(month("1968-05"));
     expect(normaliseDate("1968.05.17", false)).toEqual(day("1968-05-17"));
@@ -177,6 +192,38 @@ describe("ageOn", () => {
         const age = ageOn(birth, asOf);
         expect(compareIso(addYears(birth, age), asOf)).toBeLessThanOrEqual(0);
         expect(compareIso(addYears(birth, age + 1), asOf)).toBe(1);
+      }),
+    );
+  });
+});
+
+// The summaries compare and count from "a year after joining" without building that date: the same answers as
+// building it with addYears, month precision and 02-29 included.
+describe("compareIsoShifted and ageOnShifted", () => {
+  it.each([
+    { a: "2024-02-29", n: 1, b: "2025-02-28", compare: 0, age: 0 }, // 02-29 a year on is 02-28
+    { a: "2024-02-29", n: 1, b: "2025-02-27", compare: 1, age: -1 },
+    { a: "2024-02-29", n: 4, b: "2028-02-28", compare: 1, age: -1 }, // a leap year keeps the 29th
+    { a: "2024-03", n: 1, b: "2025-03-01", compare: 0, age: 0 }, // month precision counts from the 1st
+    { a: "2024-03", n: 1, b: "2025-02-28", compare: 1, age: -1 },
+    { a: "2020-06-15", n: 4, b: "2024-06", compare: 1, age: -1 }, // b of month precision is its 1st
+    { a: "2020-06-15", n: 1, b: "2025-12-31", compare: -1, age: 4 },
+  ])("$a + $n vs $b", ({ a, n, b, compare, age }) => {
+    expect(compareIsoShifted(a, n, b)).toBe(compare);
+    expect(compareIsoShifted(a, n, b)).toBe(compareIso(addYears(a, n), b));
+    expect(ageOnShifted(a, n, b)).toBe(age);
+    expect(ageOnShifted(a, n, b)).toBe(ageOn(addYears(a, n), b));
+  });
+
+  it("agree with addYears on any dates", () => {
+    const isoDay = fc
+      .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const isoDate = fc.oneof(isoDay, isoDay.map((d) => d.slice(0, 7)), fc.constantFrom("2000-02-29", "2024-02-29", "1996-02"));
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 0, max: 25 }), isoDate, (a, n, b) => {
+        expect(compareIsoShifted(a, n, b)).toBe(compareIso(addYears(a, n), b));
+        expect(ageOnShifted(a, n, b)).toBe(ageOn(addYears(a, n), b));
       }),
     );
   });
