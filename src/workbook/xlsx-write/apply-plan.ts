@@ -61,7 +61,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
-  const pkg = new PackageEditor(input, fileName);
+  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32);
   const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
@@ -194,7 +194,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     const w: RowWrites[] = writes.get(s.name) ?? [];
     if (placed === undefined && w.length === 0) continue;
     const part = partOf(s)!;
-    const bytes = pkg.originalBytes(part)!;
+    const bytes = pkg.originalBytesKept(part)!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const dxf = kit?.dxf ?? 0;
     const formats = (prefix: string): string => (blocks.length ? conditionalFormatsXml(blocks, dxf, prefix) : "");

@@ -2,6 +2,10 @@
 // nobody touches are copied as raw compressed bytes when the output is built.
 import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
+import { entryData } from "../xlsx/zip";
+import { crc32Update } from "./crc32";
+import { type SpliceSource, spliceHead } from "./deflate-splice";
+import { inflateBlocks } from "./inflate-blocks";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
 import { type Compressor, type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
@@ -19,10 +23,13 @@ export class PackageEditor {
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
   private readonly textCache = new Map<string, string>();
+  private readonly spliceable = new Map<string, SpliceSource>();
 
   constructor(
     private readonly input: Uint8Array,
     readonly fileName: string,
+    /** CRC-32 (the compressor's, when one is passed): the input's large parts are checked with it. */
+    private readonly crc32: (data: Uint8Array, crc: number) => number = (d, c) => crc32Update(c, d),
   ) {
     this.raw = readRawEntries(input, fileName);
     for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
@@ -59,6 +66,34 @@ export class PackageEditor {
   originalBytes(name: string): Uint8Array | undefined {
     const r = this.byName.get(key(name));
     return r === undefined ? undefined : this.inflater.bytes(r.entry);
+  }
+
+  /**
+   * The input's inflated bytes of a deflated part, its blocks noted: when the part's new content (set as chunks)
+   * begins with views of these very bytes, the blocks that inflate to them are copied, not deflated again.
+   */
+  originalBytesKept(name: string): Uint8Array | undefined {
+    const r = this.byName.get(key(name));
+    if (r === undefined || r.entry.method !== 8) return this.originalBytes(name);
+    const e = r.entry;
+    this.inflater.admit(e); // the same caps as the reader's (size, ratio, total)
+    const data = entryData(this.input, e, this.fileName);
+    let blocks;
+    try {
+      blocks = inflateBlocks(data, e.size);
+    } catch (err) {
+      return unreadable(this.fileName, "partNoInflate", { part: e.name, reason: String((err as Error).message) });
+    }
+    const crcAt: number[] = [];
+    let crc = 0;
+    for (let j = 0; j < blocks.outAt.length; j++) {
+      crcAt.push(crc);
+      const end = j + 1 < blocks.outAt.length ? blocks.outAt[j + 1] : e.size;
+      if (end > blocks.outAt[j]) crc = this.crc32(blocks.bytes.subarray(blocks.outAt[j], end), crc) >>> 0;
+    }
+    if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
+    this.spliceable.set(key(name), { ...blocks, crcAt, data });
+    return blocks.bytes;
   }
 
   /** Current text of an XML part (edits included); undefined when absent. DTDs are refused. */
@@ -114,7 +149,11 @@ export class PackageEditor {
     const first = this.raw.find((r) => !r.entry.name.endsWith("/")) ?? this.raw[0];
     const base: EntryTemplate = first ?? { time: 0, date: 0x21, versionMadeBy: 20, externalAttrs: 0 };
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
-      zip.deflate(name, typeof content === "string" ? [content] : content(), tpl);
+      const chunks = typeof content === "string" ? [content] : content();
+      const src = this.spliceable.get(key(name));
+      const split = src !== undefined && Array.isArray(chunks) ? spliceHead(src, chunks) : undefined;
+      if (split !== undefined) zip.deflate(name, split.rest, tpl, split.head);
+      else zip.deflate(name, chunks, tpl);
     };
     for (const r of this.raw) {
       const k = key(r.entry.name);
