@@ -1,11 +1,16 @@
 // A rewritten part that keeps its first bytes keeps their deflate blocks: the block-noting inflater gives what zlib
 // and fflate give (and refuses what they refuse), a spliced stream inflates to the new content at every block
 // boundary, and a check written this way holds the same parts as before, the roster sheet's blocks reused.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { crc32, constants, deflateRawSync, inflateRawSync } from "node:zlib";
 import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from "fflate";
 import { checkAndWrite } from "../../src/app/write-workbook";
 import { nodeCompressor } from "../../src/cli/node-compressor";
+import { streamSheetsAbove } from "../../src/workbook/xlsx-write/apply-plan";
 import { spliceHead, type SpliceSource } from "../../src/workbook/xlsx-write/deflate-splice";
+import { PackageEditor } from "../../src/workbook/xlsx-write/package";
+import { patchSheetEnds, patchWorksheet } from "../../src/workbook/xlsx-write/roster-patch";
 import { inflateBlocks } from "../../src/workbook/xlsx-write/inflate-blocks";
 import { readRawEntries, ZipWriter } from "../../src/workbook/xlsx-write/zip-write";
 import { entryData } from "../../src/workbook/xlsx/zip";
@@ -177,5 +182,56 @@ describe("a check written with the roster sheet's blocks kept", () => {
     const b = parts(js.output);
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [name, data] of a) expect([name, Buffer.from(data).equals(Buffer.from(b.get(name)!))]).toEqual([name, true]);
+  });
+});
+
+describe("a large roster sheet streamed past (only its ends held)", () => {
+  const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
+  const time = "2025-12-31 10:00:00";
+  const EXAMPLE = readFileSync(join(__dirname, "../../examples/铁西街党员花名册.xlsx"));
+  afterEach(() => streamSheetsAbove());
+
+  it.each<[string, () => Uint8Array, number]>([
+    ["the example", () => EXAMPLE, 4 << 20],
+    ["5,000 members", () => makeBigRoster(5000), 4 << 20],
+    ["5,000 members, ends of 2 KiB (the tail window slides)", () => makeBigRoster(5000), 2048],
+  ])("%s: the same parts as with the whole sheet read", async (_what, input, ends) => {
+    const bytes = input();
+    for (const compressor of [nodeCompressor, undefined]) {
+      const whole = await checkAndWrite(bytes, "in.xlsx", REQ, { time, deflateLevel: 1, compressor });
+      streamSheetsAbove(0, ends);
+      const kept = jest.spyOn(PackageEditor.prototype, "setKeptStart");
+      const streamed = await checkAndWrite(bytes, "in.xlsx", REQ, { time, deflateLevel: 1, compressor });
+      streamSheetsAbove();
+      // the streamed path was taken for every roster sheet, not the fallback
+      expect(kept.mock.results.length).toBeGreaterThan(0);
+      expect(kept.mock.results.every((r) => r.value === true)).toBe(true);
+      kept.mockRestore();
+      const a = parts(whole.output);
+      const b = parts(streamed.output);
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [name, data] of a) expect([name, Buffer.from(data).equals(Buffer.from(b.get(name)!))]).toEqual([name, true]);
+      const entry = (o: Uint8Array) => readRawEntries(o, "o").find((r) => /worksheets\/sheet1\.xml$/.test(r.entry.name))!;
+      expect(entry(streamed.output).crc).toBe(entry(whole.output).crc);
+    }
+  }, 60_000);
+
+  const sheet = (xml: string) => new TextEncoder().encode(xml);
+  const patch = { removeMark: "_RosterAssistant_flag", formats: (p: string) => `<${p}conditionalFormatting sqref="A1"/>` };
+  const BODY = '<worksheet xmlns="x"><sheetData><row r="1"/></sheetData><pageMargins/></worksheet>';
+  it.each<[string, string, Uint8Array, number, number]>([
+    ["ends that hold it all", "patched", sheet(BODY), 1 << 20, 1 << 20],
+    ["a head without <sheetData>", "whole", sheet(BODY), 10, 1 << 20],
+    ["a tail without </sheetData>", "whole", sheet(BODY), 1 << 20, 20],
+    ["UTF-16", "whole", new Uint8Array([0xff, 0xfe, ...Buffer.from(BODY, "utf16le")]), 1 << 20, 1 << 20],
+  ])("patchSheetEnds on %s: %s", (_what, want, bytes, headMax, tailMax) => {
+    const ends = { head: bytes.subarray(0, headMax), tail: bytes.subarray(Math.max(0, bytes.length - tailMax)), tailAt: Math.max(0, bytes.length - tailMax), size: bytes.length };
+    const r = patchSheetEnds(ends, patch);
+    expect(r === "whole" ? "whole" : r === undefined ? "unchanged" : "patched").toBe(want);
+    if (r !== undefined && r !== "whole") {
+      const whole = patchWorksheet(bytes, { ...patch, writes: [] })!;
+      const got = Buffer.concat([bytes.subarray(0, r.keep), r.tail]);
+      expect(got.equals(Buffer.concat(whole))).toBe(true);
+    }
   });
 });

@@ -15,6 +15,11 @@ export interface DeflateHead {
 export interface SpliceSource extends InflatedBlocks {
   readonly crcAt: readonly number[];
   readonly data: Uint8Array;
+  /**
+   * The output offset of bytes[0]: 0 when bytes is the whole part; else bytes is its end only, and new content is
+   * the part's [0, bytesAt) followed by the chunks, which must then be spliced (there is nothing else to deflate).
+   */
+  readonly bytesAt?: number;
 }
 
 /** Blocks shorter than this are not worth keeping (the empty stored block costs 5 bytes, the lost window a little). */
@@ -27,20 +32,21 @@ const MIN_KEEP = 64 * 1024;
  */
 export function spliceHead(src: SpliceSource, chunks: readonly (Uint8Array | string)[]): { head: DeflateHead; rest: (Uint8Array | string)[] } | undefined {
   const b = src.bytes;
-  let common = 0;
+  const at = src.bytesAt ?? 0;
+  let common = at;
   let i = 0;
   for (; i < chunks.length; i++) {
     const c = chunks[i];
     if (typeof c === "string") break;
     if (c.length === 0) continue;
-    if (c.buffer !== b.buffer || c.byteOffset !== b.byteOffset + common) break;
+    if (c.buffer !== b.buffer || c.byteOffset !== b.byteOffset + common - at) break;
     common += c.length;
   }
   // the last block that starts within the common part: every block before it inflates to bytes kept unchanged
   let j = 0;
   while (j + 1 < src.outAt.length && src.outAt[j + 1] <= common) j++;
   const keep = src.outAt[j];
-  if (keep < MIN_KEEP) return undefined;
+  if (keep < at || (at === 0 && keep < MIN_KEEP)) return undefined;
   const bit = src.bitAt[j];
   const p = bit >>> 3;
   const k = bit & 7;
@@ -51,7 +57,7 @@ export function spliceHead(src: SpliceSource, chunks: readonly (Uint8Array | str
     size: keep,
     crc: src.crcAt[j],
   };
-  const rest: (Uint8Array | string)[] = [b.subarray(keep, common)];
+  const rest: (Uint8Array | string)[] = [b.subarray(keep - at, common - at)];
   for (let r = i; r < chunks.length; r++) rest.push(chunks[r]);
   return { head, rest };
 }

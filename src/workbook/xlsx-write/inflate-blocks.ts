@@ -66,30 +66,76 @@ const bits16 = (d: Uint8Array, p: number): number => {
   return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >> (p & 7);
 };
 
-export interface InflatedBlocks {
-  readonly bytes: Uint8Array;
+export interface BlockStarts {
   /** Each block's start: its bit offset in the compressed data, and how many bytes were inflated before it. */
   readonly bitAt: readonly number[];
   readonly outAt: readonly number[];
+}
+
+export interface InflatedBlocks extends BlockStarts {
+  readonly bytes: Uint8Array;
+}
+
+/** Where a streamed inflate puts its output: every byte once, in order, in views valid only during the call. */
+export interface InflateSink {
+  bytes(chunk: Uint8Array): void;
+  /** A block starts at this output offset (everything before it has been passed to bytes()). */
+  block(outAt: number): void;
 }
 
 const fail = (what: string): never => {
   throw new Error(`deflate data: ${what}`);
 };
 
+const WINDOW = 32768;
+/** Output held at once by a streamed inflate, besides the 32 KiB window. */
+const STEP = 4 << 20;
+
 /** Inflates raw deflate `data` that must inflate to exactly `size` bytes; throws (a plain Error) on anything else. */
 export function inflateBlocks(data: Uint8Array, size: number): InflatedBlocks {
-  const buf = new u8(size + 258); // slack for the last copy; anything past `size` is refused below
+  let bytes: Uint8Array | undefined;
+  const starts = inflateTo(data, size, undefined, (b) => (bytes = b));
+  return { ...starts, bytes: bytes! };
+}
+
+/** The same, streamed: the output goes to `sink` a piece at a time (about 4 MiB held), never whole. */
+export function inflateBlocksTo(data: Uint8Array, size: number, sink: InflateSink): BlockStarts {
+  return inflateTo(data, size, sink, () => undefined);
+}
+
+function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined, whole: (b: Uint8Array) => void): BlockStarts {
+  // whole: one buffer of the declared size (slack for the last copy); streamed: a sliding one, the window kept
+  const cap = sink === undefined ? size + 258 : Math.min(size, STEP) + WINDOW + 258;
+  const buf = new u8(cap);
   const bitAt: number[] = [];
   const outAt: number[] = [];
   const tbts = data.length * 8;
+  let base = 0; // output offset of buf[0]
+  let emitted = 0; // buf[0, emitted) has gone to the sink
+  let lim = Math.min(cap - 258, size); // bt may reach lim before a slide (or, at the declared size, a refusal)
   let pos = 0;
   let bt = 0;
   let final = 0;
+  const emit = (): void => {
+    if (sink !== undefined && bt > emitted) sink.bytes(buf.subarray(emitted, bt));
+    emitted = bt;
+  };
+  /** Makes room: everything is emitted, the last 32 KiB kept for back references. */
+  const slide = (): void => {
+    if (sink === undefined || base + bt >= size) fail("more bytes than declared");
+    emit();
+    const keep = Math.min(bt, WINDOW);
+    buf.copyWithin(0, bt - keep, bt);
+    base += bt - keep;
+    bt = emitted = keep;
+    lim = Math.min(cap - 258, size - base);
+  };
   while (!final) {
     if (pos + 3 > tbts) fail("unexpected end");
+    emit();
     bitAt.push(pos);
-    outAt.push(bt);
+    outAt.push(base + bt);
+    sink?.block(base + bt);
     final = bits(data, pos, 1);
     const type = bits(data, pos + 1, 3);
     pos += 3;
@@ -104,9 +150,14 @@ export function inflateBlocks(data: Uint8Array, size: number): InflatedBlocks {
       if ((l ^ 0xffff) !== (data[s - 2] | (data[s - 1] << 8))) fail("stored block length");
       const t = s + l;
       if (t > data.length) fail("unexpected end");
-      if (bt + l > size) fail("more bytes than declared");
-      buf.set(data.subarray(s, t), bt);
-      bt += l;
+      if (base + bt + l > size) fail("more bytes than declared");
+      for (let at = s; at < t; ) {
+        if (bt >= lim) slide();
+        const n = Math.min(t - at, lim - bt);
+        buf.set(data.subarray(at, at + n), bt);
+        bt += n;
+        at += n;
+      }
       pos = t * 8;
       continue;
     } else if (type === 1) {
@@ -168,7 +219,7 @@ export function inflateBlocks(data: Uint8Array, size: number): InflatedBlocks {
       if (pos > tbts) fail("unexpected end");
       if (!c) fail("invalid length/literal");
       if (sym < 256) {
-        if (bt >= size) fail("more bytes than declared");
+        if (bt >= lim) slide();
         buf[bt++] = sym;
       } else if (sym === 256) break;
       else {
@@ -191,13 +242,16 @@ export function inflateBlocks(data: Uint8Array, size: number): InflatedBlocks {
           pos += b;
         }
         if (pos > tbts) fail("unexpected end");
-        if (dist > bt) fail("distance too far back");
+        if (dist > base + bt) fail("distance too far back");
+        if (bt + add > lim) slide();
         const end = bt + add;
-        if (end > size) fail("more bytes than declared");
+        if (end > lim) fail("more bytes than declared");
         for (; bt < end; ++bt) buf[bt] = buf[bt - dist];
       }
     }
   }
-  if (bt !== size) fail(`${bt} bytes, ${size} declared`);
-  return { bytes: buf.subarray(0, size), bitAt, outAt };
+  emit();
+  if (base + bt !== size) fail(`${base + bt} bytes, ${size} declared`);
+  if (sink === undefined) whole(buf.subarray(0, size));
+  return { bitAt, outAt };
 }
