@@ -4,6 +4,10 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Compressor } from "../workbook/xlsx-write";
 
 export const nodeCompressor: Compressor = {
-  deflateRaw: (pieces, level) => deflateRawSync(Buffer.concat(pieces as Uint8Array[]), { level, memLevel: constants.Z_DEFAULT_MEMLEVEL }),
+  // final false: a sync flush (no final block, a byte boundary), so the next batch's stream may follow
+  deflateRaw: (pieces, level, final = true) =>
+    deflateRawSync(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Uint8Array[]), {
+      level, memLevel: constants.Z_DEFAULT_MEMLEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    }),
   crc32: (data, crc) => crc32(data, crc),
 };

@@ -17,7 +17,7 @@ import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layout
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
-import { patchWorksheet, type RowWrites } from "./roster-patch";
+import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
 import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
@@ -38,6 +38,16 @@ export interface ApplyOptions {
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
+/** Worksheets larger than this (inflated) are streamed when only their conditional formats change. */
+let STREAM_ABOVE = 16 << 20;
+/** How much of such a sheet's start and end is held: its head (up to <sheetData>) and tail (after it). */
+let ENDS = 4 << 20;
+
+/** For tests: streams sheets above `bytes`, holding `ends` bytes of each end (defaults: 16 MiB, 4 MiB). */
+export function streamSheetsAbove(bytes = 16 << 20, ends = 4 << 20): void {
+  STREAM_ABOVE = bytes;
+  ENDS = ends;
+}
 
 /** Refuses a malformed plan (unknown or repeated roles, a sheet both written and removed): both back ends call it. */
 export function checkPlan(plan: WritePlan): void {
@@ -65,7 +75,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
-  const pkg = new PackageEditor(input, fileName);
+  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32);
   const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
@@ -198,10 +208,19 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     const w: RowWrites[] = writes.get(s.name) ?? [];
     if (placed === undefined && w.length === 0) continue;
     const part = partOf(s)!;
-    const bytes = pkg.originalBytes(part)!;
-    if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const dxf = kit?.dxf ?? 0;
     const formats = (prefix: string): string => (blocks.length ? conditionalFormatsXml(blocks, dxf, prefix) : "");
+    // A large sheet that only gets its flags' conditional formats is streamed past: only its ends are held, its
+    // start is kept as the input's own deflate blocks. (Flags written means the style kit stays: kitInUse, which
+    // reads patched sheets whole, is never asked.)
+    if (w.length === 0 && blocks.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_ABOVE) {
+      const ends = pkg.partEnds(part, ENDS, ENDS);
+      const p = ends && damaged(fileName, part, () => patchSheetEnds(ends, { removeMark: FLAG_MARK, formats }));
+      if (ends !== undefined && p === undefined) continue;
+      if (p !== undefined && p !== "whole" && pkg.setKeptStart(part, p.keep, [p.tail])) continue;
+    }
+    const bytes = pkg.originalBytesKept(part)!;
+    if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
     if (chunks !== undefined) {
       patched.set(part, chunks);
@@ -246,6 +265,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   pkg.setText(wbPath, book.toString(indexMap));
   if (rels.changed) pkg.setText(relsPath, rels.toString());
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
+  patched.clear(); // views of the rewritten sheets' bytes: the package lets them go once each is written
   return pkg.build(level, opts.compressor);
 }
 

@@ -2,6 +2,11 @@
 // nobody touches are copied as raw compressed bytes when the output is built.
 import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
+import { entryData } from "../xlsx/zip";
+import { crc32Update } from "./crc32";
+import { type SpliceSource, spliceHead } from "./deflate-splice";
+import { inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
+import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
 import { type Compressor, type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
@@ -11,6 +16,14 @@ export type PartContent = string | (() => Iterable<Uint8Array | string>);
 
 const key = (name: string): string => name.toLowerCase();
 
+/** The input's damaged deflate data, said as the reader says it; anything else (memory, a bug) is thrown on. */
+function badDeflate(fileName: string, part: string, err: unknown): never {
+  if (err instanceof Error && err.constructor === Error && err.message.startsWith("deflate data:")) {
+    return unreadable(fileName, "partNoInflate", { part, reason: err.message });
+  }
+  throw err;
+}
+
 export class PackageEditor {
   private readonly raw: RawEntry[];
   private readonly byName = new Map<string, RawEntry>();
@@ -19,10 +32,15 @@ export class PackageEditor {
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
   private readonly textCache = new Map<string, string>();
+  private readonly spliceable = new Map<string, SpliceSource>();
+  /** Parts read by partEnds: their tails and blocks. */
+  private readonly ends = new Map<string, SpliceSource>();
 
   constructor(
     private readonly input: Uint8Array,
     readonly fileName: string,
+    /** CRC-32 (the compressor's, when one is passed): the input's large parts are checked with it. */
+    private readonly crc32: (data: Uint8Array, crc: number) => number = (d, c) => crc32Update(c, d),
   ) {
     this.raw = readRawEntries(input, fileName);
     for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
@@ -49,6 +67,11 @@ export class PackageEditor {
     return out;
   }
 
+  /** The input's inflated size of a part (undefined when the input has none). */
+  sizeOf(name: string): number | undefined {
+    return this.byName.get(key(name))?.entry.size;
+  }
+
   /** Whether the part is the input's, unchanged. */
   isOriginal(name: string): boolean {
     const k = key(name);
@@ -59,6 +82,101 @@ export class PackageEditor {
   originalBytes(name: string): Uint8Array | undefined {
     const r = this.byName.get(key(name));
     return r === undefined ? undefined : this.inflater.bytes(r.entry);
+  }
+
+  /**
+   * The input's inflated bytes of a deflated part, its blocks noted: when the part's new content (set as chunks)
+   * begins with views of these very bytes, the blocks that inflate to them are copied, not deflated again.
+   */
+  originalBytesKept(name: string): Uint8Array | undefined {
+    const r = this.byName.get(key(name));
+    if (r === undefined || r.entry.method !== 8) return this.originalBytes(name);
+    const e = r.entry;
+    this.inflater.admit(e); // the same caps as the reader's (size, ratio, total)
+    const data = entryData(this.input, e, this.fileName);
+    let blocks;
+    try {
+      blocks = inflateBlocks(data, e.size);
+    } catch (err) {
+      return badDeflate(this.fileName, e.name, err);
+    }
+    const crcAt: number[] = [];
+    let crc = 0;
+    for (let j = 0; j < blocks.outAt.length; j++) {
+      crcAt.push(crc);
+      const end = j + 1 < blocks.outAt.length ? blocks.outAt[j + 1] : e.size;
+      if (end > blocks.outAt[j]) crc = this.crc32(blocks.bytes.subarray(blocks.outAt[j], end), crc) >>> 0;
+    }
+    if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
+    this.spliceable.set(key(name), { ...blocks, crcAt, data });
+    return blocks.bytes;
+  }
+
+  /**
+   * A deflated part's first `headMax` bytes and about its last `tailMax` (4 MiB more at most), inflated in one
+   * streamed pass (the whole part is never held) that checks its CRC and notes its blocks, so that setKeptStart can
+   * keep all but its end. Undefined for a stored part.
+   */
+  partEnds(name: string, headMax: number, tailMax: number): SheetEnds | undefined {
+    const r = this.byName.get(key(name));
+    if (r === undefined || r.entry.method !== 8) return undefined;
+    const e = r.entry;
+    this.inflater.admit(e);
+    const data = entryData(this.input, e, this.fileName);
+    const head = new Uint8Array(Math.min(headMax, e.size));
+    let headLen = 0;
+    let tail: Array<{ at: number; bytes: Uint8Array }> = [];
+    let tailLen = 0;
+    let at = 0;
+    let crc = 0;
+    const crcAt: number[] = [];
+    let starts;
+    try {
+      starts = inflateBlocksTo(data, e.size, {
+        bytes: (chunk) => {
+          crc = this.crc32(chunk, crc) >>> 0;
+          if (headLen < head.length) {
+            const n = Math.min(chunk.length, head.length - headLen);
+            head.set(chunk.subarray(0, n), headLen);
+            headLen += n;
+          }
+          tail.push({ at, bytes: chunk.slice() });
+          tailLen += chunk.length;
+          at += chunk.length;
+          let drop = 0;
+          while (drop < tail.length - 1 && tailLen - tail[drop].bytes.length >= tailMax) tailLen -= tail[drop++].bytes.length;
+          if (drop > 0) tail = tail.slice(drop);
+        },
+        block: () => {
+          crcAt.push(crc);
+        },
+      });
+    } catch (err) {
+      return badDeflate(this.fileName, e.name, err);
+    }
+    if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
+    const window = new Uint8Array(tailLen);
+    let w = 0;
+    for (const c of tail) {
+      window.set(c.bytes, w);
+      w += c.bytes.length;
+    }
+    const tailAt = tail.length ? tail[0].at : e.size;
+    this.ends.set(key(name), { bytes: window, bytesAt: tailAt, ...starts, crcAt, data });
+    return { head, tail: window, tailAt, size: e.size };
+  }
+
+  /**
+   * Sets a part (read by partEnds) to its input's bytes [0, keep) followed by `rest`: the blocks before keep are
+   * copied. False, and nothing set, when no block of the part starts between its tail's start and keep.
+   */
+  setKeptStart(name: string, keep: number, rest: readonly Uint8Array[]): boolean {
+    const src = this.ends.get(key(name));
+    if (src === undefined || keep < src.bytesAt! || keep > src.bytesAt! + src.bytes.length) return false;
+    if (!src.outAt.some((o) => o >= src.bytesAt! && o <= keep)) return false;
+    this.spliceable.set(key(name), src);
+    this.set(name, () => [src.bytes.subarray(0, keep - src.bytesAt!), ...rest]);
+    return true;
   }
 
   /** Current text of an XML part (edits included); undefined when absent. DTDs are refused. */
@@ -108,20 +226,30 @@ export class PackageEditor {
     if (this.byName.has(k)) this.removed.add(k);
   }
 
-  /** Builds the output zip: input order kept, changed parts in place, new parts at the end. */
+  /** Builds the output zip: input order kept, changed parts in place, new parts at the end. Called once: the edits are consumed. */
   build(level: number, compressor?: Compressor): Uint8Array {
     const zip = new ZipWriter(level, compressor);
     const first = this.raw.find((r) => !r.entry.name.endsWith("/")) ?? this.raw[0];
     const base: EntryTemplate = first ?? { time: 0, date: 0x21, versionMadeBy: 20, externalAttrs: 0 };
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
-      zip.deflate(name, typeof content === "string" ? [content] : content(), tpl);
+      const chunks = typeof content === "string" ? [content] : content();
+      const src = this.spliceable.get(key(name));
+      const split = src !== undefined && Array.isArray(chunks) ? spliceHead(src, chunks) : undefined;
+      if (split === undefined && src?.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
+      if (split !== undefined) zip.deflate(name, split.rest, tpl, split.head);
+      else zip.deflate(name, chunks, tpl);
     };
     for (const r of this.raw) {
       const k = key(r.entry.name);
       if (this.removed.has(k)) continue;
       const c = this.changed.get(k);
       if (c === undefined) zip.copy(this.input, r, this.fileName);
-      else if (this.byName.get(k) === r) emit(r.entry.name, c.content, r);
+      else if (this.byName.get(k) === r) {
+        emit(r.entry.name, c.content, r);
+        // a rewritten sheet's inflated bytes go as soon as it is written, before the new sheets are generated
+        c.content = "";
+        this.spliceable.delete(k);
+      }
     }
     for (const k of this.added) {
       const c = this.changed.get(k)!;

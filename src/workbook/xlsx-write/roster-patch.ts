@@ -211,8 +211,7 @@ export function patchWorksheet(bytes: Uint8Array, patch: RosterPatch): Uint8Arra
   const s = splitSheet(b);
   if (s === undefined) throw new Error("the worksheet has no <sheetData>");
   const tail0 = dec.decode(b.subarray(s.tailStart));
-  let tail = patch.removeMark === undefined ? tail0 : removeMarkedFormats(tail0, patch.removeMark);
-  tail = insertConditionalFormats(tail, patch.formats(s.prefix));
+  const tail = newTail(tail0, patch, s.prefix);
   const hasWrites = patch.writes.some((w) => w.cells.length > 0);
   if (!hasWrites && tail === tail0 && b === bytes) return undefined;
   const out: Uint8Array[] = [];
@@ -239,4 +238,40 @@ export function patchWorksheet(bytes: Uint8Array, patch: RosterPatch): Uint8Arra
 /** Appends every chunk (a spread of one chunk per row would pass each as an argument and overflow the stack). */
 function pushAll<T>(out: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) out.push(items[i]);
+}
+
+/** The worksheet's tail (after </sheetData>) with our old conditional formats out and the new ones in. */
+function newTail(tail0: string, patch: Omit<RosterPatch, "writes">, prefix: string): string {
+  const tail = patch.removeMark === undefined ? tail0 : removeMarkedFormats(tail0, patch.removeMark);
+  return insertConditionalFormats(tail, patch.formats(prefix));
+}
+
+/** A large worksheet's first and last bytes (the middle streamed past, package.ts partEnds). */
+export interface SheetEnds {
+  readonly head: Uint8Array;
+  readonly tail: Uint8Array;
+  /** Offset of tail[0] in the part. */
+  readonly tailAt: number;
+  readonly size: number;
+}
+
+/**
+ * patchWorksheet without cell writes, from the sheet's ends: the part's bytes [0, keep) then `tail`; undefined when
+ * nothing changes; "whole" when the ends do not hold what the patch needs (UTF-16, no <sheetData> start in the
+ * head or no end in the tail): the caller then patches the whole part.
+ */
+export function patchSheetEnds(ends: SheetEnds, patch: Omit<RosterPatch, "writes">): { keep: number; tail: Uint8Array } | undefined | "whole" {
+  const { head, tail: t } = ends;
+  if (asUtf8(head) !== head) return "whole";
+  const prefix = rootPrefix(head);
+  const tagAt = findTag(head, ascii(`<${prefix}sheetData`), 0, head.length);
+  if (tagAt < 0 || !readTagAt(head, tagAt + 1, head.length) || btag.selfClosing) return "whole";
+  const dataStart = btag.end;
+  const close = ascii(`</${prefix}sheetData>`);
+  const closeAt = lastIndexOfBytes(t, close, t.length);
+  if (closeAt < 0 || ends.tailAt + closeAt < dataStart) return "whole";
+  const tail0 = dec.decode(t.subarray(closeAt + close.length));
+  const tail = newTail(tail0, patch, prefix);
+  if (tail === tail0) return undefined;
+  return { keep: ends.tailAt + closeAt + close.length, tail: utf8.encode(tail) };
 }

@@ -7,8 +7,30 @@ const hex4 = (c: number): string => c.toString(16).toUpperCase().padStart(4, "0"
 // eslint-disable-next-line no-control-regex
 const NEEDS_X = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
+/**
+ * Whether cell text holds nothing escapeCellText would change: no control character, no & < > _, no surrogate and
+ * no U+FFFE/U+FFFF (most cells: one scan instead of the regular expressions below).
+ */
+function plainText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x5f || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return false;
+  }
+  return true;
+}
+
+/** Whether a formula holds nothing escapeFormula would change: no control character, no & < >, no U+FFFE/U+FFFF. */
+function plainFormula(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c >= 0xfffe) return false;
+  }
+  return true;
+}
+
 /** Cell text (ST_Xstring): & < > escaped, forbidden characters and CR as _xHHHH_ (as Excel writes them). */
 export function escapeCellText(s: string): string {
+  if (plainText(s)) return s;
   let t = s;
   if (/[&<>]/.test(t)) t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return t.replace(NEEDS_X, (c) => (c === "_" ? "_x005F_" : `_x${hex4(c.charCodeAt(0))}_`));
@@ -21,6 +43,7 @@ export function escapeAttr(s: string): string {
 
 /** Formula text (<f>, definedName): & < > escaped; formulas hold no control characters worth keeping. */
 export function escapeFormula(s: string): string {
+  if (plainFormula(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 }

@@ -3,6 +3,7 @@
 import { Deflate } from "fflate";
 import { entryData, readZipIndex, type ZipEntry } from "../xlsx/zip";
 import { crc32Update } from "./crc32";
+import type { DeflateHead } from "./deflate-splice";
 
 /** A central-directory record of the input, with what the reader's index leaves out (CRC, time, attributes). */
 export interface RawEntry {
@@ -74,6 +75,8 @@ interface Written {
 }
 
 const LIMIT = 0xffffffff;
+/** A native compressor is handed this much at a time (a new part is deflated in batches, never concatenated whole). */
+const BATCH = 1 << 20;
 const utf8 = new TextEncoder();
 
 /** Header fields a new entry takes from an existing one (time, date, attributes), so output is deterministic. */
@@ -86,8 +89,12 @@ export interface EntryTemplate {
 
 /** A native deflate and CRC-32 (the CLI passes Node's zlib); without one, fflate and our own CRC are used. */
 export interface Compressor {
-  /** Raw deflate (no zlib header) of the concatenated pieces at the given level. */
-  deflateRaw(pieces: readonly Uint8Array[], level: number): Uint8Array;
+  /**
+   * Raw deflate (no zlib header) of the concatenated pieces at the given level. With `final` false the stream is
+   * left open, as zlib's sync flush leaves it (no final block, ending on a byte boundary), so that another raw
+   * deflate stream can follow it: a large part is deflated a batch at a time, never held whole.
+   */
+  deflateRaw(pieces: readonly Uint8Array[], level: number, final?: boolean): Uint8Array;
   /** CRC-32 of data continuing from crc (0 to start). */
   crc32(data: Uint8Array, crc: number): number;
 }
@@ -110,17 +117,20 @@ export class ZipWriter {
     }, [data]);
   }
 
-  /** Deflates `content` (chunks of bytes or text, consumed once) as a new entry named `name`. */
-  deflate(name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate): void {
-    if (this.compressor) return this.deflateWith(this.compressor, name, content, tpl);
-    const out: Uint8Array[] = [];
-    let compressed = 0;
+  /**
+   * Deflates `content` (chunks of bytes or text, consumed once) as a new entry named `name`; after `head` (blocks
+   * kept from the input, deflate-splice.ts) when given.
+   */
+  deflate(name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate, head?: DeflateHead): void {
+    if (this.compressor) return this.deflateWith(this.compressor, name, content, tpl, head);
+    const out: Uint8Array[] = [...(head?.data ?? [])];
+    let compressed = out.reduce((n, d) => n + d.length, 0);
     const deflater = new Deflate({ level: this.level as 0 }, (chunk) => {
       out.push(chunk);
       compressed += chunk.length;
     });
-    let crc = 0;
-    let size = 0;
+    let crc = head?.crc ?? 0;
+    let size = head?.size ?? 0;
     let pending: Uint8Array | undefined;
     for (const piece of content) {
       const bytes = typeof piece === "string" ? utf8.encode(piece) : piece;
@@ -141,25 +151,40 @@ export class ZipWriter {
   }
 
   /** The same entry through a native compressor (Node's zlib: several times faster than deflate in JavaScript). */
-  private deflateWith(c: Compressor, name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate): void {
-    const pieces: Uint8Array[] = [];
-    let crc = 0;
-    let size = 0;
+  private deflateWith(c: Compressor, name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate, head?: DeflateHead): void {
+    const out: Uint8Array[] = [...(head?.data ?? [])];
+    let batch: Uint8Array[] = [];
+    let batched = 0;
+    let crc = head?.crc ?? 0;
+    let size = head?.size ?? 0;
     for (const piece of content) {
       const bytes = typeof piece === "string" ? utf8.encode(piece) : piece;
       if (bytes.length === 0) continue;
       crc = c.crc32(bytes, crc);
       size += bytes.length;
-      pieces.push(bytes);
+      // a large view (the kept bulk of a sheet) is handed over in batch-sized slices, never copied whole
+      for (let at = 0; at < bytes.length; ) {
+        const take = Math.min(bytes.length - at, BATCH - batched);
+        batch.push(at === 0 && take === bytes.length ? bytes : bytes.subarray(at, at + take));
+        batched += take;
+        at += take;
+        if (batched === BATCH) {
+          out.push(c.deflateRaw(batch, this.level, false));
+          batch = [];
+          batched = 0;
+        }
+      }
     }
-    const data = c.deflateRaw(pieces, this.level);
+    out.push(c.deflateRaw(batch, this.level, true));
+    let compressed = 0;
+    for (const d of out) compressed += d.length;
     const nameBytes = utf8.encode(name);
     const nonAscii = nameBytes.some((x) => x > 127);
     this.add({
       nameBytes, versionMadeBy: tpl.versionMadeBy, versionNeeded: 20, flags: nonAscii ? 0x800 : 0, method: 8,
-      time: tpl.time, date: tpl.date, crc, compressedSize: data.length, size, internalAttrs: 0,
+      time: tpl.time, date: tpl.date, crc, compressedSize: compressed, size, internalAttrs: 0,
       externalAttrs: tpl.externalAttrs, offset: 0,
-    }, [data]);
+    }, out);
   }
 
   private add(w: Written, data: Uint8Array[]): void {

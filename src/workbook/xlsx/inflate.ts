@@ -113,6 +113,11 @@ export class PartInflater {
     return partText(this.bytes(e), e.name, this.fileName);
   }
 
+  /** Checks the part against the caps, as before inflating it here (the writer inflates some parts itself). */
+  admit(e: ZipEntry): void {
+    this.charge(e);
+  }
+
   /** Checks the part against the caps before inflating; the total counts each distinct part once. */
   private charge(e: ZipEntry): void {
     const key = e.name.toLowerCase();
