@@ -25,30 +25,65 @@ function lookupValue(v: CellValue | undefined): string | number | undefined {
 const same = (a: string | number, b: string | number): boolean =>
   typeof a === "number" || typeof b === "number" ? a === b : a.toLowerCase() === b.toLowerCase();
 
-const identity = (v: string | number): string => (typeof v === "number" ? `n${v}` : `t${v.toLowerCase()}`);
+/** Counts of lookup values in one column: text by its lower case (MATCH ignores case), numbers by value. */
+class ValueCounts {
+  private readonly texts = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  /** Starts counting v (only the values asked for are counted: a roster's links are wanted for its issues' rows). */
+  want(v: string | number): void {
+    if (typeof v === "number") this.numbers.set(v, 0);
+    else this.texts.set(v.toLowerCase(), 0);
+  }
+  /** Counts v where it is wanted. */
+  see(v: string | number): void {
+    if (typeof v === "number") {
+      const n = this.numbers.get(v);
+      if (n !== undefined) this.numbers.set(v, n + 1);
+      return;
+    }
+    const k = v.toLowerCase();
+    const n = this.texts.get(k);
+    if (n !== undefined) this.texts.set(k, n + 1);
+  }
+  count(v: string | number): number {
+    return (typeof v === "number" ? this.numbers.get(v) : this.texts.get(v.toLowerCase())) ?? 0;
+  }
+}
 
 /**
- * For each roster sheet, the link of each member row that has one: "sheet\u0000row" -> link. The ID column is tried
- * first, then the name column; a value counts as unique when no other cell of that column (header and all) holds it.
+ * For each roster sheet, the link of each row an issue is on, where it has one: "sheet\u0000row" -> link. The ID
+ * column is tried first, then the name column; a value counts as unique when no other cell of that column (header
+ * and all) holds it. Only the issues' rows get links (a roster of 100,000 members with 2,000 issues needs 2,000).
  */
 export function memberLinks(report: Report, grids: RosterGrids): Map<string, MemberLink> {
   const out = new Map<string, MemberLink>();
+  const issueRows = new Map<string, Set<number>>();
+  for (const i of report.issues) {
+    const set = issueRows.get(i.sheet);
+    if (set === undefined) issueRows.set(i.sheet, new Set([i.row]));
+    else set.add(i.row);
+  }
   for (const roster of report.rosters) {
     const grid = grids.get(roster.sheet);
-    if (grid === undefined) continue;
+    const rows = [...(issueRows.get(roster.sheet) ?? [])].filter((r) => r >= roster.firstRow && r <= roster.lastRow).sort((a, b) => a - b);
+    if (grid === undefined || rows.length === 0) continue;
     const cols = [roster.columns.idNumber, roster.columns.name].filter((c): c is string => c !== undefined).map((c) => columnIndex(c) + 1);
     const counts = cols.map((col) => {
-      const n = new Map<string, number>();
+      const n = new ValueCounts();
+      for (const row of rows) {
+        const v = lookupValue(grid.rows[row - 1]?.[col - 1]);
+        if (v !== undefined) n.want(v);
+      }
       for (const row of grid.rows) {
         const v = lookupValue(row?.[col - 1]);
-        if (v !== undefined) n.set(identity(v), (n.get(identity(v)) ?? 0) + 1);
+        if (v !== undefined) n.see(v);
       }
       return n;
     });
-    for (let row = roster.firstRow; row <= roster.lastRow; row++) {
+    for (const row of rows) {
       for (let i = 0; i < cols.length; i++) {
         const v = lookupValue(grid.rows[row - 1]?.[cols[i] - 1]);
-        if (v !== undefined && counts[i].get(identity(v)) === 1) {
+        if (v !== undefined && counts[i].count(v) === 1) {
           out.set(`${roster.sheet}\u0000${row}`, { col: cols[i], value: v });
           break;
         }

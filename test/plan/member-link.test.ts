@@ -6,9 +6,10 @@ import { runEngine } from "./fixtures";
 
 const { report: base } = runEngine();
 const SHEET = "R";
-/** A roster on rows 2..5 of sheet R: name in B, ID in C. */
-function linksOf(rows: CellValue[][]): ReturnType<typeof memberLinks> {
-  const report: Report = { ...base, rosters: [{ ...base.rosters[0], sheet: SHEET, headerRow: 1, firstRow: 2, lastRow: 1 + rows.length, columns: { name: "B", idNumber: "C" } }] };
+/** A roster on rows 2..5 of sheet R: name in B, ID in C; an issue on each of `issueRows` (every member row by default). */
+function linksOf(rows: CellValue[][], issueRows = rows.map((_, i) => i + 2)): ReturnType<typeof memberLinks> {
+  const issues = issueRows.map((row) => ({ ...base.issues[0], sheet: SHEET, row }));
+  const report: Report = { ...base, issues, rosters: [{ ...base.rosters[0], sheet: SHEET, headerRow: 1, firstRow: 2, lastRow: 1 + rows.length, columns: { name: "B", idNumber: "C" } }] };
   return memberLinks(report, new Map([[SHEET, grid(SHEET, [["序号", "姓名", "身份证号"], ...rows])]]));
 }
 const at = (links: ReturnType<typeof memberLinks>, row: number) => links.get(`${SHEET}\u0000${row}`);
@@ -24,6 +25,12 @@ describe("memberLinks: the ID if unique in its column, else the name if unique, 
     { label: "ID and name both shared: none", rows: [[1, "张三", "A1"], [2, "张三", "A1"]], row: 2, want: undefined },
   ] as { label: string; rows: CellValue[][]; row: number; want: unknown }[])("$label", ({ rows, row, want }) => {
     expect(at(linksOf(rows), row)).toEqual(want);
+  });
+
+  it("links only the rows an issue is on (uniqueness still judged over the whole column)", () => {
+    const rows: CellValue[][] = [[1, "张三", "A1"], [2, "李四", "A2"], [3, "王五", "A2"]];
+    const links = linksOf(rows, [2, 3]);
+    expect([at(links, 2), at(links, 3), at(links, 4)]).toEqual([{ col: 3, value: "A1" }, { col: 2, value: "李四" }, undefined]);
   });
 });
 
