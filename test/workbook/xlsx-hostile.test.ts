@@ -31,14 +31,17 @@ function bestOf3(f: () => void): number {
 
 describe("linear in the input (a size 8 times larger takes far less than 64 times longer)", () => {
   it.each<[string, (n: number) => Uint8Array, number]>([
-    ["a long phonetic run (<rPh>) in a shared string", hostile.phoneticRun, 200_000],
-    ["a comment before <sheetData> repeating xsheetData/", hostile.prologComment, 100_000],
+    // sizes where the small case takes some 15-30 ms of CPU: at 2-5 ms a pause of the collector moved the ratio past 24
+    ["a long phonetic run (<rPh>) in a shared string", hostile.phoneticRun, 800_000],
+    ["a comment before <sheetData> repeating xsheetData/", hostile.prologComment, 400_000],
   ])("%s", (_what, make, n) => {
     const small = make(n);
     const large = make(8 * n);
-    expect(read(small)[0]).toEqual(members);
-    read(large); // warm up
-    const ratio = bestOf3(() => read(large)) / Math.max(1, bestOf3(() => read(small)));
+    // these compress past the zip-bomb ratio; what is measured here is the scan, so the ratio cap is lifted
+    const unbounded = { maxRatio: Infinity };
+    expect(read(small, unbounded)[0]).toEqual(members);
+    read(large, unbounded); // warm up
+    const ratio = bestOf3(() => read(large, unbounded)) / Math.max(1, bestOf3(() => read(small, unbounded)));
     expect(ratio).toBeLessThan(24); // linear: about 8; quadratic: about 64
   });
 
