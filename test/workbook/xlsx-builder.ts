@@ -40,6 +40,18 @@ export interface BookSpec {
 export const escapeXml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Text as UTF-16LE bytes with its byte-order mark (FF FE), as some exporting systems write a part. */
+export function utf16le(text: string): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes[0] = 0xff;
+  bytes[1] = 0xfe;
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+    bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+  }
+  return bytes;
+}
+
 export const worksheetXml = (rows: string): string => `${XML_DECL}<worksheet ${NS} ${NS_R}><sheetData>${rows}</sheetData></worksheet>`;
 
 /**

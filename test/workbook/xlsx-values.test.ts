@@ -1,7 +1,7 @@
 // Cell values as the reader returns them: every cell type and every trap of SpreadsheetML markup.
 import { type CellValue, cellKey, columnIndex, type SheetGrid } from "../../src/domain/grid";
 import { openXlsx } from "../../src/workbook/xlsx";
-import { buildXlsx, worksheetXml } from "./xlsx-builder";
+import { buildXlsx, utf16le, worksheetXml } from "./xlsx-builder";
 
 const SST = `<?xml version="1.0" encoding="UTF-8"?>
 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">
@@ -185,13 +185,7 @@ describe("sheet XML around sheetData", () => {
 
   it("reads a UTF-16 sheet part", () => {
     const xml = worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>中文</t></is></c></row>');
-    const bytes = new Uint8Array(2 + xml.length * 2);
-    bytes[0] = 0xff;
-    bytes[1] = 0xfe;
-    for (let i = 0; i < xml.length; i++) {
-      bytes[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
-      bytes[3 + 2 * i] = xml.charCodeAt(i) >> 8;
-    }
+    const bytes = utf16le(xml);
     const wb = openXlsx(buildXlsx({ sheets: [{ name: "S" }], extra: { "xl/worksheets/sheet1.xml": bytes } }), "u.xlsx");
     expect(wb.readSheet("S").rows[0]![0]).toBe("中文");
   });

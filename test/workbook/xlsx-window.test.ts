@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS } from "../../src/workbook/xlsx";
 import { PartInflater } from "../../src/workbook/xlsx/inflate";
 import { scanSheetPart } from "../../src/workbook/xlsx/read-sheet";
 import { readZipIndex } from "../../src/workbook/xlsx/zip";
-import { buildXlsx, worksheetXml, zipFiles } from "./xlsx-builder";
+import { buildXlsx, utf16le, worksheetXml, zipFiles } from "./xlsx-builder";
 
 const PART = "xl/worksheets/sheet1.xml";
 
@@ -72,13 +72,7 @@ describe("scanning through a window", () => {
 
   it("a UTF-16 part is still decoded whole, through any window", () => {
     const text = xml(50);
-    const bytes = new Uint8Array(2 + text.length * 2);
-    bytes[0] = 0xff;
-    bytes[1] = 0xfe;
-    for (let i = 0; i < text.length; i++) {
-      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
-      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
-    }
+    const bytes = utf16le(text);
     const utf16 = buildXlsx({ sheets: [{ name: "S", xml: "x" }], sharedStrings: ["零", "一"], extra: { [PART]: bytes } });
     const utf8 = buildXlsx({ sheets: [{ name: "S", xml: text }], sharedStrings: ["零", "一"] });
     expect(scan(utf16, 3).rows).toEqual(scan(utf8).rows);
