@@ -9,10 +9,11 @@ import * as fs from "fs";
 import { Zip, ZipDeflate } from "fflate";
 import { idCheckChar, makeRng, Rng } from "../scripts/example-text";
 import { SharedStrings, esc, packageParts } from "./package-parts";
-import { BigShape, EXCEL_ROWS, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, colName, dateText, fitLayout, layoutRows, textOf } from "./shapes";
+import { columnLetter } from "../src/domain/grid";
+import { BigShape, EXCEL_ROWS, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, dateText, fitLayout, layoutRows, textOf } from "./shapes";
 
 const COLS = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "工作单位", "就业情况", "状态", "思想动态", "备注"];
-const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => colName(i));
+const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => columnLetter(i));
 const BRANCHES = ["铁安", "铁康", "铁兴", "铁东", "铁南", "铁北", "新华", "民主", "团结", "建设", "沿江", "工农", "文化", "康宁", "兴华", "长宁", "永安", "和平", "胜利", "光明"].map((b) => b + "社区");
 const SURNAMES = [..."王王王王李李李李张张张张刘刘刘刘陈陈杨杨赵赵孙孙于于马高郭徐周吴朱胡林宋郑董曹姜崔谭田韩冯邓许付曲孟关初佟吕白金丛"];
 const MALE = [..."国建军伟明志刚勇强海东平杰宏涛斌波辉峰林文德福贵山成庆永立新宝忠利金荣俊鹏磊洋宇浩博卫兵良兆民生才武义双彬岩超帅鑫"];

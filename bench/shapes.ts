@@ -85,15 +85,3 @@ export function dateText(col: number, y: number, m: number, d: number): string {
   if (col % 2 === 1) return `${y}.${p2(m)}.${p2(d)}`;
   return `${y}年${m}月${d}日`;
 }
-
-/** Column letters for a 0-based index (0 -> A, 26 -> AA). */
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
