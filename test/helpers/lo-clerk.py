@@ -7,33 +7,16 @@
 #
 # usage: lo-clerk.py <workbook.xlsx> <job.json> <port>
 # job: {"sheet", "idCol", "ops": [{"op", "member": ID, "offset"?...}], "eval": [{"sheet","cell"}], "exprs": [...]}
-import json, os, re, subprocess, sys, tempfile, time
+import json, re, sys, time
 import uno
-from com.sun.star.beans import PropertyValue
+from lo_office import headless_office, open_hidden
 from com.sun.star.sheet.FillDirection import TO_BOTTOM as BOTTOM, TO_RIGHT as RIGHT
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
 
 path, job_path, port = sys.argv[1], sys.argv[2], sys.argv[3]
 job = json.load(open(job_path, encoding="utf-8"))
-profile = tempfile.mkdtemp(prefix="lo-clerk-")
-office = subprocess.Popen(["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-                           f"-env:UserInstallation=file://{profile}", f"--accept=socket,host=127.0.0.1,port={port};urp;"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    ctx = None
-    for _ in range(240):
-        try:
-            ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"); break
-        except Exception:
-            time.sleep(0.25)
-    if ctx is None: raise SystemExit("LibreOffice did not start")
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+with headless_office(port, "lo-clerk-") as desktop:
     t0 = time.time()
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+    doc = open_hidden(desktop, path)
     load_seconds = time.time() - t0
     sheets = doc.Sheets
     ws = sheets.getByName(job["sheet"])
@@ -156,7 +139,3 @@ try:
         values.append({"expr": e, "value": c.getString(), "error": c.getError()})
     doc.close(True)
     print(json.dumps({"loadSeconds": load_seconds, "rows": [list(r) for r in data], "hidden": hidden, "rules": rules, "values": values}, ensure_ascii=False))
-finally:
-    office.terminate()
-    try: office.wait(20)
-    except Exception: office.kill()
