@@ -31,9 +31,13 @@ function bestOf3(f: () => void): number {
 
 describe("linear in the input (a size 8 times larger takes far less than 64 times longer)", () => {
   it.each<[string, (n: number) => Uint8Array, number]>([
-    // sizes where the small case takes some 15-30 ms of CPU: at 2-5 ms a pause of the collector moved the ratio past 24
-    ["a long phonetic run (<rPh>) in a shared string", hostile.phoneticRun, 800_000],
-    ["a comment before <sheetData> repeating xsheetData/", hostile.prologComment, 400_000],
+    // Both sizes past the reader's first window growth (the prolog comment's CPU time steps up 4x between 8.8 and 17.6
+    // MB of comment, then grows linearly): compared across that step, a clean-clone CI run measured 24.5 at 8 times
+    // with the other jest worker busy (13.7 on an idle machine). Past it the idle ratio is about 8-10; the limit is 32,
+    // half of what a quadratic scan gives (64). Small cases take some 30-150 ms of CPU (at 2-5 ms a collector pause
+    // alone moved the ratio).
+    ["a long phonetic run (<rPh>) in a shared string", hostile.phoneticRun, 1_600_000],
+    ["a comment before <sheetData> repeating xsheetData/", hostile.prologComment, 1_600_000],
   ])("%s", (_what, make, n) => {
     const small = make(n);
     const large = make(8 * n);
@@ -42,7 +46,7 @@ describe("linear in the input (a size 8 times larger takes far less than 64 time
     expect(read(small, unbounded)[0]).toEqual(members);
     read(large, unbounded); // warm up
     const ratio = bestOf3(() => read(large, unbounded)) / Math.max(1, bestOf3(() => read(small, unbounded)));
-    expect(ratio).toBeLessThan(24); // linear: about 8; quadratic: about 64
+    expect(ratio).toBeLessThan(32); // linear: about 8; quadratic: about 64
   });
 
   it("a comment cut across many inflated chunks is looked at about once, not once per chunk", () => {
