@@ -6,8 +6,8 @@ import { fieldLabel } from "../i18n/field-labels";
 import { issueHint } from "../i18n/issue-hints";
 import { SeverityCounts, sheetText } from "../i18n/sheet-text";
 import { issueLinkFormula, MemberLink } from "./member-link";
-import { SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
-import { PlanCell, ProductSheet } from "./write-plan";
+import { planRow, SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
+import { PlanCell, ProductSheet, RowSource } from "./write-plan";
 
 /** Issue rows written at most: Excel has 1,048,576 rows; the JSON report always has every issue. */
 export const MAX_ISSUE_ROWS = 1_000_000;
@@ -47,7 +47,8 @@ export function severityCounts(report: Report): SeverityCounts {
 /**
  * Row 1 the title, row 2 counts by severity and asOf, row 3 the header, then one row per issue in report order (at
  * most `limit`, and never more than the sheet holds; past it a note says the list is cut). Names are looked up by sheet and row among `members`; each
- * link finds its member through `links` ("sheet\u0000row" -> link) where it has one.
+ * link finds its member through `links` ("sheet\u0000row" -> link) where it has one. The issues' rows are made as
+ * they are written (a roster where every row has an issue has hundreds of thousands): the sheet's `source`.
  */
 export function issuesSheet(
   report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS, links: ReadonlyMap<string, MemberLink> = new Map(),
@@ -67,27 +68,30 @@ export function issuesSheet(
   const shown = Math.min(report.issues.length, limit, ISSUE_ROWS_FIT);
   const fixes = new Map(report.changes.map((c) => [`${c.sheet}\u0000${c.column}${c.row}`, c.to]));
   const sheets = new Set<string>();
-  for (let i = 0; i < shown; i++) {
-    const issue = report.issues[i];
-    sheets.add(issue.sheet);
+  for (let i = 0; i < shown; i++) sheets.add(report.issues[i].sheet);
+  const issueRow = (issue: Report["issues"][number]): (PlanCell | null)[] => {
     const cell = `${issue.column}${issue.row}`;
-    b.addRow([
+    return planRow([
       text(issue.sheet), cellLink(issue.sheet, cell, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
       text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message, "wrap"),
       textOrNone(issue.value), textOrNone(suggestion(issue, fixes.get(`${issue.sheet}\u0000${cell}`), lang), "wrap"),
-    ], false);
-  }
+    ]);
+  };
   const lastRow = HEADER_ROW + shown;
-  if (report.issues.length === 0) b.addRow([text(t.issues.none, "note")], false);
-  if (shown < report.issues.length) b.addRow([text(t.issues.cutNote(shown, report.issues.length), "note")], false);
+  const note = report.issues.length === 0 ? planRow([text(t.issues.none, "note")])
+    : shown < report.issues.length ? planRow([text(t.issues.cutNote(shown, report.issues.length), "note")]) : undefined;
 
   WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
   // The sheet column is the one worth fitting: sheet names are few and short.
   for (const name of sheets) b.fit(1, name, WIDTHS[0]);
   b.merge(1, 1, 1, COLUMNS);
   b.merge(2, 1, 2, COLUMNS);
-  return b.build("issues", t.sheetNames.issues, { orientation: "landscape", fitToWidth: true, titleRows: [HEADER_ROW, HEADER_ROW] }, {
-    freezeRows: HEADER_ROW,
-    autoFilter: rangeRef(HEADER_ROW, 1, lastRow, COLUMNS),
-  });
+  const extra = { freezeRows: HEADER_ROW, autoFilter: rangeRef(HEADER_ROW, 1, lastRow, COLUMNS) };
+  const rows: RowSource = {
+    count: shown + (note ? 1 : 0),
+    // an issue's row always reaches its last column (a styled cell even where empty)
+    width: shown > 0 ? COLUMNS : 1,
+    at: (j) => (j < shown ? issueRow(report.issues[j]) : note!),
+  };
+  return b.buildStreamed("issues", t.sheetNames.issues, { orientation: "landscape", fitToWidth: true, titleRows: [HEADER_ROW, HEADER_ROW] }, extra, rows);
 }

@@ -1,7 +1,7 @@
 // Builds a ProductSheet row by row: cells by 1-based address, merges, column widths fitted to CJK text, and SUM
 // formulas whose cached value is computed from the very cells they cover.
 import { columnLetter } from "../domain/grid";
-import { CellStyle, PlanCell, PrintSetup, ProductRole, ProductSheet } from "./write-plan";
+import { CellStyle, PlanCell, PrintSetup, ProductRole, ProductSheet, RowSource } from "./write-plan";
 
 /** Display width in Excel's character units: CJK and full-width characters take two. */
 export function textWidth(s: string): number {
@@ -70,23 +70,18 @@ export class SheetBuilder {
 
   /** Appends a row from column A (null leaves a cell empty); returns its 1-based number. */
   addRow(cells: ReadonlyArray<PlanCell | null>, fit = true): number {
-    // as set() cell by cell would: empty cells before the last one are null, none after it (one array a row: the
-    // change log adds hundreds of thousands)
-    let end = cells.length;
-    while (end > 0 && (cells[end - 1] === null || cells[end - 1] === undefined)) end--;
-    const r: (PlanCell | null)[] = new Array(end);
-    for (let i = 0; i < end; i++) {
-      const c = cells[i];
-      if (c === null || c === undefined) {
-        r[i] = null;
-        continue;
-      }
-      const cell = typeof c.v === "string" && c.v.length > MAX_CELL_CHARS ? { ...c, v: cutToCellLimit(c.v) } : c;
-      r[i] = cell;
-      if (fit) this.fit(i + 1, cell.v === null ? "" : String(cell.v));
-    }
+    const r = planRow(cells);
+    if (fit) this.fitRow(r);
     this.rows.push(r);
     return this.rows.length;
+  }
+
+  /** Widens the columns to show a row's cells, as addRow does (for rows made on demand: see buildStreamed). */
+  fitRow(r: ReadonlyArray<PlanCell | null>): void {
+    for (let i = 0; i < r.length; i++) {
+      const cell = r[i];
+      if (cell) this.fit(i + 1, cell.v === null ? "" : String(cell.v));
+    }
   }
 
   blankRow(): void {
@@ -126,6 +121,40 @@ export class SheetBuilder {
   build(role: ProductRole, name: string, print: PrintSetup, extra: { freezeRows?: number; autoFilter?: string } = {}): ProductSheet {
     return { role, name, rows: this.rows, merges: this.merges, columnWidths: this.widths, print, ...extra };
   }
+
+  /**
+   * The sheet of the rows added so far followed by `tail`'s rows, made on demand (each already a planRow): the file
+   * back end writes them as they are made; `rows` holds them all only when read. Widths fitted to the tail's text
+   * must be fitted (fitRow) before.
+   */
+  buildStreamed(role: ProductRole, name: string, print: PrintSetup, extra: { freezeRows?: number; autoFilter?: string }, tail: RowSource): ProductSheet {
+    const head = this.rows;
+    let width = tail.width;
+    for (const r of head) for (let c = r.length - 1; c >= 0; c--) if (r[c]) { width = Math.max(width, c + 1); break; }
+    const source: RowSource = { count: head.length + tail.count, width, at: (i) => (i < head.length ? head[i] : tail.at(i - head.length)) };
+    let rows: ReadonlyArray<ReadonlyArray<PlanCell | null>> | undefined;
+    return {
+      role, name, merges: this.merges, columnWidths: this.widths, print, ...extra, source,
+      get rows() {
+        return (rows ??= Array.from({ length: source.count }, (_, i) => source.at(i)));
+      },
+    };
+  }
+}
+
+/**
+ * A row as the builder holds it, from column A: empty cells before the last one null, none after it, text cut to
+ * Excel's cell limit (one array a row: the change log and the issues list make hundreds of thousands).
+ */
+export function planRow(cells: ReadonlyArray<PlanCell | null>): (PlanCell | null)[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] === null || cells[end - 1] === undefined)) end--;
+  const r: (PlanCell | null)[] = new Array(end);
+  for (let i = 0; i < end; i++) {
+    const c = cells[i];
+    r[i] = c === null || c === undefined ? null : typeof c.v === "string" && c.v.length > MAX_CELL_CHARS ? { ...c, v: cutToCellLimit(c.v) } : c;
+  }
+  return r;
 }
 
 export const text = (v: string, style: CellStyle = "text"): PlanCell => ({ v, style });

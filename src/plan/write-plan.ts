@@ -41,14 +41,26 @@ export interface PrintSetup {
   readonly rowBreaks?: readonly number[];
 }
 
+/** A large sheet's rows made on demand (every row an issue, a long change log): the file back end writes each as it
+ * is made, never holding them all. Row i (0-based) is `at(i)`, made anew at each call; the last row has a cell and
+ * no row is wider than `width` cells, some row that wide (the sheet's dimension). */
+export interface RowSource {
+  readonly count: number;
+  readonly width: number;
+  at(i: number): ReadonlyArray<PlanCell | null>;
+}
+
 /** A product sheet's whole content, from A1. Replaces the sheet of the same role in place, or is added at the end. */
 export interface ProductSheet {
   readonly role: ProductRole;
   /** The wanted name in the workbook's language (名册问题 / 名冊問題 / Roster issues); a suffix is added where a
    * user's sheet already has it. */
   readonly name: string;
-  /** rows[r][c] is the cell at row r+1, column c+1; null or missing for an empty cell. */
+  /** rows[r][c] is the cell at row r+1, column c+1; null or missing for an empty cell. Where `source` is given,
+   * made from it on first use (the add-in, the CSV export and tests read it; the file back end reads `source`). */
   readonly rows: ReadonlyArray<ReadonlyArray<PlanCell | null>>;
+  /** The same rows, made one at a time as they are written (see RowSource). */
+  readonly source?: RowSource;
   /** Merged ranges, "A1:H1". */
   readonly merges: readonly string[];
   /** Column widths in characters, from column A; missing ones default. */

@@ -50,8 +50,11 @@ export function cellXml(ref: string, cell: PlanCell, xfBase: number): string | u
 
 /** Validates what the XML cannot hold; throws a plain Error (a programming mistake in the plan). */
 export function checkProductSheet(sheet: ProductSheet): void {
-  if (sheet.rows.length > MAX_ROWS) throw new Error(`product sheet ${sheet.role}: ${sheet.rows.length} rows, over Excel's ${MAX_ROWS}`);
-  for (const r of sheet.rows) if (r && r.length > MAX_COLS) throw new Error(`product sheet ${sheet.role}: a row of ${r.length} cells, over Excel's ${MAX_COLS}`);
+  const src = sheet.source;
+  const count = src ? src.count : sheet.rows.length;
+  if (count > MAX_ROWS) throw new Error(`product sheet ${sheet.role}: ${count} rows, over Excel's ${MAX_ROWS}`);
+  if (src && src.width > MAX_COLS) throw new Error(`product sheet ${sheet.role}: rows of ${src.width} cells, over Excel's ${MAX_COLS}`);
+  if (!src) for (const r of sheet.rows) if (r && r.length > MAX_COLS) throw new Error(`product sheet ${sheet.role}: a row of ${r.length} cells, over Excel's ${MAX_COLS}`);
   const boxes = sheet.merges.map((m) => box(checkRange(m, `product sheet ${sheet.role} merge`)));
   boxes.forEach((a, i) => boxes.slice(0, i).forEach((b, j) => {
     if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) throw new Error(`product sheet ${sheet.role}: merges ${sheet.merges[j]} and ${sheet.merges[i]} overlap`);
@@ -63,8 +66,10 @@ export function checkProductSheet(sheet: ProductSheet): void {
   if (br.some((r, i) => !Number.isInteger(r) || r < 1 || r >= MAX_ROWS || (i > 0 && r <= br[i - 1]))) throw new Error(`product sheet ${sheet.role}: bad page breaks ${br.join(",")}`);
 }
 
-/** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. */
-export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string> {
+/** The last row with a cell and the widest row's cells, 1-based (0 where none): the sheet's dimension. A sheet's
+ * `source` says them (RowSource). */
+function extent(sheet: ProductSheet): { lastRow: number; lastCol: number } {
+  if (sheet.source) return { lastRow: sheet.source.count, lastCol: sheet.source.width };
   let lastRow = 0;
   let lastCol = 0;
   sheet.rows.forEach((r, i) => {
@@ -77,6 +82,13 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
       }
     }
   });
+  return { lastRow, lastCol };
+}
+
+/** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. Rows made on demand (the
+ * sheet's `source`) are made one at a time, each let go once written. */
+export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string> {
+  const { lastRow, lastCol } = extent(sheet);
   const fit = sheet.print.fitToWidth;
   let head = WORKSHEET_OPEN;
   if (fit) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
@@ -95,8 +107,11 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   yield head + "<sheetData>";
 
   let buf = "";
-  for (let i = 0; i < sheet.rows.length; i++) {
-    const r = sheet.rows[i];
+  const src = sheet.source;
+  const rows = src ? undefined : sheet.rows;
+  const count = src ? src.count : rows!.length;
+  for (let i = 0; i < count; i++) {
+    const r = src ? src.at(i) : rows![i];
     if (!r || r.length === 0) continue;
     let cells = "";
     for (let c = 0; c < r.length; c++) {
