@@ -1,5 +1,6 @@
 // CheckResult -> the report JSON: messages rendered in the report's language, counts, column letters.
 import { CheckResult } from "../domain/check";
+import { flatString } from "../domain/flat-string";
 import { columnLetter } from "../domain/grid";
 import { Report } from "../domain/report-schema";
 import { Issue, IssueCode, RawIssue } from "../domain/schema";
@@ -7,7 +8,7 @@ import { isCurrentMember } from "../domain/summarise";
 import { renderIssue } from "../i18n/issue-messages";
 
 export function buildReport(result: CheckResult, input: string, changesApplied = false): Report {
-  const issues: Issue[] = result.issues.map((i) => withMessage(i, renderIssue(i, result.language)));
+  const issues: Issue[] = result.issues.map((i) => withMessage(i, flatString(renderIssue(i, result.language))));
   const issueCounts: Partial<Record<IssueCode, number>> = {};
   for (const i of issues) issueCounts[i.code] = (issueCounts[i.code] ?? 0) + 1;
   return {

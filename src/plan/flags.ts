@@ -1,6 +1,7 @@
 // The flags of each roster sheet: the worst severity of the issues on each cell of its data block, each stored as
 // the key of the flagged cell (its row's ID and name, its column, its value: see flag-key.ts), so the flag follows
 // the member and not the position.
+import { flatString } from "../domain/flat-string";
 import { CellValue, columnIndex, SheetGrid } from "../domain/grid";
 import { Report } from "../domain/report-schema";
 import { fingerprint, flagKey } from "./flag-key";
@@ -52,7 +53,7 @@ export function flagBlocks(report: Report, grids: RosterGrids): FlagBlock[] {
     const entries: FlagEntry[] = cells.map((c) => {
       const id = at(c.row, idCol);
       const name = at(c.row, nameCol);
-      return { fp: fingerprint(id, name), key: flagKey(id, name, c.col, at(c.row, c.col), c.code) };
+      return { fp: fingerprint(id, name), key: flatString(flagKey(id, name, c.col, at(c.row, c.col), c.code)) };
     });
     entries.sort((a, b) => a.fp - b.fp || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     blocks.push({ sheet: roster.sheet, firstRow: roster.firstRow, lastRow: roster.lastRow, firstCol: 1, lastCol, idCol, nameCol, cells, entries });
