@@ -7,8 +7,8 @@ import { cellText } from "../domain/normalise/text";
 import { Lang } from "../domain/vocabulary";
 import { FIELD_LABELS, fieldLabel } from "../i18n/field-labels";
 import { SHEET_TEXT, sheetText } from "../i18n/sheet-text";
-import { SheetBuilder, num, rangeRef, text, textOrNone } from "./sheet-builder";
-import { PlanCell, ProductSheet } from "./write-plan";
+import { SheetBuilder, num, planRow, rangeRef, text, textOrNone } from "./sheet-builder";
+import { PlanCell, ProductSheet, RowSource } from "./write-plan";
 
 export const ChangeLogEntry = z.object({
   /** Batch number: one fix, sync or revert run (1, 2, ...). */
@@ -97,7 +97,9 @@ function sourceRead(shown: string): string {
 const logValue = (v: string | number): PlanCell => (typeof v === "number" ? num(v, "text") : textOrNone(v));
 const readValue = (v: CellValue | undefined, date1904: boolean): string | number => (typeof v === "number" ? v : cellText(v, date1904));
 
-/** Header row 1, one row per entry in log order; filterable, the header frozen. */
+/** Header row 1, one row per entry in log order; filterable, the header frozen. The entries' rows are made as they
+ * are written (a fix of a large roster logs hundreds of thousands): the sheet's `source`; the columns are fitted to
+ * them first, one row at a time. */
 export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): ProductSheet {
   const t = sheetText(lang);
   const b = new SheetBuilder();
@@ -106,19 +108,18 @@ export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): 
   // hundreds of thousands of entries is otherwise millions of cells.
   const shared = new Map<string, PlanCell>();
   const once = (k: string, make: () => PlanCell): PlanCell => shared.get(k) ?? (shared.set(k, make()), shared.get(k)!);
-  for (const e of entries) {
-    b.addRow([
-      once(`b${e.batch}`, () => ({ v: e.batch, style: "number" })), once(`t${e.time}`, () => text(e.time)),
-      once(`s${e.source}`, () => text(sourceShown(e.source, lang))), once(`h${e.sheet}`, () => text(e.sheet)), text(e.cell),
-      textOrNone(e.key), once(`f${e.field}`, () => text(fieldLabel(e.field, lang))), logValue(e.from), logValue(e.to),
-      once(e.reverted ? "r1" : "r0", () => text(e.reverted ? t.changeLog.yes : t.changeLog.no)),
-    ]);
-  }
+  const row = (e: ChangeLogEntry): (PlanCell | null)[] => planRow([
+    once(`b${e.batch}`, () => ({ v: e.batch, style: "number" })), once(`t${e.time}`, () => text(e.time)),
+    once(`s${e.source}`, () => text(sourceShown(e.source, lang))), once(`h${e.sheet}`, () => text(e.sheet)), text(e.cell),
+    textOrNone(e.key), once(`f${e.field}`, () => text(fieldLabel(e.field, lang))), logValue(e.from), logValue(e.to),
+    once(e.reverted ? "r1" : "r0", () => text(e.reverted ? t.changeLog.yes : t.changeLog.no)),
+  ]);
+  for (const e of entries) b.fitRow(row(e));
   WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
-  return b.build("changelog", t.sheetNames.changelog, { orientation: "landscape", fitToWidth: true, titleRows: [1, 1] }, {
-    freezeRows: 1,
-    autoFilter: rangeRef(1, 1, entries.length + 1, KEYS.length),
-  });
+  const extra = { freezeRows: 1, autoFilter: rangeRef(1, 1, entries.length + 1, KEYS.length) };
+  // an entry's row always reaches its last column (reverted: 是 / 否)
+  const rows: RowSource = { count: entries.length, width: KEYS.length, at: (j) => row(entries[j]) };
+  return b.buildStreamed("changelog", t.sheetNames.changelog, { orientation: "landscape", fitToWidth: true, titleRows: [1, 1] }, extra, rows);
 }
 
 /** The header row (0-based) and each entry key's column, found by the header texts of any of the three languages. */

@@ -1,6 +1,7 @@
 // Large product sheets are made as they are written (ProductSheet.source): the XML written from the source is the
 // XML the same rows give when held whole, and `rows` holds what the source makes.
 import { Report } from "../../src/domain/report-schema";
+import { changeLogSheet, ChangeLogEntry } from "../../src/plan/change-log";
 import { issuesSheet } from "../../src/plan/issues-sheet";
 import { SheetBuilder, text } from "../../src/plan/sheet-builder";
 import { ProductSheet } from "../../src/plan/write-plan";
@@ -50,6 +51,31 @@ describe("a streamed issues sheet writes what the held one does", () => {
     const sheet = issuesSheet(hand(issues), result.members, "zh-CN");
     expectSameAsHeld(sheet);
     expect(String(sheet.rows[3][6]?.v).length).toBe(32767);
+  });
+});
+
+describe("a streamed change log writes what the held one does", () => {
+  const entry = (k: number, over: Partial<ChangeLogEntry> = {}): ChangeLogEntry => ({
+    batch: 1 + (k % 2), time: "2025-12-31 10:00:00", source: k % 3 ? "fix" : "sync:新名册.xlsx", sheet: k % 2 ? "铁安社区" : "Team A",
+    cell: `F${k + 3}`, key: k % 4 ? `22070219580304${String(k).padStart(4, "0")}` : "", field: k % 2 ? "idNumber" : "phone",
+    from: k % 5 ? ` 旧值 ${k} ` : k, to: `新值<${k}>`, reverted: k % 7 === 0, ...over,
+  });
+
+  it.each(["zh-CN", "zh-TW", "en"] as const)("entries of two batches, numbers, empty keys, long values (%s)", (lang) => {
+    const entries = Array.from({ length: 40 }, (_, k) => entry(k));
+    entries.push(entry(40, { from: "长".repeat(33000) }));
+    const sheet = changeLogSheet(entries, lang);
+    expectSameAsHeld(sheet);
+    expect(sheet.columnWidths.length).toBe(10);
+    // fitted to the entries' rows, made once for it: the long old value widens 原值 to the most a column takes
+    const held = new SheetBuilder();
+    for (const r of sheet.rows) held.addRow(r);
+    held.build("changelog", "x", sheet.print).columnWidths.forEach((w, c) => expect(sheet.columnWidths[c]).toBeGreaterThanOrEqual(w));
+    expect(sheet.columnWidths[7]).toBe(60);
+  });
+
+  it("no entries: the header alone", () => {
+    expectSameAsHeld(changeLogSheet([], "zh-CN"));
   });
 });
 
