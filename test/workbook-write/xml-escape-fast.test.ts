@@ -1,5 +1,5 @@
 // The escapes' fast path (a scan that returns plain text as it is) gives what the regular expressions alone give.
-import { escapeAttr, escapeCellText, escapeFormula } from "../../src/workbook/xlsx-write/xml-escape";
+import { escapeAttr, escapeCellText, escapeFormula, needsPreserve } from "../../src/workbook/xlsx-write/xml-escape";
 
 // The escapes as they were before the fast path, as the oracle.
 // eslint-disable-next-line no-control-regex
@@ -46,6 +46,13 @@ describe("every escape equals its regular-expression form on random text", () =>
       expect([s, escapeFormula(s)]).toEqual([s, oracleFormula(s)]);
       expect([s, escapeAttr(s)]).toEqual([s, oracleText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;")]);
     }
+  });
+
+  it("xml:space=preserve where /^\\s|\\s$|\\n|\\t/ says, every space JavaScript knows at either end", () => {
+    const spaces = [" ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"];
+    const near = ["\u0008", "\u000e", "\u001f", "\u0085", "\u009f", "\u00a1", "\u1fff", "\u200b", "\u3001", "\ufefe", "x", "张"];
+    const cases = [...strings, "", ...[...spaces, ...near].flatMap((c) => [c, `${c}a`, `a${c}`, `a${c}b`, `${c}${c}`])];
+    for (const s of cases) expect([s, needsPreserve(s)]).toEqual([s, /^[\s]|[\s]$|\n|\t/.test(s)]);
   });
 
   it("a formula's quotes and links pass through", () => {

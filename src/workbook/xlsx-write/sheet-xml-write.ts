@@ -110,18 +110,20 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   const src = sheet.source;
   const rows = src ? undefined : sheet.rows;
   const count = src ? src.count : rows!.length;
+  const letters: string[] = [];
   for (let i = 0; i < count; i++) {
     const r = src ? src.at(i) : rows![i];
     if (!r || r.length === 0) continue;
     let cells = "";
+    const rowNumber = String(i + 1);
     for (let c = 0; c < r.length; c++) {
       const cell = r[c];
       if (!cell) continue;
-      const x = cellXml(`${columnLetter(c)}${i + 1}`, cell, xfBase);
+      const x = cellXml((letters[c] ??= columnLetter(c)) + rowNumber, cell, xfBase);
       if (x !== undefined) cells += x;
     }
     if (cells === "") continue;
-    buf += `<row r="${i + 1}">${cells}</row>`;
+    buf += `<row r="${rowNumber}">${cells}</row>`;
     if (buf.length >= CHUNK) {
       yield buf;
       buf = "";
