@@ -28,8 +28,12 @@ const WIDTHS = [14, 8, 10, 12, 9, 50, 20, 30];
 export function cellLink(sheet: string, cell: string, link?: MemberLink): PlanCell {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) throw new Error(`cellLink: "${cell}" is not a cell address`);
-  return { v: cell, f: issueLinkFormula(sheet, m[1], Number(m[2]), link), style: "link" };
+  return linkAt(sheet, cell, m[1], Number(m[2]), link);
 }
+
+/** cellLink of `cell`, given as its column letters and row as well (an issue has them apart). */
+const linkAt = (sheet: string, cell: string, column: string, row: number, link: MemberLink | undefined): PlanCell =>
+  ({ v: cell, f: issueLinkFormula(sheet, column, row, link), style: "link" });
 
 /** The suggestion column: the engine's suggestion, else the fix that would change the cell, else what to do. */
 export function suggestion(issue: Report["issues"][number], fixTo: string | undefined, lang: Lang): string {
@@ -72,7 +76,7 @@ export function issuesSheet(
   const issueRow = (issue: Report["issues"][number]): (PlanCell | null)[] => {
     const cell = `${issue.column}${issue.row}`;
     return planRow([
-      text(issue.sheet), cellLink(issue.sheet, cell, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
+      text(issue.sheet), linkAt(issue.sheet, cell, issue.column, issue.row, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
       text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message, "wrap"),
       textOrNone(issue.value), textOrNone(suggestion(issue, fixes.get(`${issue.sheet}\u0000${cell}`), lang), "wrap"),
     ]);
