@@ -50,10 +50,17 @@ export function flagBlocks(report: Report, grids: RosterGrids): FlagBlock[] {
     if (grid === undefined) throw new Error(`flags: the cells of roster sheet "${roster.sheet}" were not given`);
     const at = (row: number, col: number | undefined): CellValue | undefined =>
       col === undefined ? undefined : grid.rows[row - 1]?.[col - 1];
+    let fpRow = 0;
+    let fp = 0;
     const entries: FlagEntry[] = cells.map((c) => {
       const id = at(c.row, idCol);
       const name = at(c.row, nameCol);
-      return { fp: fingerprint(id, name), key: flatString(flagKey(id, name, c.col, at(c.row, c.col), c.code)) };
+      if (c.row !== fpRow) {
+        // a row's flagged cells come together (cells are in row order): its fingerprint made once
+        fpRow = c.row;
+        fp = fingerprint(id, name);
+      }
+      return { fp, key: flatString(flagKey(id, name, c.col, at(c.row, c.col), c.code)) };
     });
     entries.sort((a, b) => a.fp - b.fp || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     blocks.push({ sheet: roster.sheet, firstRow: roster.firstRow, lastRow: roster.lastRow, firstCol: 1, lastCol, idCol, nameCol, cells, entries });

@@ -25,6 +25,18 @@ function lookupValue(v: CellValue | undefined): string | number | undefined {
 const same = (a: string | number, b: string | number): boolean =>
   typeof a === "number" || typeof b === "number" ? a === b : a.toLowerCase() === b.toLowerCase();
 
+/**
+ * Text as MATCH compares it: lower case. Text without a character that has a lower case (digits, CJK ideographs and
+ * punctuation: most IDs and names) is its own lower case, found without making a new string.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && !(c >= 0x3000 && c <= 0x9fff))) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Counts of lookup values in one column: text by its lower case (MATCH ignores case), numbers by value. */
 class ValueCounts {
   private readonly texts = new Map<string, number>();
@@ -32,7 +44,7 @@ class ValueCounts {
   /** Starts counting v (only the values asked for are counted: a roster's links are wanted for its issues' rows). */
   want(v: string | number): void {
     if (typeof v === "number") this.numbers.set(v, 0);
-    else this.texts.set(v.toLowerCase(), 0);
+    else this.texts.set(lowerCase(v), 0);
   }
   /** Counts v where it is wanted. */
   see(v: string | number): void {
@@ -41,12 +53,12 @@ class ValueCounts {
       if (n !== undefined) this.numbers.set(v, n + 1);
       return;
     }
-    const k = v.toLowerCase();
+    const k = lowerCase(v);
     const n = this.texts.get(k);
     if (n !== undefined) this.texts.set(k, n + 1);
   }
   count(v: string | number): number {
-    return (typeof v === "number" ? this.numbers.get(v) : this.texts.get(v.toLowerCase())) ?? 0;
+    return (typeof v === "number" ? this.numbers.get(v) : this.texts.get(lowerCase(v))) ?? 0;
   }
 }
 

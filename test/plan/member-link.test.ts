@@ -1,6 +1,6 @@
 import { CellValue } from "../../src/domain/grid";
 import { Report } from "../../src/domain/report-schema";
-import { findMemberRow, issueLinkFormula, memberLinks } from "../../src/plan/member-link";
+import { findMemberRow, issueLinkFormula, lowerCase, memberLinks } from "../../src/plan/member-link";
 import { grid } from "../helpers/grid";
 import { runEngine } from "./fixtures";
 
@@ -61,5 +61,19 @@ describe("findMemberRow: MATCH's rule", () => {
     { label: "no link: the fallback", link: undefined, want: 9 },
   ])("$label", ({ link, want }) => {
     expect(findMemberRow(link, column, 9)).toBe(want);
+  });
+});
+
+describe("lowerCase: MATCH's case folding, as toLowerCase gives it", () => {
+  it("every character of the BMP, alone and after an ideograph", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (lowerCase(s) !== s.toLowerCase()) throw new Error(`U+${c.toString(16)}: ${lowerCase(s)} != ${s.toLowerCase()}`);
+      if (lowerCase(`张${s}`) !== `张${s}`.toLowerCase()) throw new Error(`张 U+${c.toString(16)}`);
+    }
+  });
+
+  it.each(["22070219580304979X", "220702195803049794", "张三", "Zhang San", "ΟΔΟΣ", "ＡＢＣ张", "İstanbul", "𠀀A", ""])("%s", (s) => {
+    expect(lowerCase(s)).toBe(s.toLowerCase());
   });
 });
