@@ -2,7 +2,6 @@
 // copied as its raw compressed bytes; the workbook part, its rels, [Content_Types].xml and styles.xml are edited
 // in place; product sheets and the flag sheet are written anew; roster sheets are patched, never parsed whole.
 // Everything is built in memory and returned at the end: a failure throws and nothing is half written.
-import type { SheetGrid } from "../../domain/grid";
 import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
 import { openXlsx, UnreadableInputError } from "../xlsx";
 import { ascii, indexOfBytes } from "../xlsx/byte-scan";
@@ -32,9 +31,10 @@ export interface ApplyOptions {
   readonly deflateLevel?: number;
   /** A native deflate and CRC-32 (Node's zlib, passed by the CLI); fflate otherwise (the web page). */
   readonly compressor?: Compressor;
-  /** Sheets of this same input already read in full (by the reader, maxRows unset), by name: the cell writes are
-   * resolved against them instead of reading the sheet again. */
-  readonly sheetsRead?: (name: string) => SheetGrid | undefined;
+  /** A sheet's cell writes already resolved by the caller against this same input's sheet as read (by the rule of
+   * plan/cell-write-rule.ts, as plan/fixed-grids.ts does): the final value of each cell that changes, by cellKey,
+   * by the sheet's name; the sheet is then not read again. */
+  readonly resolvedWrites?: (sheet: string) => ReadonlyMap<number, string | number> | undefined;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -70,7 +70,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
     const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
     const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
-    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, sheetsRead: undefined }); // rows moved: read anew
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, resolvedWrites: undefined }); // rows moved: read anew
   }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
@@ -122,7 +122,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
     const s = byName(name);
     return s === undefined || !isWorksheet(s) ? undefined : userSheet(name, "").name;
-  }, opts.sheetsRead);
+  }, opts.resolvedWrites);
 
   // Sheets removed: cleared roles, and the flag sheet when the flags become none.
   const removed = new Set<SheetEl>();
