@@ -17,6 +17,7 @@ import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesR
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
+import { patchWorksheetStream } from "./roster-patch-stream";
 import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
@@ -42,6 +43,15 @@ const FLAG_MARK_BYTES = ascii(FLAG_MARK);
 let STREAM_ABOVE = 16 << 20;
 /** How much of such a sheet's start and end is held: its head (up to <sheetData>) and tail (after it). */
 let ENDS = 4 << 20;
+
+/** Worksheets larger than this (inflated) that get cell writes are patched as they stream (fflate's streamed inflate
+ * costs more CPU than inflating whole: only where holding the sheet costs too much memory). */
+let STREAM_WRITES_ABOVE = 256 << 20;
+
+/** For tests: patches sheets with cell writes as they stream above `bytes` (default 256 MiB). */
+export function streamWritesAbove(bytes = 256 << 20): void {
+  STREAM_WRITES_ABOVE = bytes;
+}
 
 /** For tests: streams sheets above `bytes`, holding `ends` bytes of each end (defaults: 16 MiB, 4 MiB). */
 export function streamSheetsAbove(bytes = 16 << 20, ends = 4 << 20): void {
@@ -219,6 +229,16 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
       if (ends !== undefined && p === undefined) continue;
       if (p !== undefined && p !== "whole" && pkg.setKeptStart(part, p.keep, [p.tail])) continue;
     }
+    // A large sheet with cell writes is patched as it streams into the writer, never held whole (the kit stays:
+    // product sheets are written, so kitInUse is never asked).
+    if (w.length > 0 && plan.sheets.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_WRITES_ABOVE) {
+      const chunks = pkg.partChunks(part);
+      const patch = { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w };
+      if (chunks !== undefined) {
+        pkg.set(part, () => streamed(fileName, part, patchWorksheetStream(chunks, patch)));
+        continue;
+      }
+    }
     const bytes = pkg.originalBytesKept(part)!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
@@ -267,6 +287,17 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
   patched.clear(); // views of the rewritten sheets' bytes: the package lets them go once each is written
   return pkg.build(level, opts.compressor);
+}
+
+/** A streamed patch's chunks, its failures said as damaged() says them. */
+function* streamed(fileName: string, part: string, chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (e) {
+    damaged(fileName, part, () => {
+      throw e;
+    });
+  }
 }
 
 /** Runs a parse of the input's XML; what it cannot make sense of is the input's damage, said in one line. */

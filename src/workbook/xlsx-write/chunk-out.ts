@@ -51,6 +51,12 @@ export class ChunkOut {
     return this.chunks;
   }
 
+  /** The chunks so far (as finish), handed over: the next ones start a new list. */
+  take(): Uint8Array[] {
+    this.flush();
+    return this.chunks.splice(0, this.chunks.length);
+  }
+
   /** Room for `n` bytes in the block (emptied first where it has less), the room there is. */
   private room(n: number): number {
     if (BLOCK - this.used < n) this.flush();

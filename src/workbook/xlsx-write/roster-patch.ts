@@ -61,7 +61,7 @@ export function rootPrefix(b: Uint8Array): string {
 }
 
 /** The first `<{p}name` tag (followed by space, > or /) at or after `from`, or -1. */
-function findTag(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
+export function findTag(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
   for (let i = indexOfBytes(b, pat, from, end); i >= 0; i = indexOfBytes(b, pat, i + 1, end)) {
     const c = b[i + pat.length];
     if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
@@ -100,7 +100,7 @@ export function asUtf8(b: Uint8Array): Uint8Array {
 }
 
 /** Column styles from <cols> (col -> style index), for cells we add where the row sets none. */
-function columnStyles(head: string): (col: number) => string | undefined {
+export function columnStyles(head: string): (col: number) => string | undefined {
   const cols = findElement(head, "cols");
   if (cols === undefined) return () => undefined;
   const list: Array<[number, number, string]> = [];
@@ -114,7 +114,7 @@ function columnStyles(head: string): (col: number) => string | undefined {
 }
 
 /** Widens <dimension ref> to cover the cells we add. */
-function widenDimension(head: string, rows: readonly RowWrites[]): string {
+export function widenDimension(head: string, rows: readonly RowWrites[]): string {
   const dim = findElement(head, "dimension");
   if (dim === undefined) return head;
   const cur = new XmlCursor(head, dim.start);
@@ -142,7 +142,7 @@ function widenDimension(head: string, rows: readonly RowWrites[]): string {
 }
 
 /** Row number from a row start tag's r attribute, or undefined. */
-function rowNumber(b: Uint8Array, start: number, end: number): number | undefined {
+export function rowNumber(b: Uint8Array, start: number, end: number): number | undefined {
   const fast = rowNumberFast(b, start, end);
   if (fast !== undefined) return fast;
   const cur = new XmlCursor(dec.decode(b.subarray(start, end)));
@@ -249,7 +249,7 @@ function pushAll<T>(out: T[], items: readonly T[]): void {
 }
 
 /** The worksheet's tail (after </sheetData>) with our old conditional formats out and the new ones in. */
-function newTail(tail0: string, patch: Omit<RosterPatch, "writes">, prefix: string): string {
+export function newTail(tail0: string, patch: Omit<RosterPatch, "writes">, prefix: string): string {
   const tail = patch.removeMark === undefined ? tail0 : removeMarkedFormats(tail0, patch.removeMark);
   return insertConditionalFormats(tail, patch.formats(prefix));
 }
