@@ -7,7 +7,7 @@ import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { CellConflict } from "../plan/cell-write-rule";
 import { gridsAfterWrites } from "../plan/fixed-grids";
 import { CheckedGrids, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
-import { CellWrite } from "../plan/write-plan";
+import { CellWrite, WritePlan } from "../plan/write-plan";
 import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
@@ -34,24 +34,29 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
   return { result, report: buildReport(result, fileName) };
 }
 
-/** The opened input, keeping each sheet it reads in full: the writer resolves cell writes against them. */
-function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource; full: Map<string, SheetGrid> } {
-  const wb = openXlsx(bytes, fileName);
+/** The opened input, keeping each sheet it reads in full (a second read of a sheet is the first's grid); `release`
+ * lets the sheets and the opened input (its shared strings) go once nothing more is read. */
+function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource; release: () => void } {
+  let wb: ReturnType<typeof openXlsx> | undefined = openXlsx(bytes, fileName);
   const full = new Map<string, SheetGrid>();
+  const opened = (): ReturnType<typeof openXlsx> => {
+    if (wb === undefined) throw new Error(`${fileName}: read after release`);
+    return wb;
+  };
   const source: WorkbookSource = {
     date1904: wb.date1904,
     sheets: wb.sheets,
     definedNames: wb.definedNames,
     readSheet: (name, o) => {
-      if (o?.maxRows !== undefined) return wb.readSheet(name, o);
+      if (o?.maxRows !== undefined) return opened().readSheet(name, o);
       const had = full.get(name);
       if (had !== undefined) return had;
-      const grid = wb.readSheet(name);
+      const grid = opened().readSheet(name);
       full.set(name, grid);
       return grid;
     },
   };
-  return { source, full };
+  return { source, release: () => { wb = undefined; full.clear(); } };
 }
 
 /** A plan refused at a cell, as the file back end refuses it. */
@@ -70,7 +75,7 @@ function refusals(fileName: string) {
  * report lists the changes made and says they were applied.
  */
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
-  const { source, full } = readOnce(input, fileName);
+  const { source, release } = readOnce(input, fileName);
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
   let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, req);
   const { unit, language: lang } = first.result;
@@ -79,13 +84,23 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
     return { report: first.report, output: applyPlan(input, fileName, plan, apply) };
   }
   const fix = fixWrites(first.result, first.report, await readLog(source), { lang, unit, time: opts.time, source: "fix" });
-  const fixed = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refusals(fileName));
+  const { grids, changed } = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refusals(fileName));
   first = undefined; // the first check's members and issues are large: let them go before the second check
-  const second = checkSnapshot({ date1904: source.date1904, sheets: [...fixed.values()], definedNames: source.definedNames }, { ...req, lang });
-  const report = buildReport(second, fileName);
-  const plan = withFix(planCheck(second, report, { lang, unit }), fix);
-  const output = applyPlan(input, fileName, plan, { ...apply, sheetsRead: (name) => full.get(name) });
+  release(); // the sheets as read and the input's shared strings: the writes are resolved, the fixed grids hold what is left
+  const { report, plan } = checkFixed(grids, source, { ...req, lang }, fileName, (second, r) => withFix(planCheck(second, r, { lang, unit }), fix));
+  const output = applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) });
   return { report: { ...report, changes: fix.applied, changesApplied: true }, output, batch: fix.batch };
+}
+
+/** The check of the fixed grids and the plan made of it; the checked grids (the sheets as fixed) go once planned, before
+ * the writer inflates the roster sheet (at 1,048,575 rows they are hundreds of MB). */
+function checkFixed(grids: Map<string, SheetGrid>, source: WorkbookSource, req: CheckRequest, fileName: string, planOf: (checked: CheckedGrids, report: Report) => WritePlan): { report: Report; plan: WritePlan } {
+  const sheets = [...grids.values()];
+  grids.clear();
+  const checked = checkSnapshot({ date1904: source.date1904, sheets, definedNames: source.definedNames }, req);
+  sheets.length = 0;
+  const report = buildReport(checked, fileName);
+  return { report, plan: planOf(checked, report) };
 }
 
 /** The check of the input, its report's changes narrowed to the kinds of fix the clerk chose (every kind where none
@@ -113,7 +128,7 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
  */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
-  const { source, full } = readOnce(input, fileName);
+  const { source, release } = readOnce(input, fileName);
   const log = await readLog(source);
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
   let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;
@@ -121,12 +136,12 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const revert = planRevert(log, batch, { lang, time: opts.time });
   if (revert.cellWrites.every((w) => typeof w.value === "string")) {
     before ??= await checkRoster(source, req);
-    const grids = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
+    const { grids, changed } = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
     before = undefined;
-    const after = checkSnapshot({ date1904: source.date1904, sheets: [...grids.values()], definedNames: source.definedNames }, { ...req, lang });
-    const report = buildReport(after, fileName);
-    const plan = hadCheckSheets ? withFix(planCheck(after, report, { lang, unit: after.unit }), { changeLog: revert.sheets[0], cellWrites: revert.cellWrites }) : revert;
-    return { output: applyPlan(input, fileName, plan, { ...apply, sheetsRead: (name) => full.get(name) }), report };
+    release();
+    const { report, plan } = checkFixed(grids, source, { ...req, lang }, fileName, (after, r) =>
+      hadCheckSheets ? withFix(planCheck(after, r, { lang, unit: after.unit }), { changeLog: revert.sheets[0], cellWrites: revert.cellWrites }) : revert);
+    return { output: applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) }), report };
   }
   before = undefined;
   const reverted = applyPlan(input, fileName, revert, apply);

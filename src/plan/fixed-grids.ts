@@ -9,9 +9,16 @@ import type { CellWrite } from "./write-plan";
 
 type Row = Array<CellValue | undefined>;
 
+/** The grids with the writes applied, and the writes as resolved: per sheet, the final value of each cell that
+ * changes, by cellKey (what the file back end writes: applyPlan's `resolvedWrites`). */
+export interface FixedGrids {
+  readonly grids: Map<string, SheetGrid>;
+  readonly changed: Map<string, ReadonlyMap<number, string | number>>;
+}
+
 /**
  * The grids with the writes applied, as new grids that share every row no write touches (the given grids are left
- * as they are: the back end resolves the same writes against them). The writes are resolved by the one rule of
+ * as they are), and the changed cells by sheet, resolved once for both. The writes are resolved by the one rule of
  * cell-write-rule (formula targets and cells that changed since the plan are refused through `conflict`); a sheet
  * with no grid is refused as `noSheet`. Numbers are refused: how a number reads back depends on the cell's style,
  * which a grid does not hold (only a revert writes numbers).
@@ -19,7 +26,7 @@ type Row = Array<CellValue | undefined>;
 export function gridsAfterWrites(
   grids: ReadonlyMap<string, SheetGrid>, writes: readonly CellWrite[], date1904: boolean,
   refuse: { conflict: (sheet: string, cell: string, why: CellConflict) => Error; noSheet: (sheet: string, w: CellWrite) => Error },
-): Map<string, SheetGrid> {
+): FixedGrids {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     if (typeof w.value !== "string") throw new Error(`gridsAfterWrites: a number write (sheet "${w.sheet}" row ${w.row}); only text is written by a fix`);
@@ -29,6 +36,7 @@ export function gridsAfterWrites(
     else list.push(w);
   }
   const out = new Map(grids);
+  const changedBy = new Map<string, ReadonlyMap<number, string | number>>();
   for (const [name, list] of bySheet) {
     const grid = grids.get(name)!;
     const changed = resolveSheetWrites(list, {
@@ -36,9 +44,10 @@ export function gridsAfterWrites(
       isFormula: (key) => grid.formulaCells.has(key),
       date1904,
     }, (cell, why) => refuse.conflict(name, cell, why));
+    changedBy.set(name, changed);
     if (changed.size > 0) out.set(name, { ...grid, rows: writeRows(grid.rows, changed) });
   }
-  return out;
+  return { grids: out, changed: changedBy };
 }
 
 /** The rows with the changed cells (by cellKey) written, copying only the rows written to. */

@@ -50,7 +50,7 @@ const CASES: Array<[string, CellWrite[]]> = [
 describe("gridsAfterWrites", () => {
   it.each(CASES)("%s: the grids the reader reads back from the writer's package", (_name, writes) => {
     const written = gridsOf(applyPlan(EXAMPLE, "e.xlsx", { ...EMPTY_PLAN, cellWrites: writes }));
-    const after = gridsAfterWrites(before, writes, false, refuse);
+    const after = gridsAfterWrites(before, writes, false, refuse).grids;
     expect([...after.keys()]).toEqual([...written.keys()]);
     for (const [name, grid] of written) {
       expect(after.get(name)!.rows).toEqual(grid.rows);
@@ -62,7 +62,7 @@ describe("gridsAfterWrites", () => {
   it("leaves the grids given as they were, sharing the rows no write touches", () => {
     const grids = gridsOf(EXAMPLE);
     const copy = JSON.stringify([...grids.values()].map((g) => g.rows));
-    const after = gridsAfterWrites(grids, [w(SHEET, 4, 2, "X"), w(SHEET, lastRow, 1, "")], false, refuse);
+    const after = gridsAfterWrites(grids, [w(SHEET, 4, 2, "X"), w(SHEET, lastRow, 1, "")], false, refuse).grids;
     expect(JSON.stringify([...grids.values()].map((g) => g.rows))).toBe(copy);
     expect(after.get(SHEET)!.rows[4]).toBe(grids.get(SHEET)!.rows[4]);
     expect(after.get(SHEET)!.rows[3]).not.toBe(grids.get(SHEET)!.rows[3]);

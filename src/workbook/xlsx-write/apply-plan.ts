@@ -2,7 +2,6 @@
 // copied as its raw compressed bytes; the workbook part, its rels, [Content_Types].xml and styles.xml are edited
 // in place; product sheets and the flag sheet are written anew; roster sheets are patched, never parsed whole.
 // Everything is built in memory and returned at the end: a failure throws and nothing is half written.
-import type { SheetGrid } from "../../domain/grid";
 import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
 import { openXlsx, UnreadableInputError } from "../xlsx";
 import { ascii, indexOfBytes } from "../xlsx/byte-scan";
@@ -18,6 +17,7 @@ import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesR
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
+import { patchWorksheetStream } from "./roster-patch-stream";
 import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
@@ -32,9 +32,10 @@ export interface ApplyOptions {
   readonly deflateLevel?: number;
   /** A native deflate and CRC-32 (Node's zlib, passed by the CLI); fflate otherwise (the web page). */
   readonly compressor?: Compressor;
-  /** Sheets of this same input already read in full (by the reader, maxRows unset), by name: the cell writes are
-   * resolved against them instead of reading the sheet again. */
-  readonly sheetsRead?: (name: string) => SheetGrid | undefined;
+  /** A sheet's cell writes already resolved by the caller against this same input's sheet as read (by the rule of
+   * plan/cell-write-rule.ts, as plan/fixed-grids.ts does): the final value of each cell that changes, by cellKey,
+   * by the sheet's name; the sheet is then not read again. */
+  readonly resolvedWrites?: (sheet: string) => ReadonlyMap<number, string | number> | undefined;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -42,6 +43,15 @@ const FLAG_MARK_BYTES = ascii(FLAG_MARK);
 let STREAM_ABOVE = 16 << 20;
 /** How much of such a sheet's start and end is held: its head (up to <sheetData>) and tail (after it). */
 let ENDS = 4 << 20;
+
+/** Worksheets larger than this (inflated) that get cell writes are patched as they stream (fflate's streamed inflate
+ * costs more CPU than inflating whole: only where holding the sheet costs too much memory). */
+let STREAM_WRITES_ABOVE = 256 << 20;
+
+/** For tests: patches sheets with cell writes as they stream above `bytes` (default 256 MiB). */
+export function streamWritesAbove(bytes = 256 << 20): void {
+  STREAM_WRITES_ABOVE = bytes;
+}
 
 /** For tests: streams sheets above `bytes`, holding `ends` bytes of each end (defaults: 16 MiB, 4 MiB). */
 export function streamSheetsAbove(bytes = 16 << 20, ends = 4 << 20): void {
@@ -70,7 +80,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
     const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
     const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
-    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, sheetsRead: undefined }); // rows moved: read anew
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, resolvedWrites: undefined }); // rows moved: read anew
   }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
@@ -122,7 +132,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
     const s = byName(name);
     return s === undefined || !isWorksheet(s) ? undefined : userSheet(name, "").name;
-  }, opts.sheetsRead);
+  }, opts.resolvedWrites);
 
   // Sheets removed: cleared roles, and the flag sheet when the flags become none.
   const removed = new Set<SheetEl>();
@@ -219,6 +229,16 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
       if (ends !== undefined && p === undefined) continue;
       if (p !== undefined && p !== "whole" && pkg.setKeptStart(part, p.keep, [p.tail])) continue;
     }
+    // A large sheet with cell writes is patched as it streams into the writer, never held whole (the kit stays:
+    // product sheets are written, so kitInUse is never asked).
+    if (w.length > 0 && plan.sheets.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_WRITES_ABOVE) {
+      const chunks = pkg.partChunks(part);
+      const patch = { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w };
+      if (chunks !== undefined) {
+        pkg.set(part, () => streamed(fileName, part, patchWorksheetStream(chunks, patch)));
+        continue;
+      }
+    }
     const bytes = pkg.originalBytesKept(part)!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
@@ -267,6 +287,17 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
   patched.clear(); // views of the rewritten sheets' bytes: the package lets them go once each is written
   return pkg.build(level, opts.compressor);
+}
+
+/** A streamed patch's chunks, its failures said as damaged() says them. */
+function* streamed(fileName: string, part: string, chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (e) {
+    damaged(fileName, part, () => {
+      throw e;
+    });
+  }
 }
 
 /** Runs a parse of the input's XML; what it cannot make sense of is the input's damage, said in one line. */

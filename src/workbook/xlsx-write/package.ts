@@ -1,5 +1,6 @@
 // The package being edited: the input's parts by name, which of them change, which go, which are new. Parts
 // nobody touches are copied as raw compressed bytes when the output is built.
+import { Inflate } from "fflate";
 import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
 import { entryData } from "../xlsx/zip";
@@ -110,6 +111,49 @@ export class PackageEditor {
     if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
     this.spliceable.set(key(name), { ...blocks, crcAt, data });
     return blocks.bytes;
+  }
+
+  /**
+   * The input's inflated bytes of a deflated part as they come (each a fresh array: fflate copies what it hands out, so
+   * a consumer may keep them), under the reader's
+   * caps, its size and CRC-32 checked at its end: a sheet patched as it streams is never held whole. Undefined for
+   * a stored part or none.
+   */
+  partChunks(name: string): Iterable<Uint8Array> | undefined {
+    const r = this.byName.get(key(name));
+    if (r === undefined || r.entry.method !== 8) return undefined;
+    const e = r.entry;
+    this.inflater.admit(e);
+    const data = entryData(this.input, e, this.fileName);
+    const { fileName, crc32 } = this;
+    return (function* () {
+      const pending: Uint8Array[] = [];
+      let produced = 0;
+      let crc = 0;
+      const inflater = new Inflate((chunk) => {
+        produced += chunk.length;
+        if (produced > e.size) unreadable(fileName, "partBeyondDeclared", { part: e.name, size: e.size });
+        if (chunk.length) pending.push(chunk);
+      });
+      const STEP = 1 << 20;
+      for (let i = 0; i < data.length || i === 0; i += STEP) {
+        const end = Math.min(data.length, i + STEP);
+        try {
+          inflater.push(data.subarray(i, end), end === data.length);
+        } catch (err) {
+          if (err instanceof Error && err.constructor !== Error) throw err;
+          unreadable(fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
+        }
+        for (const c of pending) {
+          crc = crc32(c, crc) >>> 0;
+          yield c;
+        }
+        pending.length = 0;
+        if (end === data.length) break;
+      }
+      if (produced !== e.size) unreadable(fileName, "partSize", { part: e.name, size: produced, declared: e.size });
+      if (crc !== e.crc >>> 0) unreadable(fileName, "partCrc", { part: e.name });
+    })();
   }
 
   /**

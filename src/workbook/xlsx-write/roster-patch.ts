@@ -6,6 +6,8 @@ import { ascii, btag, indexOfBytes, readTagAt } from "../xlsx/byte-scan";
 import { decodeXml } from "../xlsx/inflate";
 import { XmlCursor } from "../xlsx/xml-scan";
 import { type CellValueWrite, editRow, newRowXml } from "./row-edit";
+import { editRowBytes, rowNumberFast } from "./row-edit-bytes";
+import { ChunkOut } from "./chunk-out";
 import { asUtf8Declaration, childrenIn, findElement, setAttr } from "./xml-edit";
 import { insertConditionalFormats, removeMarkedFormats } from "./worksheet-tail";
 
@@ -59,7 +61,7 @@ export function rootPrefix(b: Uint8Array): string {
 }
 
 /** The first `<{p}name` tag (followed by space, > or /) at or after `from`, or -1. */
-function findTag(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
+export function findTag(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
   for (let i = indexOfBytes(b, pat, from, end); i >= 0; i = indexOfBytes(b, pat, i + 1, end)) {
     const c = b[i + pat.length];
     if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
@@ -98,7 +100,7 @@ export function asUtf8(b: Uint8Array): Uint8Array {
 }
 
 /** Column styles from <cols> (col -> style index), for cells we add where the row sets none. */
-function columnStyles(head: string): (col: number) => string | undefined {
+export function columnStyles(head: string): (col: number) => string | undefined {
   const cols = findElement(head, "cols");
   if (cols === undefined) return () => undefined;
   const list: Array<[number, number, string]> = [];
@@ -112,7 +114,7 @@ function columnStyles(head: string): (col: number) => string | undefined {
 }
 
 /** Widens <dimension ref> to cover the cells we add. */
-function widenDimension(head: string, rows: readonly RowWrites[]): string {
+export function widenDimension(head: string, rows: readonly RowWrites[]): string {
   const dim = findElement(head, "dimension");
   if (dim === undefined) return head;
   const cur = new XmlCursor(head, dim.start);
@@ -140,7 +142,9 @@ function widenDimension(head: string, rows: readonly RowWrites[]): string {
 }
 
 /** Row number from a row start tag's r attribute, or undefined. */
-function rowNumber(b: Uint8Array, start: number, end: number): number | undefined {
+export function rowNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  const fast = rowNumberFast(b, start, end);
+  if (fast !== undefined) return fast;
   const cur = new XmlCursor(dec.decode(b.subarray(start, end)));
   cur.next();
   const r = cur.attr("r");
@@ -152,7 +156,7 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
   const p = s.prefix;
   const rowPat = ascii(`<${p}row`);
   const rowClose = ascii(`</${p}row>`);
-  const out: Uint8Array[] = [];
+  const out = new ChunkOut();
   let pos = s.dataStart;
   let search = s.dataStart;
   let prevRow = 0;
@@ -162,7 +166,8 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
       if (q < 0) {
         const xml = newRowXml(p, w.row, w.cells, colStyle);
         if (xml) {
-          out.push(b.subarray(pos, s.dataEnd), utf8.encode(xml));
+          out.view(b.subarray(pos, s.dataEnd));
+          out.text(xml);
           pos = search = s.dataEnd;
         }
         break;
@@ -179,7 +184,8 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
       if (n > w.row) {
         const xml = newRowXml(p, w.row, w.cells, colStyle);
         if (xml) {
-          out.push(b.subarray(pos, q), utf8.encode(xml));
+          out.view(b.subarray(pos, q));
+          out.text(xml);
           pos = q;
         }
         search = q;
@@ -191,15 +197,17 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
         if (c < 0) throw new Error(`worksheet row ${n} has no end tag`);
         rowEnd = c + rowClose.length;
       }
-      const edited = editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle);
-      out.push(b.subarray(pos, q), utf8.encode(edited));
+      out.view(b.subarray(pos, q));
+      const edited = editRowBytes(b, q, rowEnd, p, n, w.cells, colStyle);
+      if (edited !== undefined) out.copy(edited);
+      else out.text(editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle));
       pos = search = rowEnd;
       prevRow = n;
       break;
     }
   }
-  out.push(b.subarray(pos, s.dataEnd));
-  return out;
+  out.view(b.subarray(pos, s.dataEnd));
+  return out.finish();
 }
 
 /**
@@ -241,7 +249,7 @@ function pushAll<T>(out: T[], items: readonly T[]): void {
 }
 
 /** The worksheet's tail (after </sheetData>) with our old conditional formats out and the new ones in. */
-function newTail(tail0: string, patch: Omit<RosterPatch, "writes">, prefix: string): string {
+export function newTail(tail0: string, patch: Omit<RosterPatch, "writes">, prefix: string): string {
   const tail = patch.removeMark === undefined ? tail0 : removeMarkedFormats(tail0, patch.removeMark);
   return insertConditionalFormats(tail, patch.formats(prefix));
 }

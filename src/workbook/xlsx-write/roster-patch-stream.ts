@@ -1,0 +1,162 @@
+// patchWorksheet for a sheet too large to hold whole (a fix on 1,048,575 rows: 669 MB of XML): the same edits made
+// as the part's inflated bytes stream by, holding one window of them (what is not yet passed on: at most a row or a
+// tag cut at a chunk's end, the head before <sheetData>, the tail after it). A sheet it cannot take so (UTF-16, a
+// self-closing or missing <sheetData>, a head over 64 MiB) is gathered whole and patched by patchWorksheet.
+import { ascii, btag, indexOfBytes, readTagAt } from "../xlsx/byte-scan";
+import { ChunkOut } from "./chunk-out";
+import { editRow, newRowXml } from "./row-edit";
+import { editRowBytes } from "./row-edit-bytes";
+import { columnStyles, findTag, newTail, patchWorksheet, rootPrefix, rowNumber, type RosterPatch, widenDimension } from "./roster-patch";
+
+const dec = new TextDecoder("utf-8", { ignoreBOM: true });
+const utf8 = new TextEncoder();
+/** The head (before <sheetData>'s start tag ends) is looked for in this much; a prefix read from less than this. */
+const HEAD_MAX = 64 << 20;
+const PREFIX_AFTER = 64 << 10;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The patched worksheet's chunks, from the part's inflated chunks (consumed once). Only for writes (patch.writes
+ * holding cells): the caller patches a sheet without writes by patchSheetEnds or patchWorksheet. */
+export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: RosterPatch): Generator<Uint8Array> {
+  const it = chunks[Symbol.iterator]();
+  let win: Uint8Array = new Uint8Array(0);
+  let ended = false;
+  const more = (): boolean => {
+    if (ended) return false;
+    const n = it.next();
+    if (n.done) {
+      ended = true;
+      return false;
+    }
+    win = concat(win, n.value);
+    return true;
+  };
+  const whole = function* (): Generator<Uint8Array> {
+    while (more());
+    yield* patchWorksheet(win, patch) ?? [win];
+  };
+
+  // the head: the root's prefix, <sheetData>'s start tag whole
+  while (win.length < PREFIX_AFTER && more());
+  if (win.length >= 2 && ((win[0] === 0xff && win[1] === 0xfe) || (win[0] === 0xfe && win[1] === 0xff))) return yield* whole();
+  const p = rootPrefix(win);
+  const dataPat = ascii(`<${p}sheetData`);
+  let dataTag = findTag(win, dataPat, 0, win.length);
+  while ((dataTag < 0 || !readTagAt(win, dataTag + 1, win.length)) && win.length < HEAD_MAX && more()) dataTag = findTag(win, dataPat, 0, win.length);
+  if (dataTag < 0 || !readTagAt(win, dataTag + 1, win.length) || btag.selfClosing) return yield* whole();
+  const dataStart = btag.end;
+  const head0 = dec.decode(win.subarray(0, dataTag));
+  const head = widenDimension(head0, patch.writes);
+  const colStyle = columnStyles(head0);
+  yield head === head0 ? win.subarray(0, dataTag) : utf8.encode(head);
+  yield win.subarray(dataTag, dataStart);
+  win = win.subarray(dataStart);
+
+  // the rows, as roster-patch's writeCells edits them, a window at a time
+  const rowPat = ascii(`<${p}row`);
+  const rowClose = ascii(`</${p}row>`);
+  const close = ascii(`</${p}sheetData>`);
+  const out = new ChunkOut();
+  const rows = patch.writes;
+  let wi = 0;
+  let prevRow = 0;
+  let pos = 0;
+  let search = 0;
+  let closeAt = indexOfBytes(win, close, 0, win.length);
+  const refill = (): boolean => {
+    // what is scanned is passed on; the window keeps the rest, and enough of its end to find </sheetData> cut there
+    const keep = Math.max(pos, Math.min(search, win.length - close.length + 1));
+    out.view(win.subarray(pos, keep));
+    win = win.subarray(keep);
+    search -= keep;
+    pos = 0;
+    if (!more()) return false;
+    closeAt = indexOfBytes(win, close, 0, win.length);
+    return true;
+  };
+  for (;;) {
+    const limit = closeAt < 0 ? win.length : closeAt;
+    if (wi === rows.length) {
+      if (closeAt >= 0) break;
+      search = win.length;
+      if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
+      yield* out.take();
+      continue;
+    }
+    const w = rows[wi];
+    const q = findTag(win, rowPat, search, limit);
+    if (q < 0 || !readTagAt(win, q + 1, limit)) {
+      if (closeAt < 0) {
+        search = Math.max(search, q < 0 ? win.length - rowPat.length : q);
+        if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
+        yield* out.take();
+        continue;
+      }
+      if (q >= 0) throw new Error("worksheet row tag is cut short");
+      const xml = newRowXml(p, w.row, w.cells, colStyle);
+      if (xml) {
+        out.view(win.subarray(pos, limit));
+        out.text(xml);
+        pos = search = limit;
+      }
+      wi++;
+      continue;
+    }
+    const tagEnd = btag.end;
+    const selfClosing = btag.selfClosing;
+    const n = rowNumber(win, q, tagEnd) ?? prevRow + 1;
+    if (n < w.row) {
+      prevRow = n;
+      search = tagEnd;
+      continue;
+    }
+    if (n > w.row) {
+      const xml = newRowXml(p, w.row, w.cells, colStyle);
+      if (xml) {
+        out.view(win.subarray(pos, q));
+        out.text(xml);
+        pos = q;
+      }
+      search = q;
+      wi++;
+      continue;
+    }
+    let rowEnd = tagEnd;
+    if (!selfClosing) {
+      const c = indexOfBytes(win, rowClose, tagEnd, limit);
+      if (c < 0) {
+        if (closeAt >= 0) throw new Error(`worksheet row ${n} has no end tag`);
+        search = q;
+        if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
+        yield* out.take();
+        continue;
+      }
+      rowEnd = c + rowClose.length;
+    }
+    out.view(win.subarray(pos, q));
+    const edited = editRowBytes(win, q, rowEnd, p, n, w.cells, colStyle);
+    if (edited !== undefined) out.copy(edited);
+    else out.text(editRow(dec.decode(win.subarray(q, rowEnd)), p, n, w.cells, colStyle));
+    pos = search = rowEnd;
+    prevRow = n;
+    wi++;
+  }
+  out.view(win.subarray(pos, closeAt));
+  yield* out.take();
+
+  // the tail: </sheetData> and what follows, our conditional formats out and in
+  const tailStart = closeAt + close.length;
+  yield win.subarray(closeAt, tailStart);
+  win = win.subarray(tailStart);
+  while (more());
+  const tail0 = dec.decode(win);
+  const tail = newTail(tail0, patch, p);
+  yield tail === tail0 ? win : utf8.encode(tail);
+}

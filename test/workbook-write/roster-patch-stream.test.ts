@@ -1,0 +1,76 @@
+// patchWorksheetStream must give patchWorksheet's bytes however the part's inflated bytes are cut into chunks (a row,
+// a tag, </sheetData> cut anywhere), and the same workbook through applyPlan as the whole-sheet patch.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { applyPlan, streamWritesAbove } from "../../src/workbook/xlsx-write/apply-plan";
+import { patchWorksheet, type RowWrites } from "../../src/workbook/xlsx-write/roster-patch";
+import * as stream from "../../src/workbook/xlsx-write/roster-patch-stream";
+import { patchWorksheetStream } from "../../src/workbook/xlsx-write/roster-patch-stream";
+import { EMPTY_PLAN } from "../../src/plan/write-plan";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { parts } from "../helpers/package-parts";
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C6"/><cols><col min="4" max="4" style="7"/></cols><sheetData>';
+const ROWS = [
+  '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" s="3"><v>5</v></c></row>',
+  '<row r="2"><c r="A2" t="inlineStr"><is><t>甲乙</t></is></c><c r="B2" s="2"/></row>',
+  '<row r="4" s="5" customFormat="1"><c r="A4"><v>1</v></c><c r="C4"><f>A4</f><v>1</v></c></row>',
+  '<row r="5"/>',
+  '<row r="6"><!-- c --><c r="A6"><v>6</v></c></row>',
+].join("");
+const TAIL = '</sheetData><conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>_RosterAssistant_flagGrid1=1</formula></cfRule></conditionalFormatting><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+const SHEET = enc.encode(OPEN + ROWS + TAIL);
+const WRITES: Array<[string, RowWrites[]]> = [
+  ["rows edited, added between, emptied", [{ row: 1, cells: [{ col: 2, value: "b" }] }, { row: 2, cells: [{ col: 1, value: "新" }, { col: 2, value: "" }] }, { row: 3, cells: [{ col: 1, value: "三" }] }, { row: 4, cells: [{ col: 4, value: "d" }] }]],
+  ["a self-closing row, a row with a comment, rows past the end", [{ row: 5, cells: [{ col: 1, value: "五" }] }, { row: 6, cells: [{ col: 1, value: "六" }] }, { row: 9, cells: [{ col: 1, value: "九" }] }, { row: 12, cells: [{ col: 2, value: "" }] }]],
+  ["the first row only", [{ row: 1, cells: [{ col: 1, value: "一" }] }]],
+];
+const PATCH = { removeMark: "_RosterAssistant_flagGrid", formats: () => '<conditionalFormatting sqref="B2"/>' };
+
+function* cut(b: Uint8Array, size: number): Generator<Uint8Array> {
+  for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size);
+}
+const text = (chunks: Iterable<Uint8Array>): string => [...chunks].map((c) => dec.decode(c)).join("");
+
+describe("patchWorksheetStream", () => {
+  it.each(WRITES)("%s: patchWorksheet's bytes, the part cut into chunks of any size", (_name, writes) => {
+    const whole = text(patchWorksheet(SHEET, { ...PATCH, writes })!);
+    for (const size of [1, 2, 3, 5, 7, 11, 13, 64, 100, 257, SHEET.length]) {
+      expect([size, text(patchWorksheetStream(cut(SHEET, size), { ...PATCH, writes }))]).toEqual([size, whole]);
+    }
+  });
+
+  it("gathers a sheet it cannot stream and patches it whole: UTF-16, a self-closing <sheetData/>", () => {
+    const writes = WRITES[0][1];
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...(OPEN + ROWS + TAIL)].map((c) => c.charCodeAt(0))).buffer)]);
+    expect(text(patchWorksheetStream(cut(utf16, 9), { ...PATCH, writes }))).toBe(text(patchWorksheet(utf16, { ...PATCH, writes })!));
+    const empty = enc.encode(`${OPEN.replace("<sheetData>", "<sheetData/>")}</worksheet>`);
+    expect(text(patchWorksheetStream(cut(empty, 5), { ...PATCH, writes }))).toBe(text(patchWorksheet(empty, { ...PATCH, writes })!));
+  });
+
+  it("refuses a sheet whose <sheetData> has no end", () => {
+    const cutShort = enc.encode(OPEN + ROWS);
+    expect(() => text(patchWorksheetStream(cut(cutShort, 16), { ...PATCH, writes: WRITES[0][1] }))).toThrow(/no end/);
+  });
+});
+
+describe("applyPlan patches a large sheet with cell writes as it streams", () => {
+  afterEach(() => streamWritesAbove());
+  it("gives the workbook the whole-sheet patch gives (the example, a fix's writes and the change log)", () => {
+    const input = readFileSync(join(__dirname, "../../examples/铁西街党员花名册.xlsx"));
+    const wb = openXlsx(input, "e.xlsx");
+    const sheet = wb.sheets.find((s) => s.kind === "worksheet")!.name;
+    const grid = wb.readSheet(sheet);
+    const cellWrites = [4, 5, 9].map((row) => ({ sheet, row, col: 2, value: `新${row}`, expect: String(grid.rows[row - 1]?.[1] ?? "") }));
+    const plan = { ...EMPTY_PLAN, cellWrites, sheets: [{ role: "changelog" as const, name: "修改记录", rows: [[{ v: "x" }]], merges: [], columnWidths: [], print: { orientation: "portrait" as const, fitToWidth: false } }] };
+    const whole = applyPlan(input, "e.xlsx", plan);
+    const spy = jest.spyOn(stream, "patchWorksheetStream");
+    expect(spy).not.toHaveBeenCalled();
+    streamWritesAbove(0);
+    const streamed = applyPlan(input, "e.xlsx", plan);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(parts(streamed)).toEqual(parts(whole));
+  });
+});
