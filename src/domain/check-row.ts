@@ -35,7 +35,7 @@ const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityA
 export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undefined)[] {
   return FIELD_CODES.map((code, f): CellReader | undefined => {
     switch (FIELD_BY_CODE.get(code)!.kind) {
-      case "date": return (v) => normaliseDate(v, date1904);
+      case "date": return dateReader(date1904);
       case "enum": return m[f];
       case "name": return (v) => normaliseName(v, date1904);
       case "id": return normaliseIdNumber;
@@ -44,6 +44,22 @@ export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undef
       default: return undefined;
     }
   });
+}
+
+/** Texts read as dates remembered per reader: a column of dates typed as text repeats them (1958.3, 1980.03.05). */
+const DATE_TEXTS_KEPT = 10_000;
+
+function dateReader(date1904: boolean): CellReader {
+  const texts = new Map<string, DateResult>();
+  return (v) => {
+    if (typeof v !== "string") return normaliseDate(v, date1904);
+    let r = texts.get(v);
+    if (r === undefined) {
+      r = normaliseDate(v, date1904);
+      if (texts.size < DATE_TEXTS_KEPT) texts.set(v, r);
+    }
+    return r;
+  };
 }
 
 const LABELS = new Map<EnumTable, Record<Lang, Map<string, string>>>();
@@ -95,7 +111,8 @@ function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, re
   const facts = s.known.facts[field];
   if (r.kind === "ok") {
     if (!r.narrow && facts) {
-      const to = facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
+      const known = facts.known(r.code);
+      const to = known !== undefined ? known : facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
       if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
     }
     return r.code;
@@ -130,7 +147,8 @@ function categoryField(s: RowScope, m: Matchers): string | null {
   const r = s.read(F.category) as EnumResult;
   const facts = s.known.facts[F.category];
   if (r.kind === "ok" && !r.narrow && facts) {
-    const to = facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
+    const known = facts.known(r.code);
+    const to = known !== undefined ? known : facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
     if (to !== null && !facts.list.includes(text)) s.change(F.category, to);
   } else if (r.kind !== "ok" && !v.flagged && text.trim() !== v.key && foldKey(text) === foldKey(v.key)) {
     s.change(F.category, v.key); // 在職民警 in a column of 在职民警: the column's own spelling
