@@ -5,7 +5,7 @@ import { foldKey, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, PipelineStage, SheetStatement, kindFromTitle, readStatement, stageColumn, stageOf } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageOf } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -181,9 +181,11 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   const width = headerRow.length;
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
+  const stages = new StageColumns(width);
   for (let r = row0 + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
+    if (!stages.done) stages.row(row);
     let filled = 0;
     for (let i = 0; i < dataCols.length && filled < 2; i++) if (!isBlank(row[dataCols[i]])) filled++;
     if (filled === 0) continue;
@@ -205,7 +207,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   // the sheet's name and each title row's first text (not a note: 填表说明 may name any kind of list)
   const firstTexts = sheet.rows.slice(0, row0).map((r) => (r ?? []).map(textOf).find((t) => t.trim()) ?? "");
   const titles = [sheet.name, ...firstTexts.filter((t) => t.trim().length <= 40 && !/^\s*(注|说明|填表说明|填写说明)/.test(t))];
-  const stageCol = stageColumn(sheet, row0 + 1, headerRow.length);
+  const stageCol = stages.column();
   // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
   const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
