@@ -108,6 +108,11 @@ class Tally {
     for (const k of keys) this.slot(k);
   }
   private slot(key: string): number {
+    // a breakdown has a handful of keys (codes, bands): compared in turn (the same constant strings mostly), not hashed
+    const keys = this.keys;
+    if (keys.length <= 16) {
+      for (let k = 0; k < keys.length; k++) if (keys[k] === key) return k;
+    }
     let i = this.slots.get(key);
     if (i === undefined) {
       i = this.keys.length;
