@@ -125,12 +125,20 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
 }
 
 /** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
-const FOOTER_STARTS = new Set([..."合总總小填审審制说說注註备備提温溫TtＴｔ"]);
+const FOOTER_STARTS = codes("合总總小填审審制说說注註备備提温溫TtＴｔ");
 
-/** The first code unit String.prototype.trim would keep ("" if none): no iterator, no string per character. */
-function firstNonSpace(t: string): string {
-  for (let i = 0; i < t.length; i++) if (!isTrimSpace(t.charCodeAt(i))) return t[i];
-  return "";
+/** The code units of a text, as a set (tested by code unit: no one-character string made per row). */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
+/** The first code unit String.prototype.trim would keep (-1 if none): no iterator, no string per character. */
+function firstNonSpace(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isTrimSpace(c)) return c;
+  }
+  return -1;
 }
 
 /** The white space and line terminators String.prototype.trim removes. */
@@ -247,7 +255,7 @@ function isBlank(v: CellValue | undefined): boolean {
 }
 
 /** First characters of the name aliases (simplified, traditional, full-width): a cheap test before folding. */
-const NAME_STARTS = new Set([..."姓名党黨NnＮｎ"]);
+const NAME_STARTS = codes("姓名党黨NnＮｎ");
 
 /** A header printed again (page two): at least 3 cells name the same fields in the same columns. */
 function isRepeatedHeader(row: ReadonlyArray<CellValue | undefined>, headerKeys: ReadonlyMap<number, FieldCode>, nameCol: number): boolean {
