@@ -41,6 +41,28 @@ describe("TextInterner", () => {
     expect(decodes).toBe(5002);
   });
 
+  it("keeps a column of many repeated values (dates typed as text), drops one of few repeats at the second look", () => {
+    const interner = new TextInterner();
+    let decodes = 0;
+    const decode = (b: Uint8Array, a: number, e: number) => (decodes++, decodeAll(b, a, e));
+    // 1,500 distinct texts, each repeated: no hit among the first 1,500 cells, every cell a hit after
+    for (let i = 0; i < 20_000; i++) {
+      const b = enc.encode(`19${50 + (i % 50)}.${1 + (i % 1500) % 12}.${i % 1500}`);
+      expect(interner.text(b, 0, b.length, 7, decode)).toBe(decodeAll(b, 0, b.length));
+    }
+    expect(decodes).toBe(1500);
+    // one cell in 10 repeats: 10% hits, kept at the first look (2,048 cells), dropped at the second (16,384)
+    decodes = 0;
+    const same = enc.encode("同");
+    for (let i = 0; i < 16_384; i++) {
+      const b = i % 10 === 0 ? same : enc.encode(`u${i}`);
+      expect(interner.text(b, 0, b.length, 8, decode)).toBe(decodeAll(b, 0, b.length));
+    }
+    expect(decodes).toBe(16_384 - 1638);
+    expect(interner.text(same, 0, same.length, 8, decode)).toBe("同");
+    expect(decodes).toBe(16_384 - 1638 + 1);
+  });
+
   it("reads markup longer than it keeps, and more distinct texts than it holds", () => {
     const interner = new TextInterner();
     const long = enc.encode("长".repeat(100));

@@ -8,7 +8,11 @@ const MAX_KEY_BYTES = 128;
 /** Entries kept at most; once full, repeats of what is held are still found, new texts are not added. */
 const MAX_ENTRIES = 1 << 16;
 const SLOTS = MAX_ENTRIES * 2;
-/** Cells of a column looked up before the column is judged; under 1 hit in 4 it is not looked up again. */
+/**
+ * Cells of a column looked up before it is first judged: under 1 hit in 32 (names, ID numbers, phones) it is not
+ * looked up again; judged again at 8 times as many, under 1 hit in 4. Dates typed as text (17,000 distinct in
+ * 100,000 rows: 6% hits in the first 2,048, 35% by 16,384) stay.
+ */
 const SAMPLE = 2048;
 /** Excel's columns (a sheet has at most 16,384). */
 const COLUMNS = 16384;
@@ -74,6 +78,7 @@ export class TextInterner {
   private count(s: number, hit: boolean): void {
     const stats = this.stats;
     if (hit) stats[s + 1]++;
-    if (++stats[s] === SAMPLE && stats[s + 1] * 4 < SAMPLE) stats[s] = -1;
+    const n = ++stats[s];
+    if ((n === SAMPLE && stats[s + 1] * 32 < n) || (n === 8 * SAMPLE && stats[s + 1] * 4 < n)) stats[s] = -1;
   }
 }
