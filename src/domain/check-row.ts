@@ -35,7 +35,7 @@ const ARCHIVE_FIELDS = [F.ideology, F.livingSituation, F.role, F.responsibilityA
 export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undefined)[] {
   return FIELD_CODES.map((code, f): CellReader | undefined => {
     switch (FIELD_BY_CODE.get(code)!.kind) {
-      case "date": return (v) => normaliseDate(v, date1904);
+      case "date": return dateReader(date1904);
       case "enum": return m[f];
       case "name": return (v) => normaliseName(v, date1904);
       case "id": return normaliseIdNumber;
@@ -44,6 +44,22 @@ export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undef
       default: return undefined;
     }
   });
+}
+
+/** Texts read as dates remembered per reader: a column of dates typed as text repeats them (1958.3, 1980.03.05). */
+const DATE_TEXTS_KEPT = 10_000;
+
+function dateReader(date1904: boolean): CellReader {
+  const texts = new Map<string, DateResult>();
+  return (v) => {
+    if (typeof v !== "string") return normaliseDate(v, date1904);
+    let r = texts.get(v);
+    if (r === undefined) {
+      r = normaliseDate(v, date1904);
+      if (texts.size < DATE_TEXTS_KEPT) texts.set(v, r);
+    }
+    return r;
+  };
 }
 
 const LABELS = new Map<EnumTable, Record<Lang, Map<string, string>>>();
@@ -89,13 +105,14 @@ function compareShifted(a: string, b: string, n: number): number {
  */
 function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, required = s.required[field]): string | null {
   const matcher = m[field];
-  if (!matcher || s.col(field) < 0) return null;
+  if (!matcher || s.cols[field] < 0) return null;
   const raw = s.raw(field);
   const r = s.read(field) as EnumResult; // matcher(raw)
   const facts = s.known.facts[field];
   if (r.kind === "ok") {
     if (!r.narrow && facts) {
-      const to = facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
+      const known = facts.known(r.code);
+      const to = known !== undefined ? known : facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
       if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
     }
     return r.code;
@@ -118,7 +135,7 @@ function nearestListed(list: readonly string[], value: string): string | undefin
 
 /** The member category: the office's own taxonomy (seed codes where the value is the seed street's). */
 function categoryField(s: RowScope, m: Matchers): string | null {
-  if (s.col(F.category) < 0) return null;
+  if (s.cols[F.category] < 0) return null;
   const raw = s.raw(F.category);
   const text = raw === null || raw === undefined ? "" : cellText(raw, s.opts.date1904);
   const v = isPlaceholder(text) ? null : s.known.categories.verdict(text);
@@ -130,7 +147,8 @@ function categoryField(s: RowScope, m: Matchers): string | null {
   const r = s.read(F.category) as EnumResult;
   const facts = s.known.facts[F.category];
   if (r.kind === "ok" && !r.narrow && facts) {
-    const to = facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
+    const known = facts.known(r.code);
+    const to = known !== undefined ? known : facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
     if (to !== null && !facts.list.includes(text)) s.change(F.category, to);
   } else if (r.kind !== "ok" && !v.flagged && text.trim() !== v.key && foldKey(text) === foldKey(v.key)) {
     s.change(F.category, v.key); // 在職民警 in a column of 在职民警: the column's own spelling
@@ -144,7 +162,7 @@ function categoryLabel(key: string, lang: Lang): string {
 
 /** settleId: a valid ID whose birth month picks one reading of an ambiguous year.month (1995.1: January or October). */
 function dateField(s: RowScope, field: number, required: boolean, settleId: string | null = null): string | null {
-  if (s.col(field) < 0) return null;
+  if (s.cols[field] < 0) return null;
   const raw = s.raw(field);
   const d = s.read(field) as DateResult;
   if (d.kind === "empty") {
@@ -170,7 +188,7 @@ function dateField(s: RowScope, field: number, required: boolean, settleId: stri
 }
 
 function textField(s: RowScope, field: number): string | null {
-  if (s.col(field) < 0) return null;
+  if (s.cols[field] < 0) return null;
   const v = s.read(field) as string | null; // normaliseText
   if (v !== null) {
     s.change(field, v);
@@ -204,7 +222,7 @@ function ethnicityField(s: RowScope): string | null {
 /** The row's ID as read (null: none); sets s.idValid (no object per row: this runs on every row). */
 function idField(s: RowScope): string | null {
   s.idValid = false;
-  if (s.col(F.idNumber) < 0) return null;
+  if (s.cols[F.idNumber] < 0) return null;
   const r = s.read(F.idNumber) as IdResult;
   switch (r.kind) {
     case "empty":
@@ -229,8 +247,8 @@ function idField(s: RowScope): string | null {
 
 function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; address: string | null } {
   let phone: string | null = null;
-  let phoneEmpty = s.col(F.phone) >= 0;
-  if (s.col(F.phone) >= 0) {
+  let phoneEmpty = s.cols[F.phone] >= 0;
+  if (s.cols[F.phone] >= 0) {
     const p = s.read(F.phone) as PhoneResult;
     if (p.kind === "ok") {
       phone = p.value;
@@ -242,8 +260,8 @@ function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; 
       s.issue("invalid_phone", F.phone, { value: p.value });
     }
   }
-  const address = s.col(F.address) < 0 ? null : textField(s, F.address);
-  const addressEmpty = s.col(F.address) >= 0 && address === null;
+  const address = s.cols[F.address] < 0 ? null : textField(s, F.address);
+  const addressEmpty = s.cols[F.address] >= 0 && address === null;
   const checkPhone = s.opts.config.required.phone !== false;
   const checkAddress = s.opts.config.required.address !== false;
   if (needed && ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress))) {
@@ -267,7 +285,7 @@ const TAGS: [RegExp, string][] = [
 ];
 
 function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): string | null | undefined {
-  if (s.col(field) < 0) return undefined;
+  if (s.cols[field] < 0) return undefined;
   const raw = s.raw(field);
   if (raw === null || raw === undefined || raw === "") return null;
   const t = foldKey(cellText(raw, s.opts.date1904));
@@ -281,9 +299,9 @@ function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): 
  */
 function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   const reduction = statusFromText(s, F.reductionReason, REDUCTION);
-  const fromColumn = s.col(F.status) < 0 ? statusInTypeColumn(s, m) : matchStatus(s, m);
-  const lost = s.col(F.lostContactFlag) < 0 ? undefined : (s.read(F.lostContactFlag) as EnumResult);
-  const mobile = s.col(F.mobileFlag) < 0 ? undefined : (s.read(F.mobileFlag) as EnumResult);
+  const fromColumn = s.cols[F.status] < 0 ? statusInTypeColumn(s, m) : matchStatus(s, m);
+  const lost = s.cols[F.lostContactFlag] < 0 ? undefined : (s.read(F.lostContactFlag) as EnumResult);
+  const mobile = s.cols[F.mobileFlag] < 0 ? undefined : (s.read(F.mobileFlag) as EnumResult);
   const tag = statusFromText(s, F.tags, TAGS);
   if (lost?.kind === "unknown") s.issue("unknown_value", F.lostContactFlag, { value: lost.value }, lost.suggestion);
   if (mobile?.kind === "unknown") s.issue("unknown_value", F.mobileFlag, { value: mobile.value }, mobile.suggestion);
@@ -294,7 +312,7 @@ function statusField(s: RowScope, m: Matchers, needed: boolean): string | null {
   if (tag) return tag;
   if (fromColumn) return fromColumn;
   if (lost?.kind === "ok" || mobile?.kind === "ok") return "normal";
-  if (s.col(F.status) >= 0) {
+  if (s.cols[F.status] >= 0) {
     if (needed && matchStatusRaw(s).kind === "empty") s.issue("missing_status", F.status);
     return null;
   }
@@ -312,7 +330,7 @@ function statusInTypeColumn(s: RowScope, m: Matchers): string | null {
 
 /** 正式党员/预备党员 in the status column (人员状态 holding both kinds) where the sheet has no type column. */
 function typeInStatusColumn(s: RowScope, m: Matchers): string | null {
-  if (s.col(F.membershipType) >= 0 || s.col(F.status) < 0) return null;
+  if (s.cols[F.membershipType] >= 0 || s.cols[F.status] < 0) return null;
   const r = m[F.membershipType]!(s.raw(F.status));
   return r.kind === "ok" ? r.code : null;
 }
@@ -340,7 +358,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const stage = stageLabel === undefined ? undefined : stageOf(stageLabel) ?? "candidate";
   const listed: Member["listed"] = s.loc.kind === "former" ? "former" : stage && stage !== "probationary" && stage !== "full" ? "prospect" : "member";
   let name: string | null = null;
-  if (s.col(F.name) >= 0) {
+  if (s.cols[F.name] >= 0) {
     name = s.read(F.name) as string | null; // normaliseName
     if (name === null) s.issue("missing_required", F.name);
     else s.change(F.name, name);
@@ -357,7 +375,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   if (birthCol && valid && id && !idBirthDateMatches(birthCol, id)) s.issue("id_birthdate_mismatch", F.birthDate, { fromId: idBirthDate(id), value: birthCol });
   const birthDate = birthCol ?? (valid && id ? idBirthDate(id) : null);
 
-  const ethnicity = s.col(F.ethnicity) < 0 ? null : ethnicityField(s);
+  const ethnicity = s.cols[F.ethnicity] < 0 ? null : ethnicityField(s);
   const education = enumField(s, m, F.education, EDUCATION);
   const joinDate = dateField(s, F.joinDate, s.required[F.joinDate] && listed !== "prospect");
   if (joinDate && birthDate && compareShifted(joinDate, birthDate, 18) < 0) {
@@ -378,8 +396,8 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   }
 
   const category = categoryField(s, m);
-  const branch = s.loc.sheetBranch ?? (s.col(F.branch) < 0 ? null : (s.read(F.branch) as string | null));
-  if (branch === null && s.col(F.branch) >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
+  const branch = s.loc.sheetBranch ?? (s.cols[F.branch] < 0 ? null : (s.read(F.branch) as string | null));
+  if (branch === null && s.cols[F.branch] >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
   // a former member's contact and status are history, not gaps
   const { phone, address } = phoneAndContact(s, listed !== "former");
   const workUnit = textField(s, F.workUnit);

@@ -26,6 +26,11 @@ export class ColumnFacts {
     return this.listFolds.size > 0 && this.listFolds.has(foldKey(stripSystemCode(text)));
   }
 
+  /** target(code)'s answer where it was asked before (undefined: not yet): spares building the canonical label. */
+  known(code: string): string | null | undefined {
+    return this.targets.get(code);
+  }
+
   /**
    * The spelling a fix may write for `code`: the first list entry meaning exactly code (not a finer value), else,
    * without a list, the column's most used such spelling (the canonical label on a tie); null: write nothing.

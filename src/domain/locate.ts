@@ -5,7 +5,7 @@ import { foldKey, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, PipelineStage, SheetStatement, kindFromTitle, readStatement, stageColumn, stageOf } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageOf } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -125,12 +125,20 @@ function recogniseUnmapped(sheet: SheetGrid, row0: number, m: HeaderMatch): [num
 }
 
 /** First characters a footer word can start with (simplified, traditional, full-width): a cheap test before folding. */
-const FOOTER_STARTS = new Set([..."合总總小填审審制说說注註备備提温溫TtＴｔ"]);
+const FOOTER_STARTS = codes("合总總小填审審制说說注註备備提温溫TtＴｔ");
 
-/** The first code unit String.prototype.trim would keep ("" if none): no iterator, no string per character. */
-function firstNonSpace(t: string): string {
-  for (let i = 0; i < t.length; i++) if (!isTrimSpace(t.charCodeAt(i))) return t[i];
-  return "";
+/** The code units of a text, as a set (tested by code unit: no one-character string made per row). */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
+/** The first code unit String.prototype.trim would keep (-1 if none): no iterator, no string per character. */
+function firstNonSpace(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isTrimSpace(c)) return c;
+  }
+  return -1;
 }
 
 /** The white space and line terminators String.prototype.trim removes. */
@@ -181,9 +189,11 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   const width = headerRow.length;
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
+  const stages = new StageColumns(width);
   for (let r = row0 + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
+    if (!stages.done) stages.row(row);
     let filled = 0;
     for (let i = 0; i < dataCols.length && filled < 2; i++) if (!isBlank(row[dataCols[i]])) filled++;
     if (filled === 0) continue;
@@ -205,7 +215,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLoca
   // the sheet's name and each title row's first text (not a note: 填表说明 may name any kind of list)
   const firstTexts = sheet.rows.slice(0, row0).map((r) => (r ?? []).map(textOf).find((t) => t.trim()) ?? "");
   const titles = [sheet.name, ...firstTexts.filter((t) => t.trim().length <= 40 && !/^\s*(注|说明|填表说明|填写说明)/.test(t))];
-  const stageCol = stageColumn(sheet, row0 + 1, headerRow.length);
+  const stageCol = stages.column();
   // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
   const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
@@ -245,7 +255,7 @@ function isBlank(v: CellValue | undefined): boolean {
 }
 
 /** First characters of the name aliases (simplified, traditional, full-width): a cheap test before folding. */
-const NAME_STARTS = new Set([..."姓名党黨NnＮｎ"]);
+const NAME_STARTS = codes("姓名党黨NnＮｎ");
 
 /** A header printed again (page two): at least 3 cells name the same fields in the same columns. */
 function isRepeatedHeader(row: ReadonlyArray<CellValue | undefined>, headerKeys: ReadonlyMap<number, FieldCode>, nameCol: number): boolean {

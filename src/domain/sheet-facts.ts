@@ -98,20 +98,30 @@ export function readStatement(sheet: SheetGrid, headerRow0: number, date1904: bo
 
 /**
  * A column whose values are pipeline stages (申请人, 积极分子, 发展对象, 预备, 正式) with at least one pre-member stage:
- * judged on each column's first 200 texts. One pass down the rows for every column still open (a column closes at
- * 200 texts, or once more than 40 of them are no stage, when it can no longer qualify): a sheet is read row by row,
- * not once per column.
+ * judged on each column's first 200 texts. Fed the rows below the header one by one (locate's own pass down the
+ * rows: a sheet is read once, not once per column); a column closes at 200 texts, or once more than 40 of them are
+ * no stage, when it can no longer qualify; done when every column is closed.
  */
-export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number): number | undefined {
-  const n = new Int32Array(width);
-  const staged = new Int32Array(width);
-  const preMember = new Uint8Array(width);
-  let open = Array.from({ length: width }, (_, c) => c);
-  for (let r = firstRow0; r < sheet.rows.length && open.length > 0; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
+export class StageColumns {
+  private readonly n: Int32Array;
+  private readonly staged: Int32Array;
+  private readonly preMember: Uint8Array;
+  private open: number[];
+  constructor(private readonly width: number) {
+    this.n = new Int32Array(width);
+    this.staged = new Int32Array(width);
+    this.preMember = new Uint8Array(width);
+    this.open = Array.from({ length: width }, (_, c) => c);
+  }
+
+  get done(): boolean {
+    return this.open.length === 0;
+  }
+
+  row(row: ReadonlyArray<CellValue | undefined>): void {
+    const { n, staged, preMember } = this;
     let closed = false;
-    for (const c of open) {
+    for (const c of this.open) {
       const v = row[c];
       if (typeof v !== "string" || !v.trim()) continue;
       n[c]++;
@@ -120,8 +130,12 @@ export function stageColumn(sheet: SheetGrid, firstRow0: number, width: number):
       if (s === "applicant" || s === "activist" || s === "candidate") preMember[c] = 1;
       if (n[c] >= 200 || n[c] - staged[c] > 40) closed = true;
     }
-    if (closed) open = open.filter((c) => n[c] < 200 && n[c] - staged[c] <= 40);
+    if (closed) this.open = this.open.filter((c) => n[c] < 200 && n[c] - staged[c] <= 40);
   }
-  for (let c = 0; c < width; c++) if (n[c] >= 1 && preMember[c] && staged[c] / n[c] >= 0.8) return c;
-  return undefined;
+
+  /** The stage column, if any. */
+  column(): number | undefined {
+    for (let c = 0; c < this.width; c++) if (this.n[c] >= 1 && this.preMember[c] && this.staged[c] / this.n[c] >= 0.8) return c;
+    return undefined;
+  }
 }

@@ -96,6 +96,42 @@ function bump(map: CountMap, key: string, n = 1): void {
   map[key] = (map[key] ?? 0) + n;
 }
 
+/**
+ * Counts by key, kept in slots (one map lookup a count, no property store keyed by a sheet's text, which the engine
+ * would look up in its string table every time); map() gives the CountMap with the keys in the order first counted.
+ */
+class Tally {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  constructor(keys: Iterable<string>) {
+    for (const k of keys) this.slot(k);
+  }
+  private slot(key: string): number {
+    // a breakdown has a handful of keys (codes, bands): compared in turn (the same constant strings mostly), not hashed
+    const keys = this.keys;
+    if (keys.length <= 16) {
+      for (let k = 0; k < keys.length; k++) if (keys[k] === key) return k;
+    }
+    let i = this.slots.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.slots.set(key, i);
+      this.keys.push(key);
+      this.counts.push(0);
+    }
+    return i;
+  }
+  add(key: string): void {
+    this.counts[this.slot(key)]++;
+  }
+  map(): CountMap {
+    const out: CountMap = {};
+    for (let i = 0; i < this.keys.length; i++) out[this.keys[i]] = this.counts[i];
+    return out;
+  }
+}
+
 const codesOf = (table: EnumTable): string[] => [...table.map((e) => e.code), UNKNOWN_KEY];
 const keyOf = (v: string | null): string => (v === null || v === "" ? UNKNOWN_KEY : v);
 
@@ -172,15 +208,15 @@ function assertIsoDay(asOf: string): void {
 export function summarise(members: readonly Member[], asOf: string, options: SummariseOptions = {}): Summary {
   assertIsoDay(asOf);
   const branches = new BranchNames(options.branches ?? []);
-  const byStatus = zeros(codesOf(STATUS));
+  const byStatus = new Tally(codesOf(STATUS));
   const categoryKeys = [...(options.categories ?? CATEGORY.map((e) => e.code)), UNKNOWN_KEY];
-  const byCategory = zeros(categoryKeys);
-  const byGender = zeros(codesOf(GENDER));
-  const byEducation = zeros(codesOf(EDUCATION));
-  const byMembershipType = zeros(codesOf(MEMBERSHIP_TYPE));
-  const byAgeBand = zeros(AGE_BAND_KEYS);
-  const byPartyStanding = zeros(STANDING_BAND_KEYS);
-  const byEmployment = zeros(codesOf(EMPLOYMENT));
+  const byCategory = new Tally(categoryKeys);
+  const byGender = new Tally(codesOf(GENDER));
+  const byEducation = new Tally(codesOf(EDUCATION));
+  const byMembershipType = new Tally(codesOf(MEMBERSHIP_TYPE));
+  const byAgeBand = new Tally(AGE_BAND_KEYS);
+  const byPartyStanding = new Tally(STANDING_BAND_KEYS);
+  const byEmployment = new Tally(codesOf(EMPLOYMENT));
   const counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
   const categoryBranch = new PairCounts();
   const due: { entry: DueForFullMembership; day: string }[] = [];
@@ -197,32 +233,32 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 
   for (const m of members) {
     if (m.listed === "prospect") continue; // applicants and activists are counted by stage, not as members
-    bump(byStatus, keyOf(m.status));
+    byStatus.add(keyOf(m.status));
     const branch = branches.key(m.branch); // every branch seen, even one whose members have all left
     if (!isCurrentMember(m)) continue;
     const category = keyOf(m.category);
-    bump(byCategory, category);
+    byCategory.add(category);
     categoryBranch.add(category, branch);
-    bump(byGender, keyOf(m.gender));
-    bump(byEducation, keyOf(m.education));
-    bump(byEmployment, keyOf(m.employment));
-    bump(byAgeBand, ageBand(yearsTo(dateOf(m.birthDate), asOf)));
+    byGender.add(keyOf(m.gender));
+    byEducation.add(keyOf(m.education));
+    byEmployment.add(keyOf(m.employment));
+    byAgeBand.add(ageBand(yearsTo(dateOf(m.birthDate), asOf)));
 
     const type = membershipTypeOf(m, asOf);
-    bump(byMembershipType, keyOf(type));
+    byMembershipType.add(keyOf(type));
     const join = dateOf(m.joinDate);
     if (type === null && join !== null && m.membershipType === null && compareIsoShifted(join, 1 + TO_CONFIRM_YEARS, asOf) >= 0) {
       due.push(dueEntry(m, join, branch, true)); // probation over, no type, no full-member date: made full? to confirm
     }
     if (type === "probationary") {
-      bump(byPartyStanding, PROBATIONARY_KEY);
+      byPartyStanding.add(PROBATIONARY_KEY);
       counts.probationary++;
       if (join !== null && compareIsoShifted(join, 1, dueBy) <= 0) due.push(dueEntry(m, join, branch, false));
     } else {
       // standing counts from the full-member date, else from a year after joining
       const full = dateOf(m.fullMemberDate);
       const years = full !== null ? yearsTo(full, asOf) : join === null || compareIsoShifted(join, 1, asOf) > 0 ? null : ageOnShifted(join, 1, asOf);
-      bump(byPartyStanding, standingBand(years));
+      byPartyStanding.add(standingBand(years));
     }
 
     if (m.gender === "female") counts.women++;
@@ -232,19 +268,20 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
 
   const byBranch = zeros(branches.all());
   for (const row of categoryBranch.rows.values()) for (const [b, n] of row) bump(byBranch, b, n);
-  due.sort((a, b) => compareIso(a.day, b.day) || a.entry.sheet.localeCompare(b.entry.sheet) || a.entry.row - b.entry.row);
+  // localeCompare only between two sheets' names: the collator is slow, and most entries share the day's sheet
+  due.sort((a, b) => compareIso(a.day, b.day) || (a.entry.sheet === b.entry.sheet ? 0 : a.entry.sheet.localeCompare(b.entry.sheet)) || a.entry.row - b.entry.row);
 
   return {
-    byCategory,
+    byCategory: byCategory.map(),
     byBranch,
     byCategoryAndBranch: crossTab(categoryKeys, branches.all(), categoryBranch, true),
-    byStatus,
-    byGender,
-    byEducation,
-    byMembershipType,
-    byAgeBand,
-    byPartyStanding,
-    byEmployment,
+    byStatus: byStatus.map(),
+    byGender: byGender.map(),
+    byEducation: byEducation.map(),
+    byMembershipType: byMembershipType.map(),
+    byAgeBand: byAgeBand.map(),
+    byPartyStanding: byPartyStanding.map(),
+    byEmployment: byEmployment.map(),
     counts,
     dueForFullMembership: due.map((d) => d.entry),
   };

@@ -88,10 +88,10 @@ describe("foldKey", () => {
 
 describe("isPlaceholder", () => {
   it.each([
-    ...["无", "無", "不详", "不詳", "暂无", "—", "——", "-", "--", "/", "\\", "N/A", "n/a", "null", "NULL", "空", " 无 ", "", "  ", "－", "／", "未知"].map(
+    ...["无", "無", "不详", "不詳", "暂无", "—", "——", "-", "--", "/", "\\", "N/A", "n/a", "null", "NULL", "空", " 无 ", "", "  ", "－", "／", "未知", "None", "NIL", "暫無"].map(
       (input) => ({ input, expected: true }),
     ),
-    ...["0", "无业", "无党派", "张无忌", "正常", "否", "×", "N", "NA", "-1", "2002-03-05", "/4", "空军"].map((input) => ({ input, expected: false })),
+    ...["0", "无业", "无党派", "张无忌", "正常", "否", "×", "N", "NA", "-1", "2002-03-05", "/4", "空军", "Nancy", "暂", "无无无无无"].map((input) => ({ input, expected: false })),
   ])("$input -> $expected", ({ input, expected }) => {
     expect(isPlaceholder(input)).toBe(expected);
   });

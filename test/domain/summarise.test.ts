@@ -250,3 +250,17 @@ describe("tallyEmployment", () => {
     expect(s.byEmployment).toEqual({ employed: 0, unemployed: 0, reemployed: 0, self_employed: 1, retired: 0, unknown: 0 });
   });
 });
+
+describe("summarise: breakdown keys in order", () => {
+  it("lists the given keys first (zeros too), then keys first seen in member order; a numeric key as an object orders it", () => {
+    const s = summarise(
+      [member({ category: "在职" }), member({ category: "2" }), member({ category: "退休" }), member({ category: "在职" }), member({ category: null })],
+      AS_OF,
+      { categories: ["退休", "流动"] },
+    );
+    const expected: Record<string, number> = {};
+    for (const [k, n] of [["退休", 1], ["流动", 0], ["unknown", 1], ["在职", 2], ["2", 1]] as const) expected[k] = n;
+    expect(JSON.stringify(s.byCategory)).toBe(JSON.stringify(expected));
+    expect(Object.keys(s.byStatus)).toEqual(Object.keys(summarise([], AS_OF).byStatus));
+  });
+});

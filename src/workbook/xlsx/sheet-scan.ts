@@ -7,6 +7,7 @@ import * as numbers from "./cell-number";
 import { DOCTYPE, ENTITY, findSheetData } from "./sheet-prolog";
 import { serialFromIso } from "./iso-date";
 import { readRichText, rich } from "./rich-text";
+import { TextInterner } from "./text-intern";
 import { decodeCellText } from "./xml-text";
 
 // Local aliases: some bundlers (esbuild, tsx) turn imported bindings into getters, too slow for the hot loop.
@@ -64,6 +65,8 @@ export class SheetScanner {
   private rowIdx = -1;
   private colIdx = -1;
   private curRow: Row | undefined = undefined;
+  /** Inline strings read once per distinct markup (made at the first one). */
+  private interner: TextInterner | undefined;
 
   constructor(private readonly ctx: SheetScanContext) {}
 
@@ -255,7 +258,7 @@ export class SheetScanner {
               const e = endOfElement(b, nameStart, tg.nameEnd, q, end);
               if (e < 0) break scan;
               if (isInline && e - q > MAX_CELL_BYTES) tooLong(ctx, rowIdx, col);
-              if (isInline) inline = readRichText(textOf(b, q, e), 0, "is") >= 0 ? rich.text : "";
+              if (isInline) inline = (this.interner ??= new TextInterner()).text(b, q, e, col >= 0 ? col : colIdx + 1, inlineText);
               q = e;
             }
           }
@@ -354,6 +357,11 @@ export class SheetScanner {
     this.pos = this.phase === 2 ? p : resume;
   }
 
+}
+
+/** The text of an inline string's content b[a, e) (up to and including its </is>). */
+function inlineText(b: Uint8Array, a: number, e: number): string {
+  return readRichText(textOf(b, a, e), 0, "is") >= 0 ? rich.text : "";
 }
 
 function tooLong(ctx: SheetScanContext, row: number, col: number): never {
