@@ -9,7 +9,7 @@ import { gridsAfterWrites } from "../plan/fixed-grids";
 import { CheckedGrids, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
 import { CellWrite } from "../plan/write-plan";
 import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
-import { openXlsx } from "../workbook/xlsx";
+import { openXlsx, type OpenedWorkbook } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
 import { CheckRequest, checkRoster, checkSnapshot } from "./check-roster";
 import { productSheetName } from "./product-sheets";
@@ -34,9 +34,10 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
   return { result, report: buildReport(result, fileName) };
 }
 
-/** The opened input, keeping each sheet it reads in full: the writer resolves cell writes against them. */
-function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource; full: Map<string, SheetGrid> } {
-  const wb = openXlsx(bytes, fileName);
+/** The opened input, keeping each sheet it reads in full: the writer resolves cell writes against them, and keeps
+ * the compressed start of a sheet it only adds rules to with what the reader noted (`partEnds`). */
+function readOnce(bytes: Uint8Array, fileName: string, compressor?: Compressor): { source: WorkbookSource; full: Map<string, SheetGrid>; partEnds: OpenedWorkbook["partEnds"] } {
+  const wb = openXlsx(bytes, fileName, { crc32: compressor?.crc32 });
   const full = new Map<string, SheetGrid>();
   const source: WorkbookSource = {
     date1904: wb.date1904,
@@ -51,7 +52,7 @@ function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource
       return grid;
     },
   };
-  return { source, full };
+  return { source, full, partEnds: wb.partEnds };
 }
 
 /** A plan refused at a cell, as the file back end refuses it. */
@@ -70,8 +71,8 @@ function refusals(fileName: string) {
  * report lists the changes made and says they were applied.
  */
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
-  const { source, full } = readOnce(input, fileName);
-  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
+  const { source, full, partEnds } = readOnce(input, fileName, opts.compressor);
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor, partEnds };
   let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, req);
   const { unit, language: lang } = first.result;
   if (!req.fix || first.report.changes.length === 0) {
@@ -113,7 +114,7 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
  */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
-  const { source, full } = readOnce(input, fileName);
+  const { source, full } = readOnce(input, fileName, opts.compressor);
   const log = await readLog(source);
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
   let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;

@@ -4,7 +4,7 @@
 // Everything is built in memory and returned at the end: a failure throws and nothing is half written.
 import type { SheetGrid } from "../../domain/grid";
 import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
-import { openXlsx, UnreadableInputError } from "../xlsx";
+import { openXlsx, type SheetPartEnds, UnreadableInputError } from "../xlsx";
 import { ascii, indexOfBytes } from "../xlsx/byte-scan";
 import { unreadable } from "../xlsx/errors";
 import { relsPartFor } from "../xlsx/opc";
@@ -35,6 +35,9 @@ export interface ApplyOptions {
   /** Sheets of this same input already read in full (by the reader, maxRows unset), by name: the cell writes are
    * resolved against them instead of reading the sheet again. */
   readonly sheetsRead?: (name: string) => SheetGrid | undefined;
+  /** What the reader of this same input noted of a worksheet part it read in full (OpenedWorkbook.partEnds): a
+   * sheet that only gets its flags' rules then keeps its compressed start without being inflated again. */
+  readonly partEnds?: (part: string) => SheetPartEnds | undefined;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -70,7 +73,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
     const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
     const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
-    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, sheetsRead: undefined }); // rows moved: read anew
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, sheetsRead: undefined, partEnds: undefined }); // rows moved: read anew
   }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
@@ -210,11 +213,12 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     const part = partOf(s)!;
     const dxf = kit?.dxf ?? 0;
     const formats = (prefix: string): string => (blocks.length ? conditionalFormatsXml(blocks, dxf, prefix) : "");
-    // A large sheet that only gets its flags' conditional formats is streamed past: only its ends are held, its
-    // start is kept as the input's own deflate blocks. (Flags written means the style kit stays: kitInUse, which
-    // reads patched sheets whole, is never asked.)
-    if (w.length === 0 && blocks.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_ABOVE) {
-      const ends = pkg.partEnds(part, ENDS, ENDS);
+    // A sheet that only gets its flags' conditional formats keeps its start as the input's own deflate blocks:
+    // its ends as the reader noted them, else (a large sheet) as streamed past, only the ends held. (Flags written
+    // means the style kit stays: kitInUse, which reads patched sheets whole, is never asked.)
+    const noted = w.length === 0 && blocks.length > 0 ? opts.partEnds?.(part) : undefined;
+    if (w.length === 0 && blocks.length > 0 && (noted !== undefined || (pkg.sizeOf(part) ?? 0) > STREAM_ABOVE)) {
+      const ends = (noted && pkg.notedEnds(part, noted)) ?? pkg.partEnds(part, ENDS, ENDS);
       const p = ends && damaged(fileName, part, () => patchSheetEnds(ends, { removeMark: FLAG_MARK, formats }));
       if (ends !== undefined && p === undefined) continue;
       if (p !== undefined && p !== "whole" && pkg.setKeptStart(part, p.keep, [p.tail])) continue;
