@@ -9,7 +9,7 @@ import { gridsAfterWrites } from "../plan/fixed-grids";
 import { CheckedGrids, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
 import { CellWrite, WritePlan } from "../plan/write-plan";
 import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
-import { openXlsx } from "../workbook/xlsx";
+import { openXlsx, type OpenedWorkbook } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
 import { CheckRequest, checkRoster, checkSnapshot } from "./check-roster";
 import { productSheetName } from "./product-sheets";
@@ -35,9 +35,11 @@ async function check(bytes: Uint8Array, fileName: string, req: CheckRequest): Pr
 }
 
 /** The opened input, keeping each sheet it reads in full (a second read of a sheet is the first's grid); `release`
- * lets the sheets and the opened input (its shared strings) go once nothing more is read. */
-function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource; release: () => void } {
-  let wb: ReturnType<typeof openXlsx> | undefined = openXlsx(bytes, fileName);
+ * lets the sheets and the opened input (its shared strings) go once nothing more is read. `partEnds` is what the
+ * reader noted of each worksheet it inflated: the writer keeps the compressed start of a sheet it only adds rules to. */
+function readOnce(bytes: Uint8Array, fileName: string, compressor?: Compressor): { source: WorkbookSource; release: () => void; partEnds: OpenedWorkbook["partEnds"] } {
+  let wb: ReturnType<typeof openXlsx> | undefined = openXlsx(bytes, fileName, { crc32: compressor?.crc32 });
+  const partEnds = wb.partEnds;
   const full = new Map<string, SheetGrid>();
   const opened = (): ReturnType<typeof openXlsx> => {
     if (wb === undefined) throw new Error(`${fileName}: read after release`);
@@ -56,7 +58,7 @@ function readOnce(bytes: Uint8Array, fileName: string): { source: WorkbookSource
       return grid;
     },
   };
-  return { source, release: () => { wb = undefined; full.clear(); } };
+  return { source, release: () => { wb = undefined; full.clear(); }, partEnds };
 }
 
 /** A plan refused at a cell, as the file back end refuses it. */
@@ -75,8 +77,8 @@ function refusals(fileName: string) {
  * report lists the changes made and says they were applied.
  */
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
-  const { source, release } = readOnce(input, fileName);
-  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
+  const { source, release, partEnds } = readOnce(input, fileName, opts.compressor);
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor, partEnds };
   let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, req);
   const { unit, language: lang } = first.result;
   if (!req.fix || first.report.changes.length === 0) {
@@ -128,7 +130,7 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
  */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
-  const { source, release } = readOnce(input, fileName);
+  const { source, release } = readOnce(input, fileName, opts.compressor);
   const log = await readLog(source);
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
   let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;

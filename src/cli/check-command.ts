@@ -129,7 +129,7 @@ export async function runCheck(file: string, opts: CheckOptions, out: Out): Prom
     show?.(said.writing(opts.out));
     files.push({ path: opts.out, data: written.output });
   } else {
-    const result = await checkRoster(openXlsx(bytes, file), req).catch(noRoster);
+    const result = await checkRoster(openXlsx(bytes, file, { crc32: WRITE.compressor.crc32 }), req).catch(noRoster);
     report = buildReport(result, file);
   }
   show?.(said.checked(report.rows, ((Date.now() - started) / 1000).toFixed(1)));

@@ -3,7 +3,7 @@
 // in place; product sheets and the flag sheet are written anew; roster sheets are patched, never parsed whole.
 // Everything is built in memory and returned at the end: a failure throws and nothing is half written.
 import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
-import { openXlsx, UnreadableInputError } from "../xlsx";
+import { openXlsx, type SheetPartEnds, UnreadableInputError } from "../xlsx";
 import { ascii, indexOfBytes } from "../xlsx/byte-scan";
 import { unreadable } from "../xlsx/errors";
 import { relsPartFor } from "../xlsx/opc";
@@ -36,6 +36,9 @@ export interface ApplyOptions {
    * plan/cell-write-rule.ts, as plan/fixed-grids.ts does): the final value of each cell that changes, by cellKey,
    * by the sheet's name; the sheet is then not read again. */
   readonly resolvedWrites?: (sheet: string) => ReadonlyMap<number, string | number> | undefined;
+  /** What the reader of this same input noted of a worksheet part it read in full (OpenedWorkbook.partEnds): a
+   * sheet that only gets its flags' rules then keeps its compressed start without being inflated again. */
+  readonly partEnds?: (part: string) => SheetPartEnds | undefined;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -80,7 +83,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
     const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason
     const moved = damaged(fileName, "row insert", () => insertRows(input, fileName, read.workbookPart, plan.rowInserts!));
-    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, resolvedWrites: undefined }); // rows moved: read anew
+    return applyPlan(moved, fileName, { ...plan, rowInserts: [] }, { ...opts, resolvedWrites: undefined, partEnds: undefined }); // rows moved: read anew
   }
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
@@ -220,11 +223,12 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     const part = partOf(s)!;
     const dxf = kit?.dxf ?? 0;
     const formats = (prefix: string): string => (blocks.length ? conditionalFormatsXml(blocks, dxf, prefix) : "");
-    // A large sheet that only gets its flags' conditional formats is streamed past: only its ends are held, its
-    // start is kept as the input's own deflate blocks. (Flags written means the style kit stays: kitInUse, which
-    // reads patched sheets whole, is never asked.)
-    if (w.length === 0 && blocks.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_ABOVE) {
-      const ends = pkg.partEnds(part, ENDS, ENDS);
+    // A sheet that only gets its flags' conditional formats keeps its start as the input's own deflate blocks:
+    // its ends as the reader noted them, else (a large sheet) as streamed past, only the ends held. (Flags written
+    // means the style kit stays: kitInUse, which reads patched sheets whole, is never asked.)
+    const noted = w.length === 0 && blocks.length > 0 ? opts.partEnds?.(part) : undefined;
+    if (w.length === 0 && blocks.length > 0 && (noted !== undefined || (pkg.sizeOf(part) ?? 0) > STREAM_ABOVE)) {
+      const ends = (noted && pkg.notedEnds(part, noted)) ?? pkg.partEnds(part, ENDS, ENDS);
       const p = ends && damaged(fileName, part, () => patchSheetEnds(ends, { removeMark: FLAG_MARK, formats }));
       if (ends !== undefined && p === undefined) continue;
       if (p !== undefined && p !== "whole" && pkg.setKeptStart(part, p.keep, [p.tail])) continue;

@@ -78,14 +78,26 @@ export interface InflatedBlocks extends BlockStarts {
 
 /** Where a streamed inflate puts its output: every byte once, in order, in views valid only during the call. */
 export interface InflateSink {
-  bytes(chunk: Uint8Array): void;
-  /** A block starts at this output offset (everything before it has been passed to bytes()). */
-  block(outAt: number): void;
+  /** Returns false to stop: nothing more is inflated (the part is then neither size- nor CRC-checked). */
+  bytes(chunk: Uint8Array): boolean | void;
+  /** A block starts at this output offset and this bit of the data (everything before it has gone to bytes()). */
+  block(outAt: number, bitAt: number): void;
+}
+
+/**
+ * Deflate data refused: "beyond" (it inflates past the declared size: a possible bomb), "short" (it ends, its final
+ * block done, before the declared size: `produced` bytes) or "damaged" (anything else).
+ */
+export class InflateError extends Error {
+  constructor(readonly kind: "beyond" | "short" | "damaged", what: string, readonly produced = 0) {
+    super(`deflate data: ${what}`);
+  }
 }
 
 const fail = (what: string): never => {
-  throw new Error(`deflate data: ${what}`);
+  throw new InflateError(what === BEYOND ? "beyond" : "damaged", what);
 };
+const BEYOND = "more bytes than declared";
 
 const WINDOW = 32768;
 /** Output held at once by a streamed inflate, besides the 32 KiB window. */
@@ -94,16 +106,19 @@ const STEP = 4 << 20;
 /** Inflates raw deflate `data` that must inflate to exactly `size` bytes; throws (a plain Error) on anything else. */
 export function inflateBlocks(data: Uint8Array, size: number): InflatedBlocks {
   let bytes: Uint8Array | undefined;
-  const starts = inflateTo(data, size, undefined, (b) => (bytes = b));
+  const starts = inflateTo(data, size, undefined, (b) => (bytes = b))!;
   return { ...starts, bytes: bytes! };
 }
 
-/** The same, streamed: the output goes to `sink` a piece at a time (about 4 MiB held), never whole. */
-export function inflateBlocksTo(data: Uint8Array, size: number, sink: InflateSink): BlockStarts {
+/**
+ * The same, streamed: the output goes to `sink` a piece at a time (about 4 MiB held, a piece at least at every block
+ * start), never whole. Undefined when the sink stopped it.
+ */
+export function inflateBlocksTo(data: Uint8Array, size: number, sink: InflateSink): BlockStarts | undefined {
   return inflateTo(data, size, sink, () => undefined);
 }
 
-function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined, whole: (b: Uint8Array) => void): BlockStarts {
+function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined, whole: (b: Uint8Array) => void): BlockStarts | undefined {
   // whole: one buffer of the declared size (slack for the last copy); streamed: a sliding one, the window kept
   const cap = sink === undefined ? size + 258 : Math.min(size, STEP) + WINDOW + 258;
   const buf = new u8(cap);
@@ -116,13 +131,14 @@ function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined
   let pos = 0;
   let bt = 0;
   let final = 0;
+  let stopped = false;
   const emit = (): void => {
-    if (sink !== undefined && bt > emitted) sink.bytes(buf.subarray(emitted, bt));
+    if (sink !== undefined && bt > emitted && sink.bytes(buf.subarray(emitted, bt)) === false) stopped = true;
     emitted = bt;
   };
   /** Makes room: everything is emitted, the last 32 KiB kept for back references. */
   const slide = (): void => {
-    if (sink === undefined || base + bt >= size) fail("more bytes than declared");
+    if (sink === undefined || base + bt >= size) fail(BEYOND);
     emit();
     const keep = Math.min(bt, WINDOW);
     buf.copyWithin(0, bt - keep, bt);
@@ -133,9 +149,10 @@ function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined
   while (!final) {
     if (pos + 3 > tbts) fail("unexpected end");
     emit();
+    if (stopped) return undefined;
     bitAt.push(pos);
     outAt.push(base + bt);
-    sink?.block(base + bt);
+    sink?.block(base + bt, pos);
     final = bits(data, pos, 1);
     const type = bits(data, pos + 1, 3);
     pos += 3;
@@ -150,9 +167,12 @@ function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined
       if ((l ^ 0xffff) !== (data[s - 2] | (data[s - 1] << 8))) fail("stored block length");
       const t = s + l;
       if (t > data.length) fail("unexpected end");
-      if (base + bt + l > size) fail("more bytes than declared");
+      if (base + bt + l > size) fail(BEYOND);
       for (let at = s; at < t; ) {
-        if (bt >= lim) slide();
+        if (bt >= lim) {
+          slide();
+          if (stopped) return undefined;
+        }
         const n = Math.min(t - at, lim - bt);
         buf.set(data.subarray(at, at + n), bt);
         bt += n;
@@ -219,7 +239,10 @@ function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined
       if (pos > tbts) fail("unexpected end");
       if (!c) fail("invalid length/literal");
       if (sym < 256) {
-        if (bt >= lim) slide();
+        if (bt >= lim) {
+          slide();
+          if (stopped) return undefined;
+        }
         buf[bt++] = sym;
       } else if (sym === 256) break;
       else {
@@ -243,15 +266,19 @@ function inflateTo(data: Uint8Array, size: number, sink: InflateSink | undefined
         }
         if (pos > tbts) fail("unexpected end");
         if (dist > base + bt) fail("distance too far back");
-        if (bt + add > lim) slide();
+        if (bt + add > lim) {
+          slide();
+          if (stopped) return undefined;
+        }
         const end = bt + add;
-        if (end > lim) fail("more bytes than declared");
+        if (end > lim) fail(BEYOND);
         for (; bt < end; ++bt) buf[bt] = buf[bt - dist];
       }
     }
   }
   emit();
-  if (base + bt !== size) fail(`${base + bt} bytes, ${size} declared`);
+  if (stopped) return undefined;
+  if (base + bt !== size) throw new InflateError("short", `${base + bt} bytes, ${size} declared`, base + bt);
   if (sink === undefined) whole(buf.subarray(0, size));
   return { bitAt, outAt };
 }

@@ -3,10 +3,11 @@
 import { Inflate } from "fflate";
 import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/inflate";
 import { unreadable } from "../xlsx/errors";
+import type { SheetPartEnds } from "../xlsx/read-sheet";
 import { entryData } from "../xlsx/zip";
 import { crc32Update } from "./crc32";
 import { type SpliceSource, spliceHead } from "./deflate-splice";
-import { inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
+import { InflateError, inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
 import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
@@ -19,7 +20,7 @@ const key = (name: string): string => name.toLowerCase();
 
 /** The input's damaged deflate data, said as the reader says it; anything else (memory, a bug) is thrown on. */
 function badDeflate(fileName: string, part: string, err: unknown): never {
-  if (err instanceof Error && err.constructor === Error && err.message.startsWith("deflate data:")) {
+  if (err instanceof InflateError) {
     return unreadable(fileName, "partNoInflate", { part, reason: err.message });
   }
   throw err;
@@ -45,7 +46,7 @@ export class PackageEditor {
   ) {
     this.raw = readRawEntries(input, fileName);
     for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
-    this.inflater = new PartInflater(input, fileName, DEFAULT_LIMITS);
+    this.inflater = new PartInflater(input, fileName, DEFAULT_LIMITS, crc32);
   }
 
   /** Whether the part exists after the edits so far. */
@@ -194,7 +195,7 @@ export class PackageEditor {
         block: () => {
           crcAt.push(crc);
         },
-      });
+      })!; // the sink never stops it
     } catch (err) {
       return badDeflate(this.fileName, e.name, err);
     }
@@ -211,7 +212,23 @@ export class PackageEditor {
   }
 
   /**
-   * Sets a part (read by partEnds) to its input's bytes [0, keep) followed by `rest`: the blocks before keep are
+   * partEnds without inflating anything: what the reader noted of the part while it read it in full (the same caps,
+   * size and CRC-32 checked then). Undefined when the notes are not of this part as the input holds it.
+   */
+  notedEnds(name: string, noted: SheetPartEnds): SheetEnds | undefined {
+    const r = this.byName.get(key(name));
+    if (r === undefined || r.entry.method !== 8) return undefined;
+    const e = r.entry;
+    if (noted.size !== e.size || noted.crc !== e.crc || noted.compressedSize !== e.compressedSize) return undefined;
+    this.inflater.admit(e);
+    const data = entryData(this.input, e, this.fileName);
+    const { tail, tailAt, outAt, bitAt, crcAt } = noted;
+    this.ends.set(key(name), { bytes: tail, bytesAt: tailAt, outAt, bitAt, crcAt, data });
+    return { head: noted.head, tail, tailAt, size: e.size };
+  }
+
+  /**
+   * Sets a part (read by partEnds or notedEnds) to its input's bytes [0, keep) followed by `rest`: the blocks before keep are
    * copied. False, and nothing set, when no block of the part starts between its tail's start and keep.
    */
   setKeptStart(name: string, keep: number, rest: readonly Uint8Array[]): boolean {

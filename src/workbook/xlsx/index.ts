@@ -5,3 +5,4 @@ export { isBuiltinDateFormat, isDateFormatCode } from "./number-format";
 export {
   openXlsx, type OpenedWorkbook, type OpenOptions, type ReadOptions, type SheetInfo, type SheetKind,
 } from "./open-workbook";
+export type { SheetPartEnds } from "./read-sheet";

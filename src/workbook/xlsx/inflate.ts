@@ -1,10 +1,10 @@
 // Inflates zip parts under caps, checked before anything is inflated (declared size, compression ratio, the total
 // of the distinct parts read) and again while inflating (actual size); the CRC-32 of every fully inflated part is
 // checked, so damage inside a part is refused, never read as data.
-import { Inflate } from "fflate";
 import { crc32Update } from "../xlsx-write/crc32";
+import { InflateError, inflateBlocksTo } from "../xlsx-write/inflate-blocks";
 import type { EdgeParams } from "../../i18n/edge-errors";
-import { UnreadableInputError, unreadable } from "./errors";
+import { unreadable } from "./errors";
 import { entryData, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
@@ -35,8 +35,14 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxTextBytes: 480 * 1024 ** 2,
 };
 
-const FIRST_STEP = 32 * 1024;
-const MAX_STEP = 1024 * 1024;
+/** A stored part is handed over in pieces of this size. */
+const STORED_STEP = 4 * 1024 * 1024;
+
+/** CRC-32 of `data` continuing from `crc` (0 to start): ours, or a native one passed in (the CLI passes zlib's). */
+export type Crc32 = (data: Uint8Array, crc: number) => number;
+
+/** Told of each deflate block as it starts: its output offset, its bit offset in the data, the CRC-32 before it. */
+export type OnBlock = (outAt: number, bitAt: number, crc: number) => void;
 
 export class PartInflater {
   private readonly counted = new Set<string>();
@@ -46,53 +52,47 @@ export class PartInflater {
     private readonly zipBytes: Uint8Array,
     private readonly fileName: string,
     readonly limits: ReadLimits,
+    private readonly crc32: Crc32 = (d, c) => crc32Update(c, d),
   ) {}
 
   /**
-   * Streams the inflated bytes of `e` in chunks; `onChunk` returns false to stop early (nothing more is inflated).
-   * A part streamed to its end has had its size and CRC-32 checked.
+   * Streams the inflated bytes of `e` in chunks (one at least at each deflate block's start, told to `onBlock`);
+   * `onChunk` returns false to stop early (nothing more is inflated). True when the part was streamed to its end:
+   * its size and CRC-32 then checked.
    */
-  stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean): void {
+  stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => boolean, onBlock?: OnBlock): boolean {
     const data = entryData(this.zipBytes, e, this.fileName);
     this.charge(e);
     const declared = e.size;
     let crc = 0;
-    let produced = 0;
     if (e.method === 0) {
       if (data.length !== declared) unreadable(this.fileName, "partStoredSize", { part: e.name, size: data.length, declared });
-      for (let i = 0; i < data.length; i += 4 * MAX_STEP) {
-        const chunk = data.subarray(i, Math.min(data.length, i + 4 * MAX_STEP));
-        crc = crc32Update(crc, chunk);
-        if (!onChunk(chunk)) return;
+      for (let i = 0; i < data.length; i += STORED_STEP) {
+        const chunk = data.subarray(i, Math.min(data.length, i + STORED_STEP));
+        crc = this.crc32(chunk, crc) >>> 0;
+        if (!onChunk(chunk)) return false;
       }
       this.verify(e, crc, data.length);
-      return;
+      return true;
     }
-    const pending: Uint8Array[] = [];
-    const inflater = new Inflate((chunk) => {
-      produced += chunk.length;
-      if (produced > declared) this.bomb(e);
-      if (chunk.length) pending.push(chunk);
-    });
-    let step = FIRST_STEP;
-    for (let i = 0; i < data.length || i === 0; ) {
-      const end = Math.min(data.length, i + step);
-      try {
-        inflater.push(data.subarray(i, end), end === data.length);
-      } catch (err) {
-        if (err instanceof UnreadableInputError) throw err;
-        unreadable(this.fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
-      }
-      for (let k = 0; k < pending.length; k++) {
-        crc = crc32Update(crc, pending[k]);
-        if (!onChunk(pending[k])) return;
-      }
-      pending.length = 0;
-      if (end === data.length) break;
-      i = end;
-      step = Math.min(step * 2, MAX_STEP);
+    let done;
+    try {
+      done = inflateBlocksTo(data, declared, {
+        bytes: (chunk) => {
+          crc = this.crc32(chunk, crc) >>> 0;
+          return onChunk(chunk);
+        },
+        block: (outAt, bitAt) => onBlock?.(outAt, bitAt, crc),
+      });
+    } catch (err) {
+      if (!(err instanceof InflateError)) throw err;
+      if (err.kind === "beyond") this.bomb(e);
+      if (err.kind === "short") this.verify(e, crc, err.produced);
+      unreadable(this.fileName, "partNoInflate", { part: e.name, reason: err.message.replace(/^deflate data: /, "") });
     }
-    this.verify(e, crc, produced);
+    if (done === undefined) return false;
+    this.verify(e, crc, declared);
+    return true;
   }
 
   /** The whole inflated part. */

@@ -4,9 +4,9 @@ import { cellText } from "../../domain/normalise/text";
 import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import { inlineValues, parseListRules, rangeReference } from "./data-validations";
 import { unreadable } from "./errors";
-import { DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
+import { type Crc32, DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
 import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc";
-import { scanSheetPart } from "./read-sheet";
+import { scanSheetPart, type SheetPartEnds } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { describeZip, sniffNonZip } from "./sniff";
 import { parseDateStyles } from "./styles";
@@ -42,11 +42,19 @@ export interface OpenedWorkbook {
   readSheet(name: string, opts?: ReadOptions): SheetGrid;
   /** Every worksheet (chart, dialog and macro sheets left out). */
   snapshot(opts?: ReadOptions): WorkbookSnapshot;
+  /**
+   * What was noted of a deflated worksheet part while it was read in full (read-sheet.ts SheetPartEnds), by part
+   * name; undefined for a part not read in full (or stored, or UTF-16). A writer of this same file keeps the part's
+   * compressed start with it instead of inflating the part again.
+   */
+  partEnds(part: string): SheetPartEnds | undefined;
 }
 
 export interface OpenOptions {
   /** Inflation caps (tests make them small). */
   readonly limits?: Partial<ReadLimits>;
+  /** A native CRC-32 for checking the parts inflated (the CLI passes zlib's); ours otherwise. */
+  readonly crc32?: Crc32;
 }
 
 const WORKBOOK_CONTENT_TYPES = [
@@ -73,7 +81,8 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
   const notZip = sniffNonZip(bytes);
   if (notZip !== undefined) fail(notZip);
   const zip: ZipIndex = readZipIndex(bytes, fileName);
-  const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits });
+  const inflater = new PartInflater(bytes, fileName, { ...DEFAULT_LIMITS, ...options.limits }, options.crc32);
+  const endsByPart = new Map<string, SheetPartEnds>();
   const readText = (e: ZipEntry): string => {
     const text = inflater.text(e);
     if (hasDtd(text)) fail("dtd", { part: e.name });
@@ -144,13 +153,14 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     loadShared();
     const maxRows = opts.maxRows ?? Infinity;
     if (maxRows <= 0) return empty;
-    const { scanner, tail } = scanSheetPart(inflater, entry!, {
+    const { scanner, tail, ends } = scanSheetPart(inflater, entry!, {
       sharedStrings: sharedStrings!,
       dateStyles: dateStyles!,
       date1904: wb.date1904,
       maxRows,
       fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
+    if (ends !== undefined) endsByPart.set(entry!.name.toLowerCase(), ends);
     const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
     return tail ? { ...grid, lists: resolveLists(grid, tail) } : grid;
   };
@@ -202,6 +212,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     sheets,
     definedNames: wb.definedNames,
     readSheet,
+    partEnds: lookupEnds(endsByPart), // its own closure: not one that keeps the reader's scope (shared strings) alive
     snapshot: (opts) => ({
       date1904: wb.date1904,
       sheets: sheets.filter((s) => s.kind === "worksheet").map((s) => readSheet(s.name, opts)),
@@ -230,4 +241,10 @@ function findWorkbookPart(zip: ZipIndex, readText: (e: ZipEntry) => string): str
     }
   }
   return "xl/workbook.xml";
+}
+
+/** The reader's notes looked up by part name, in a closure of the map alone (V8 gives the closures of one scope one
+ * context: an arrow made inside openXlsx would keep its shared strings alive as long as the notes are kept). */
+function lookupEnds(endsByPart: ReadonlyMap<string, SheetPartEnds>): (part: string) => SheetPartEnds | undefined {
+  return (part) => endsByPart.get(part.toLowerCase());
 }
