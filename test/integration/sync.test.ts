@@ -110,7 +110,7 @@ describe("applied, reverted", () => {
     expect(sheets.get("说明")![0]).toEqual(["党费合计", "98"]);
   }, 180000);
 
-  (hasShared("ooxml-xsd") ? it : it.skip)("is valid against the schemas", () => {
+  (hasShared("ooxml-xsd") && hasTool("xmllint") ? it : it.skip)("is valid against the schemas", () => {
     const v = validateAgainst(new Uint8Array(readFileSync(fx.master)), new Uint8Array(readFileSync(merged)));
     expect(v.failures).toEqual([]);
   }, 120000);
