@@ -3,7 +3,7 @@ import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./ch
 import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
-import { checkDuplicateIds, settleBranches } from "./check-cross";
+import { checkDuplicateIds, idHash, settleBranches } from "./check-cross";
 import { cellReaders, checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
@@ -133,6 +133,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const facts = rosters.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
   const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
   const bySheet = new Map<string, Member[]>();
+  // each member's ID hashed while the row pass has it at hand (check-cross: the duplicate check's table)
+  const hashesBySheet = new Map<string, Int32Array>();
   for (const [i, { sheet, loc }] of rosters.entries()) {
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
@@ -140,6 +142,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
     const memberRows = loc.memberRows;
+    const hashes = new Int32Array(memberRows.length);
     for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
       const to = Math.min(from + BLOCK_ROWS, memberRows.length);
       scope.readBlock(memberRows, from, to);
@@ -147,16 +150,20 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
         scope.pos = i - from;
         scope.row0 = memberRows[i];
         scope.cells = sheet.rows[scope.row0]!;
-        rows.push(checkMember(scope, matchers));
+        const member = checkMember(scope, matchers);
+        hashes[i] = idHash(member.idNumber);
+        rows.push(member);
       }
     }
     bySheet.set(sheet.name, rows);
+    hashesBySheet.set(sheet.name, hashes);
     for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
-  checkDuplicateIds(memberLists.length === 1 ? bySheet.get(memberLists[0].sheet.name)! : memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
-  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
+  const listed = memberLists.map((r) => r.sheet.name);
+  checkDuplicateIds(listed.length === 1 ? bySheet.get(listed[0])! : listed.flatMap((s) => bySheet.get(s)!), at, issues, joined(listed.map((s) => hashesBySheet.get(s)!)));
+  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues, hashesBySheet.get(r.sheet.name));
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
   const pipeline = stageCounts(members);
@@ -169,6 +176,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members, categories.keys()) },
     config,
   };
+}
+
+/** The arrays one after another (the one itself where there is one). */
+function joined(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** The facts (dropdown, values used) of each enumeration column of a roster, by field ordinal. */
