@@ -72,17 +72,27 @@ export type SheetRole = "roster" | "projects" | "settings" | "product" | "other"
 
 /** What each sheet is; works on a peek of the first rows, so callers can read only what is needed in full. */
 export function classifySheets(snapshot: WorkbookSnapshot, config: RosterConfig = EMPTY_CONFIG): Map<string, SheetRole> {
+  return classified(snapshot, config).roles;
+}
+
+/** classifySheets, and the header found (or why there is none) of each sheet it looked for one in: located once. */
+function classified(snapshot: WorkbookSnapshot, config: RosterConfig): { roles: Map<string, SheetRole>; headers: Map<SheetGrid, ReturnType<typeof findHeader>> } {
   const own = productSheets(snapshot);
   const settings = settingsSheet(snapshot, own);
   const roles = new Map<string, SheetRole>();
+  const headers = new Map<SheetGrid, ReturnType<typeof findHeader>>();
   for (const sheet of snapshot.sheets) {
     if (sheet === settings) roles.set(sheet.name, "settings");
     else if (own.has(sheet.name)) roles.set(sheet.name, "product");
-    else if (typeof findHeader(sheet, config) !== "string") roles.set(sheet.name, "roster");
-    else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
-    else roles.set(sheet.name, "other");
+    else {
+      const header = findHeader(sheet, config);
+      headers.set(sheet, header);
+      if (typeof header !== "string") roles.set(sheet.name, "roster");
+      else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
+      else roles.set(sheet.name, "other");
+    }
   }
-  return roles;
+  return { roles, headers };
 }
 
 /** Reads the settings sheet, if any. */
@@ -93,18 +103,18 @@ export function workbookConfig(snapshot: WorkbookSnapshot): { config: RosterConf
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): CheckResult {
   const { config, issues } = workbookConfig(snapshot);
-  const roles = classifySheets(snapshot, config);
+  const { roles, headers } = classified(snapshot, config);
   const rosters: { sheet: SheetGrid; loc: RosterLocation }[] = [];
   const notRosters: { sheet: string; reason: string }[] = [];
   const projectSheets: SheetGrid[] = [];
   for (const sheet of snapshot.sheets) {
     const role = roles.get(sheet.name);
-    if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config) as RosterLocation });
+    if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config, headers.get(sheet)) as RosterLocation });
     else if (role === "projects") {
       projectSheets.push(sheet);
       notRosters.push({ sheet: sheet.name, reason: "a projects sheet" });
     } else {
-      const why = role === "other" ? (findHeader(sheet, config) as string) : `the product's ${role} sheet`;
+      const why = role === "other" ? (headers.get(sheet) as string) : `the product's ${role} sheet`;
       notRosters.push({ sheet: sheet.name, reason: why });
     }
   }
@@ -261,7 +271,32 @@ function locator(rosters: { sheet: SheetGrid; loc: RosterLocation }[], date1904:
   };
 }
 
+/** Places below 2^21 rows and 2^14 columns (Excel's are 2^20 and 2^14) make one number: sheet, row, column. */
+const ROW_UNIT = 2 ** 14;
+const SHEET_UNIT = 2 ** 35;
+
+/**
+ * By sheet (the workbook's order), row and column; ties keep the order found. Each issue's place is made one number
+ * once (not two Map lookups and two column parses a comparison: every row an issue is 3 million of them), and a
+ * list already in order (the row pass emits in order) is left as it is.
+ */
 function sortIssues(issues: RawIssue[], snapshot: WorkbookSnapshot): void {
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
-  issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+  const keys = new Float64Array(issues.length);
+  let sorted = true;
+  for (let i = 0; i < issues.length; i++) {
+    const { sheet, row, column } = issues[i];
+    const col = columnIndex(column);
+    const at = order.get(sheet) ?? 0;
+    if (!(col >= 0 && col < ROW_UNIT && Number.isInteger(row) && row >= 0 && row < SHEET_UNIT / ROW_UNIT && at < 2 ** 17)) {
+      issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+      return;
+    }
+    keys[i] = at * SHEET_UNIT + row * ROW_UNIT + col;
+    if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+  }
+  if (sorted) return;
+  const index = Array.from(keys, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const copy = issues.slice();
+  for (let i = 0; i < index.length; i++) issues[i] = copy[index[i]];
 }
