@@ -7,37 +7,47 @@ import { nearest } from "./similarity";
 import { nearMiss } from "./open-vocabulary";
 import { Lang } from "./vocabulary";
 
+/** FNV-1a of an 18-character ID, never 0; 0 for a member without one (the duplicate check passes it by). */
+export function idHash(id: string | null): number {
+  if (id === null || id.length !== 18) return 0;
+  let h = 0x811c9dc5 | 0;
+  for (let j = 0; j < 18; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
+  return h === 0 ? 1 : h;
+}
+
 /**
  * Both rows of a duplicate ID are flagged, each naming the other. The IDs are found in an open-addressing table of
  * member indexes under a hash of the ID's 18 characters, sized once: a Map of 100,000 IDs costs twice as much CPU.
+ * `hashes` (idHash of each member's ID) are best made while the row pass has the ID at hand: the table then holds
+ * each slot's hash beside it and touches a member and its ID again only where two hashes agree.
  */
-export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, issues: RawIssue[]): void {
+export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, issues: RawIssue[], hashes: ArrayLike<number> = members.map((m) => idHash(m.idNumber))): void {
   let size = 16;
   while (size < members.length * 2) size *= 2;
   const table = new Int32Array(size); // index + 1 of the first member with the ID; 0: empty
+  const tableHash = new Int32Array(size); // the hash of that member's ID
   const mask = size - 1;
   const flagged = new Uint8Array(members.length);
   for (let k = 0; k < members.length; k++) {
-    const m = members[k];
-    const id = m.idNumber;
-    if (!id || id.length !== 18) continue;
-    let h = 0x811c9dc5 | 0;
-    for (let j = 0; j < 18; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
+    const h = hashes[k];
+    if (h === 0) continue;
     let slot = h & mask;
     let first = -1;
     for (;;) {
       const t = table[slot];
       if (t === 0) {
         table[slot] = k + 1;
+        tableHash[slot] = h;
         break;
       }
-      if (members[t - 1].idNumber === id) {
+      if (tableHash[slot] === h && members[t - 1].idNumber === members[k].idNumber) {
         first = t - 1;
         break;
       }
       slot = (slot + 1) & mask;
     }
     if (first < 0) continue;
+    const m = members[k];
     const other = members[first];
     issues.push(issueAt(at, m, "idNumber", "duplicate_id", { otherSheet: other.sheet, otherRow: other.row }));
     if (!flagged[first]) {

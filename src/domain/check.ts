@@ -3,7 +3,7 @@ import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./ch
 import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
-import { checkDuplicateIds, settleBranches } from "./check-cross";
+import { checkDuplicateIds, idHash, settleBranches } from "./check-cross";
 import { cellReaders, checkMember } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
@@ -72,17 +72,27 @@ export type SheetRole = "roster" | "projects" | "settings" | "product" | "other"
 
 /** What each sheet is; works on a peek of the first rows, so callers can read only what is needed in full. */
 export function classifySheets(snapshot: WorkbookSnapshot, config: RosterConfig = EMPTY_CONFIG): Map<string, SheetRole> {
+  return classified(snapshot, config).roles;
+}
+
+/** classifySheets, and the header found (or why there is none) of each sheet it looked for one in: located once. */
+function classified(snapshot: WorkbookSnapshot, config: RosterConfig): { roles: Map<string, SheetRole>; headers: Map<SheetGrid, ReturnType<typeof findHeader>> } {
   const own = productSheets(snapshot);
   const settings = settingsSheet(snapshot, own);
   const roles = new Map<string, SheetRole>();
+  const headers = new Map<SheetGrid, ReturnType<typeof findHeader>>();
   for (const sheet of snapshot.sheets) {
     if (sheet === settings) roles.set(sheet.name, "settings");
     else if (own.has(sheet.name)) roles.set(sheet.name, "product");
-    else if (typeof findHeader(sheet, config) !== "string") roles.set(sheet.name, "roster");
-    else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
-    else roles.set(sheet.name, "other");
+    else {
+      const header = findHeader(sheet, config);
+      headers.set(sheet, header);
+      if (typeof header !== "string") roles.set(sheet.name, "roster");
+      else if (locateProjects(sheet)) roles.set(sheet.name, "projects");
+      else roles.set(sheet.name, "other");
+    }
   }
-  return roles;
+  return { roles, headers };
 }
 
 /** Reads the settings sheet, if any. */
@@ -93,18 +103,18 @@ export function workbookConfig(snapshot: WorkbookSnapshot): { config: RosterConf
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): CheckResult {
   const { config, issues } = workbookConfig(snapshot);
-  const roles = classifySheets(snapshot, config);
+  const { roles, headers } = classified(snapshot, config);
   const rosters: { sheet: SheetGrid; loc: RosterLocation }[] = [];
   const notRosters: { sheet: string; reason: string }[] = [];
   const projectSheets: SheetGrid[] = [];
   for (const sheet of snapshot.sheets) {
     const role = roles.get(sheet.name);
-    if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config) as RosterLocation });
+    if (role === "roster") rosters.push({ sheet, loc: locateRoster(sheet, config, headers.get(sheet)) as RosterLocation });
     else if (role === "projects") {
       projectSheets.push(sheet);
       notRosters.push({ sheet: sheet.name, reason: "a projects sheet" });
     } else {
-      const why = role === "other" ? (findHeader(sheet, config) as string) : `the product's ${role} sheet`;
+      const why = role === "other" ? (headers.get(sheet) as string) : `the product's ${role} sheet`;
       notRosters.push({ sheet: sheet.name, reason: why });
     }
   }
@@ -133,6 +143,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const facts = rosters.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
   const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
   const bySheet = new Map<string, Member[]>();
+  // each member's ID hashed while the row pass has it at hand (check-cross: the duplicate check's table)
+  const hashesBySheet = new Map<string, Int32Array>();
   for (const [i, { sheet, loc }] of rosters.entries()) {
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
@@ -140,6 +152,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
     const memberRows = loc.memberRows;
+    const hashes = new Int32Array(memberRows.length);
     for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
       const to = Math.min(from + BLOCK_ROWS, memberRows.length);
       scope.readBlock(memberRows, from, to);
@@ -147,16 +160,20 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
         scope.pos = i - from;
         scope.row0 = memberRows[i];
         scope.cells = sheet.rows[scope.row0]!;
-        rows.push(checkMember(scope, matchers));
+        const member = checkMember(scope, matchers);
+        hashes[i] = idHash(member.idNumber);
+        rows.push(member);
       }
     }
     bySheet.set(sheet.name, rows);
+    hashesBySheet.set(sheet.name, hashes);
     for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
   }
   const at = locator(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
-  checkDuplicateIds(memberLists.length === 1 ? bySheet.get(memberLists[0].sheet.name)! : memberLists.flatMap((r) => bySheet.get(r.sheet.name)!), at, issues);
-  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues);
+  const listed = memberLists.map((r) => r.sheet.name);
+  checkDuplicateIds(listed.length === 1 ? bySheet.get(listed[0])! : listed.flatMap((s) => bySheet.get(s)!), at, issues, joined(listed.map((s) => hashesBySheet.get(s)!)));
+  for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues, hashesBySheet.get(r.sheet.name));
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
   const pipeline = stageCounts(members);
@@ -169,6 +186,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members, categories.keys()) },
     config,
   };
+}
+
+/** The arrays one after another (the one itself where there is one). */
+function joined(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** The facts (dropdown, values used) of each enumeration column of a roster, by field ordinal. */
@@ -242,7 +271,32 @@ function locator(rosters: { sheet: SheetGrid; loc: RosterLocation }[], date1904:
   };
 }
 
+/** Places below 2^21 rows and 2^14 columns (Excel's are 2^20 and 2^14) make one number: sheet, row, column. */
+const ROW_UNIT = 2 ** 14;
+const SHEET_UNIT = 2 ** 35;
+
+/**
+ * By sheet (the workbook's order), row and column; ties keep the order found. Each issue's place is made one number
+ * once (not two Map lookups and two column parses a comparison: every row an issue is 3 million of them), and a
+ * list already in order (the row pass emits in order) is left as it is.
+ */
 function sortIssues(issues: RawIssue[], snapshot: WorkbookSnapshot): void {
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
-  issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+  const keys = new Float64Array(issues.length);
+  let sorted = true;
+  for (let i = 0; i < issues.length; i++) {
+    const { sheet, row, column } = issues[i];
+    const col = columnIndex(column);
+    const at = order.get(sheet) ?? 0;
+    if (!(col >= 0 && col < ROW_UNIT && Number.isInteger(row) && row >= 0 && row < SHEET_UNIT / ROW_UNIT && at < 2 ** 17)) {
+      issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+      return;
+    }
+    keys[i] = at * SHEET_UNIT + row * ROW_UNIT + col;
+    if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+  }
+  if (sorted) return;
+  const index = Array.from(keys, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const copy = issues.slice();
+  for (let i = 0; i < index.length; i++) issues[i] = copy[index[i]];
 }

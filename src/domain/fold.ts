@@ -93,6 +93,19 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/** The white space and line terminators String.prototype.trim removes. */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether t.trim() is "", tested by code unit (no trim call: locating tests cells of every row so). */
+export function isBlankText(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (!isTrimSpace(t.charCodeAt(i))) return false;
+  return true;
+}
+
 /** s without any whitespace (isSpaceCode); s itself when it has none. */
 export function removeSpaces(s: string): string {
   let out: string | undefined;

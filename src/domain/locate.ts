@@ -1,7 +1,7 @@
 // Finding the roster in a sheet (SPEC section 2): header row, columns, member rows, branch from the title.
 import { RosterConfig } from "./config";
 import { FIELD_BY_CODE, FieldCode } from "./fields";
-import { foldKey, toSimplified } from "./fold";
+import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
@@ -141,13 +141,6 @@ function firstNonSpace(t: string): number {
   return -1;
 }
 
-/** The white space and line terminators String.prototype.trim removes. */
-function isTrimSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 function isFooter(row: ReadonlyArray<CellValue | undefined>): boolean {
   for (const v of row) {
     if (v === undefined || v === null || v === "") continue;
@@ -174,8 +167,9 @@ export function branchFromTitle(text: string): string | null {
   return null;
 }
 
-export function locateRoster(sheet: SheetGrid, config: RosterConfig): RosterLocation | string {
-  const header = findHeader(sheet, config);
+/** `found`: findHeader's answer for this sheet and config where the caller has it already (the sheet is not searched again). */
+export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: HeaderMatch | string): RosterLocation | string {
+  const header = found ?? findHeader(sheet, config);
   if (typeof header === "string") return header;
   const { row0, columns } = header;
   const headerRow = sheet.rows[row0]!;
@@ -251,7 +245,7 @@ function looksLikeId(v: CellValue | undefined): boolean {
 }
 
 function isBlank(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  return v === undefined || v === null || (typeof v === "string" && isBlankText(v));
 }
 
 /** First characters of the name aliases (simplified, traditional, full-width): a cheap test before folding. */

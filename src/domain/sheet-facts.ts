@@ -1,6 +1,6 @@
 // What a sheet says about itself: which kind of list it is (title, sheet name, a stage column), the reporting unit
 // and the date it is stated as of (title rows: 填报单位：…　统计截止日期：…).
-import { foldKey } from "./fold";
+import { foldKey, isBlankText } from "./fold";
 import { CellValue, SheetGrid } from "./grid";
 import { normaliseDate } from "./normalise/date";
 import { stripSystemCode } from "./normalise/system-code";
@@ -123,7 +123,7 @@ export class StageColumns {
     let closed = false;
     for (const c of this.open) {
       const v = row[c];
-      if (typeof v !== "string" || !v.trim()) continue;
+      if (typeof v !== "string" || isBlankText(v)) continue;
       n[c]++;
       const s = stageOf(v);
       if (s) staged[c]++;

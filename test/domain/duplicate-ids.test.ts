@@ -1,7 +1,7 @@
 // Duplicate IDs across rows (check-cross.ts): the hash table finds what a plain Map of first rows finds, in the
 // same order, for repeats, triples, IDs of other lengths and strings that are equal but built apart.
 import fc from "fast-check";
-import { checkDuplicateIds } from "../../src/domain/check-cross";
+import { checkDuplicateIds, idHash } from "../../src/domain/check-cross";
 import { RowScopeless, issueAt } from "../../src/domain/issue-at";
 import { Member, RawIssue } from "../../src/domain/schema";
 
@@ -78,5 +78,17 @@ describe("checkDuplicateIds", () => {
     const issues = found(members);
     expect(issues).toHaveLength(10_000);
     expect(issues).toEqual(reference(members));
+  });
+
+  it("finds the same with the hashes made beforehand (as the row pass makes them), colliding hashes included", () => {
+    const members = Array.from({ length: 2_000 }, (_, i) => member("A", i + 2, i % 50 === 7 ? null : `110101${19000000 + (i % 1_500)}${String(i % 1_500 % 7).padStart(4, "0")}`));
+    const issues: RawIssue[] = [];
+    checkDuplicateIds(members, at, issues, members.map((m) => idHash(m.idNumber)));
+    expect(issues).toHaveLength(reference(members).length);
+    expect(issues).toEqual(reference(members));
+    // every hash alike: the IDs themselves still decide
+    const same: RawIssue[] = [];
+    checkDuplicateIds(members, at, same, members.map((m) => (idHash(m.idNumber) === 0 ? 0 : 5)));
+    expect(same).toEqual(reference(members));
   });
 });
