@@ -125,8 +125,8 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
 /**
  * `roster revert --batch N`: puts back the old values of one logged batch, marks it reverted, refreshes the check.
  * Where every value put back is text, the workbook is read and checked once and written once, as `check --fix` is;
- * a number put back reads as a number or a date by its cell's style, which the grids do not hold, so there the
- * reverted workbook is written, read and checked again.
+ * a number put back reads as a number or a date by its cell's style, which the grids do not hold, and rows a sync
+ * inserted are deleted (the rows below move up), so there the reverted workbook is written, read and checked again.
  */
 export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
@@ -136,7 +136,7 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;
   const lang = req.lang ?? before!.language;
   const revert = planRevert(log, batch, { lang, time: opts.time });
-  if (revert.cellWrites.every((w) => typeof w.value === "string")) {
+  if (revert.rowDeletes === undefined && revert.cellWrites.every((w) => typeof w.value === "string")) {
     before ??= await checkRoster(source, req);
     const { grids, changed } = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
     before = undefined;

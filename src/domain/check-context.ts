@@ -4,7 +4,7 @@ import { RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
 import { RosterLocation } from "./locate";
-import { DateResult } from "./normalise/date";
+import { DateResult, normaliseDate } from "./normalise/date";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
@@ -113,11 +113,22 @@ export class RowScope {
       for (let i = from; i < to; i++) out[i - from] = read(sheetRows[rows[i]]?.[c]);
       const years = this.years[f];
       if (years === undefined) continue;
+      if (this.sheet.shownDecimals !== undefined) this.settleShown(out, rows, from, to, c);
       // the year settles most "not in the future" tests; read here, the row check finds the date in the cache
       for (let i = 0; i < to - from; i++) {
         const d = out[i] as DateResult;
         years[i] = d.kind === "ok" || d.kind === "ambiguous" ? yearOf(d.value) : 0;
       }
+    }
+  }
+
+  /** Ambiguous year.month numbers read again with the decimals their cells show (1971.1 shown as 1971.10). */
+  private settleShown(out: unknown[], rows: readonly number[], from: number, to: number, c: number): void {
+    const shown = this.sheet.shownDecimals!;
+    for (let i = from; i < to; i++) {
+      if ((out[i - from] as DateResult).kind !== "ambiguous") continue;
+      const d = shown.get(cellKey(rows[i], c));
+      if (d !== undefined) out[i - from] = normaliseDate(this.sheet.rows[rows[i]]?.[c], this.opts.date1904, d);
     }
   }
 

@@ -34,6 +34,11 @@ export interface SheetGrid {
   readonly formulaCells: ReadonlySet<number>;
   /** The sheet's dropdown lists (inline, ranges on other or hidden sheets, Excel 2010 x14 lists); absent: none read. */
   readonly lists?: readonly ListValidation[];
+  /**
+   * Number cells whose number format shows more decimals than the number has, keyed by cellKey: the decimals shown
+   * (1959.1 in a 0.00 format shows 1959.10: 2). What a clerk typed as 1959.10 Excel keeps as 1959.1. Absent: none.
+   */
+  readonly shownDecimals?: ReadonlyMap<number, number>;
 }
 
 /** The values of the dropdown covering the cell at (row0, col0), or undefined where none does. */

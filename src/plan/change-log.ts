@@ -32,6 +32,9 @@ export const ChangeLogEntry = z.object({
 export type ChangeLogEntry = z.infer<typeof ChangeLogEntry>;
 
 export const SYNC_SOURCE_PREFIX = "sync:";
+/** The field of an entry that logs rows a sync inserted: its cell is column A of the first new row, `to` their count
+ * (`from` ""), so a revert deletes them again (older logs have none: their revert leaves the rows, emptied). */
+export const INSERTED_ROWS_FIELD = "insertedRows";
 /** Rows searched for the header (row 1 as written; a user may have inserted a title above). */
 const HEADER_SEARCH_ROWS = 10;
 const KEYS = ["batch", "time", "source", "sheet", "cell", "key", "field", "from", "to", "reverted"] as const;

@@ -6,13 +6,13 @@ import { columnIndex } from "../domain/grid";
 import { Report } from "../domain/report-schema";
 import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
-import { ChangeLogEntry, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
+import { ChangeLogEntry, INSERTED_ROWS_FIELD, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
 import { flagBlocks, RosterGrids } from "./flags";
 import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
 import { memberLinks } from "./member-link";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
-import { CellWrite, ProductRole, ProductSheet, WritePlan } from "./write-plan";
+import { CellWrite, ProductRole, ProductSheet, RowDelete, WritePlan } from "./write-plan";
 
 /** The reason checkWorkbook gives for a projects sheet in notRosters. */
 const PROJECTS_SHEET_REASON = "a projects sheet";
@@ -127,7 +127,8 @@ export function planFix(
 }
 
 /**
- * Puts one batch back: writes `from` where the cell still shows `to`, last change first, and logs the revert as a
+ * Puts one batch back: writes `from` where the cell still shows `to`, last change first, deletes the rows a sync
+ * inserted (those left empty: rowsLeftEmpty), and logs the revert as a
  * new batch (source "revert") with the batch's entries marked reverted. Entries already marked reverted (a revert
  * cut off half way and resumed) are skipped. Refuses an unknown batch, one already reverted, and a revert itself.
  */
@@ -139,15 +140,18 @@ export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: 
   const todo = inBatch.filter((e) => !e.reverted).reverse();
   if (todo.length === 0) throw new EdgeError("batchReverted", { batch });
   const revertBatch = nextBatch(log);
-  const cellWrites: CellWrite[] = todo.map((e) => {
+  const cellWrites: CellWrite[] = [];
+  const rowDeletes: RowDelete[] = [];
+  for (const e of todo) {
     const { row, col } = parseCellRef(e.cell);
-    return { sheet: e.sheet, row, col, value: e.from, expect: typeof e.to === "number" ? numberText(e.to) : e.to };
-  });
+    if (e.field === INSERTED_ROWS_FIELD) rowDeletes.push({ sheet: e.sheet, first: row, count: Number(e.to) });
+    else cellWrites.push({ sheet: e.sheet, row, col, value: e.from, expect: typeof e.to === "number" ? numberText(e.to) : e.to });
+  }
   const marked = log.map((e) => (e.batch === batch && !e.reverted ? { ...e, reverted: true } : e));
   const recorded: ChangeLogEntry[] = todo.map((e) => ({
     ...e, batch: revertBatch, time: opts.time, source: "revert", from: e.to, to: e.from, reverted: false,
   }));
-  return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites };
+  return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites, ...(rowDeletes.length ? { rowDeletes } : {}) };
 }
 
 /** Roles `clear` removes. Not settings: staff wrote those (branches, spellings, overrides) and keep them. Not the

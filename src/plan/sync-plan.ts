@@ -1,13 +1,14 @@
 // A sync's WritePlan (SPEC 8): only the accepted changes; additions inserted in their sheet below its last member
 // (above the footer rows, inside its total ranges) in that sheet's column layout; every value logged as one
-// change-log batch whose source names the incoming file, so `roster revert --batch N` undoes the whole sync.
+// change-log batch whose source names the incoming file (the inserted rows too), so `roster revert --batch N` undoes
+// the whole sync: values put back, inserted rows deleted.
 import { PlannedAddition, PlannedUpdate, SyncDiff } from "../domain/diff";
 import { SyncReport } from "../domain/diff-schema";
 import { SyncField } from "../domain/diff-records";
 import { columnLetter } from "../domain/grid";
 import { RosterLocation } from "../domain/locate";
 import { Lang } from "../domain/vocabulary";
-import { ChangeLogEntry, SYNC_SOURCE_PREFIX, changeLogSheet, nextBatch } from "./change-log";
+import { ChangeLogEntry, INSERTED_ROWS_FIELD, SYNC_SOURCE_PREFIX, changeLogSheet, nextBatch } from "./change-log";
 import { CellWrite, RowInsert, WritePlan } from "./write-plan";
 
 export interface SyncPlanOptions {
@@ -83,6 +84,8 @@ export function planSync(
     const { loc } = layout;
     const before = loc.memberRows.length ? loc.lastRow + 1 : loc.headerRow + 1;
     rowInserts.push({ sheet, before, count: adds.length });
+    // logged before the rows' cells: a revert, taking the batch last entry first, empties them, then deletes them
+    entries.push(ChangeLogEntry.parse({ batch, time: opts.time, source, sheet, cell: `A${before}`, key: "", field: INSERTED_ROWS_FIELD, from: "", to: adds.length, reverted: false }));
     adds.forEach((a, i) => {
       const row = before + i;
       const serialCol = loc.columns.ignored;

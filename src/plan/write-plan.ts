@@ -124,6 +124,16 @@ export interface RowInsert {
   readonly count: number;
 }
 
+/** Rows a sync inserted, deleted again by its revert (after the cell writes have emptied them), as Excel's Delete
+ * does: rows below move up; references follow; a range spanning them shrinks (the 合计 row's SUM as it was). Only the
+ * rows left empty once the writes are done go (rowsLeftEmpty): a value a clerk typed there since stays, its row too. */
+export interface RowDelete {
+  readonly sheet: string;
+  /** 1-based, as the plan saw the sheet. */
+  readonly first: number;
+  readonly count: number;
+}
+
 /** Order of application (it matters where there are no transactions, as in Office.js): product sheets (the change
  * log among them) first, then cell writes, then flags. The file back end applies a plan as one new package. */
 export interface WritePlan {
@@ -138,6 +148,8 @@ export interface WritePlan {
   readonly rowInserts?: readonly RowInsert[];
   /** Roster cells to write: fixes or a revert, in the order given. */
   readonly cellWrites: readonly CellWrite[];
+  /** Rows deleted after the cell writes (a sync's inserted rows, on its revert). */
+  readonly rowDeletes?: readonly RowDelete[];
   /** The product sheet to make active when the workbook opens (the issues list after a check), if any. */
   readonly activate?: ProductRole;
 }

@@ -268,6 +268,7 @@ export function excelGlobal(fake: Fake): Record<string, unknown> {
     },
     SpecialCellType: { formulas: "Formulas", constants: "Constants", blanks: "Blanks", visible: "Visible", dataValidations: "DataValidations" },
     InsertShiftDirection: { down: "Down", right: "Right" },
+    DeleteShiftDirection: { up: "Up", left: "Left" },
     ConditionalFormatType: { custom: "Custom" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     EventSource: { local: "Local", remote: "Remote" },

@@ -1,6 +1,7 @@
 // Fake Range, RangeAreas and range formats: 2-D values / numberFormat / formulas as office.js reads and writes them
 // (empty cells read "", null entries in a written array leave the cell alone, dimensions must match exactly).
 import { MAX_COLS, Rect, areaText, parseAreas, sheetPrefix } from "./fake-address";
+import { deleteRows } from "./fake-delete";
 import { insertRows } from "./fake-insert";
 import { FakeContext, Proxy } from "./fake-client";
 import { ConditionalFormatCollection } from "./fake-cf";
@@ -154,6 +155,14 @@ export class Range extends Proxy<RangeTarget> {
       insertRows(t.sheet, t.rect.r0 + 1, t.rect.r1 - t.rect.r0 + 1);
     });
     return new Range(this.context, () => this.t()).created("insert", [shift]);
+  }
+
+  /** Deletes cells here, shifting the rest: whole rows up only (test/fakes/fake-delete.ts holds Excel's rules). */
+  delete(shift: string): void {
+    this.call("delete", [shift], (t) => {
+      if (shift !== "Up" || t.rect.c0 !== 0 || t.rect.c1 !== MAX_COLS - 1) throw new Error(`fake Excel: delete("${shift}") of ${areaText(t.rect)} is not modelled (whole rows up only)`);
+      deleteRows(t.sheet, t.rect.r0 + 1, t.rect.r1 - t.rect.r0 + 1);
+    });
   }
 
   merge(across = false): void {

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { SyncReport } from "../../src/domain/diff-schema";
 import { openXlsx } from "../../src/workbook/xlsx";
@@ -121,10 +122,40 @@ describe("applied, reverted", () => {
     expect(r).toMatchObject({ code: 0, stderr: "" });
     const before = openXlsx(new Uint8Array(readFileSync(fx.master)), "m").readSheet(MASTER_SHEET);
     const after = openXlsx(new Uint8Array(readFileSync(reverted)), "r").readSheet(MASTER_SHEET);
-    for (let r0 = 0; r0 < 2 + MASTER_MEMBERS.length; r0++) expect(after.rows[r0]).toEqual(before.rows[r0]);
-    // the added rows are emptied, not removed (a revert writes values, never deletes rows)
-    expect((after.rows[10] ?? []).every((v) => v === null || v === undefined)).toBe(true);
-    expect(after.rows[12]?.[0]).toBe("合计");
+    // the rows the sync inserted are deleted again (no blank rows left in the roster), the totals row back in its
+    // place with its formulas as they were; their cached values, dropped by the sync, are computed on open
+    const values = (g: typeof before) => g.rows.map((row, r0) => (row ?? []).flatMap((v, c) => (v === undefined || g.formulaCells.has(r0 * 16384 + c) ? [] : [[c, v]])));
+    expect(after.rows.length).toBe(before.rows.length);
+    expect(values(after)).toEqual(values(before));
+    expect([...after.formulaCells].sort()).toEqual([...before.formulaCells].sort());
+    // every formula of the user's sheets as it was (the totals shrunk back, the other sheet's reference moved back)
+    const formulas = (file: string) => {
+      const parts = unzipSync(new Uint8Array(readFileSync(file)));
+      return ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"].map((p) => [...strFromU8(parts[p]).matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]));
+    };
+    expect(formulas(reverted)).toEqual(formulas(fx.master));
+    if (hasShared("ooxml-xsd")) expect(validateAgainst(new Uint8Array(readFileSync(fx.master)), new Uint8Array(readFileSync(reverted))).failures).toEqual([]);
+  }, 120000);
+
+  it("revert of the sync batch keeps an inserted row a clerk has typed into since (never a value lost)", async () => {
+    // the merged file with a note typed into the first added member's row, in a column the sync left empty
+    const parts = unzipSync(new Uint8Array(readFileSync(merged)));
+    const xml = strFromU8(parts["xl/worksheets/sheet1.xml"]);
+    const typed = xml.replace(/(<row\b[^>]*\sr="11"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="Z11" t="inlineStr"><is><t>待核实</t></is></c>$2');
+    expect(typed).not.toBe(xml);
+    parts["xl/worksheets/sheet1.xml"] = strToU8(typed);
+    const edited = join(dir, "merged-typed.xlsx");
+    writeFileSync(edited, zipSync(parts));
+    const reverted = join(dir, "reverted-typed.xlsx");
+    const r = await roster("revert", edited, "--batch", "1", "--out", reverted);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const before = openXlsx(new Uint8Array(readFileSync(fx.master)), "m").readSheet(MASTER_SHEET);
+    const after = openXlsx(new Uint8Array(readFileSync(reverted)), "r").readSheet(MASTER_SHEET);
+    expect(after.rows.length).toBe(before.rows.length + 1); // the typed-into row stays, the other added row goes
+    expect(after.rows[10]?.[25]).toBe("待核实");
+    expect((after.rows[10] ?? []).slice(0, 25).every((v) => v === undefined || v === null)).toBe(true);
+    expect(after.rows[11]?.slice(0, 1)).toEqual(["合计"]);
+    expect([...after.formulaCells].sort()).toEqual([...before.formulaCells].map((k) => k + 16384).sort());
   });
 });
 

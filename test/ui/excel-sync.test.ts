@@ -72,6 +72,25 @@ describe("sync in Excel", () => {
     expect([fake.cell(SHEET, "B4").value, fake.cell(SHEET, "D4").value]).toEqual(["王五", WANG]);
     expect([fake.cell(SHEET, "A5").value, fake.cell(SHEET, "B5").formula]).toEqual(["合计", "=COUNTA(B2:B4)"]);
     expect([fake.cell(SHEET, "B2").value, fake.cell(SHEET, "B3").value]).toEqual(["张三", "李四"]);
+
+    // undoing the sync deletes the row it inserted (no blank row left), the total as it was
+    await revertBatchInExcel({ today: TODAY, time: TIME, batch: out.batch });
+    expect([fake.cell(SHEET, "A4").value, fake.cell(SHEET, "B4").formula]).toEqual(["合计", "=COUNTA(B2:B3)"]);
+    expect([fake.cell(SHEET, "B2").value, fake.cell(SHEET, "B3").value, fake.cell(SHEET, "B5").value]).toEqual(["张三", "李四", undefined]);
+  });
+
+  it("undoing a sync keeps an inserted row a clerk has typed into since (never a value lost)", async () => {
+    const fake = roster();
+    fake.putRows(SHEET, 4, [["合计", { f: "=COUNTA(B2:B3)" }]]);
+    const WANG = id("22070219800101123");
+    const csv = [HEADER.join(","), `3,王五,男,${WANG},2001-07-01,铁康社区,13800000003,铁康小区3号,正常`].join("\r\n");
+    const file = { name: "新增.csv", bytes: new Uint8Array(iconv.encode(csv, "gbk")) };
+    const preview = await previewSyncInExcel(file, { today: TODAY });
+    const out = await applySyncInExcel(file, { ...preview.diff.report, updated: [] }, { today: TODAY, time: TIME });
+    fake.put(SHEET, "K4", "待核实");
+    await revertBatchInExcel({ today: TODAY, time: TIME, batch: out.batch });
+    expect([fake.cell(SHEET, "B4").value, fake.cell(SHEET, "K4").value]).toEqual([undefined, "待核实"]);
+    expect([fake.cell(SHEET, "A5").value, fake.cell(SHEET, "B5").formula]).toEqual(["合计", "=COUNTA(B2:B4)"]);
   });
 
   it("exports the tables as UTF-8 CSV with IDs masked", async () => {

@@ -1,5 +1,5 @@
 // Which number formats make a number cell a date (SpreadsheetML built-in ids and custom codes).
-import { isBuiltinDateFormat, isDateFormatCode } from "../../src/workbook/xlsx";
+import { builtinDecimalCode, decimalsShown, fixedDecimals, isBuiltinDateFormat, isDateFormatCode } from "../../src/workbook/xlsx";
 
 describe("built-in format ids", () => {
   it.each<[number, boolean]>([
@@ -44,4 +44,38 @@ describe("custom format codes", () => {
     ["0_);[Red](0)", false],
     ["", false],
   ])("%j is a date: %s", (code, expected) => expect(isDateFormatCode(code)).toBe(expected));
+});
+
+// The decimals a format always shows: both back ends note a number cell's shown decimals by these (a clerk's 1959.10
+// kept by Excel as 1959.1 in a 0.00 column).
+describe("decimals a format code shows", () => {
+  it.each<[string, number]>([
+    ["0.00", 2],
+    ["0.00_ ", 2],
+    ["#,##0.00;[Red]\\-#,##0.00", 2],
+    ["[$¥-804]#,##0.00", 2],
+    ["0.00\"年\"", 2],
+    ["0.0#", 1],
+    ["0.0", 1],
+    ["0.000", 3],
+    ["General", 0],
+    ["0", 0],
+    ["@", 0],
+    ["0.00%", 0], // 1980.1 shows 198010.00%
+    ["0.00E+00", 0],
+    ["# ?/?", 0],
+    ["yyyy.mm", 0], // a date format: the number is a DateCell
+    ["\"v.\"00", 0], // a point inside quotes is text
+  ])("%j shows %d", (code, expected) => expect(fixedDecimals(code)).toBe(expected));
+
+  it.each<[number, number]>([[2, 2], [4, 2], [7, 2], [44, 2], [10, 0], [11, 0], [1, 0], [0, 0], [14, 0]])(
+    "built-in %d shows %d", (id, expected) => expect(fixedDecimals(builtinDecimalCode(id) ?? "General")).toBe(expected));
+
+  it.each<[number, number, number]>([
+    [1959.1, 2, 2], // shows 1959.10: noted
+    [1959.12, 2, 0], // shows its own two digits: nothing to note
+    [1959.05, 1, 0], // 0.0 shows 1959.1, fewer than its own: never noted (never coarsened)
+    [1959, 2, 0], // an integer shows .00: no year.month
+    [1959.1, 0, 0], // General
+  ])("%d with %d fixed decimals: %d noted", (n, fixed, expected) => expect(decimalsShown(n, fixed)).toBe(expected));
 });

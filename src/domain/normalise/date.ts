@@ -107,9 +107,10 @@ const MAX_PLAIN_SERIAL = 73415;
 
 /**
  * A number typed into a cell without a date format: yyyymmdd, yyyymm, year.month (1968.05), or a serial whose date
- * format got lost. A bare year (1900..2100) is unreadable: its month cannot be invented.
+ * format got lost. A bare year (1900..2100) is unreadable: its month cannot be invented. `shown`: the decimals the
+ * cell's number format shows where more than the number's own (0: none), which settle 1971.1 shown as 1971.10.
  */
-function fromNumber(n: number, date1904: boolean): DateResult {
+function fromNumber(n: number, date1904: boolean, shown: number): DateResult {
   if (!Number.isFinite(n) || n < 0) return UNREADABLE;
   if (Number.isInteger(n)) {
     if (n >= 19000101 && n <= 21001231) return fromParts(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
@@ -124,6 +125,9 @@ function fromNumber(n: number, date1904: boolean): DateResult {
     const digits = s.length - s.indexOf(".") - 1;
     if (digits > 2) return UNREADABLE;
     const month = digits === 2 ? +s.slice(-2) : +s.slice(-1);
+    // Shown with two decimals, 1971.1 is 1971.10 on the clerk's screen: October. 1971.2 shows 1971.20, no month: as
+    // the number says (February), never a flag the clerk could not explain.
+    if (digits === 1 && shown === 2 && month * 10 <= 12) return fromParts(year, month * 10, 0);
     if (digits === 1 && month === 1) {
       const jan = formatIso(year, 1, 0);
       return { kind: "ambiguous", value: jan, alternatives: [jan, formatIso(year, 10, 0)] };
@@ -221,12 +225,13 @@ function fromText(raw: string): DateResult {
 /**
  * Read a date cell. Date cells and plain-number serials give day precision; year.month numbers, yyyymm and
  * "2002年3月" month precision (never invented further). A number 1971.1 is ambiguous (January or October, the
- * zero of .10 being lost); the text "1971.1" is January. Out of 1900..2100, or no such day: invalid "impossible".
+ * zero of .10 being lost) unless its cell shows two decimals (`shownDecimals` 2, SheetGrid.shownDecimals: October);
+ * the text "1971.1" is January. Out of 1900..2100, or no such day: invalid "impossible".
  */
-export function normaliseDate(v: CellValue | undefined, date1904: boolean): DateResult {
+export function normaliseDate(v: CellValue | undefined, date1904: boolean, shownDecimals = 0): DateResult {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === "string") return fromText(v);
-  if (typeof v === "number") return fromNumber(v, date1904);
+  if (typeof v === "number") return fromNumber(v, date1904, shownDecimals);
   if (isDateCell(v)) return fromSerial(v.serial, date1904);
   return UNREADABLE;
 }

@@ -17,6 +17,7 @@ import { TARGET_BYTES } from "./payload";
 import { deleteWorksheet } from "./delete-sheet";
 import { writeProductSheet } from "./product-sheet";
 import { assertUnprotected } from "./protection";
+import { deleteRowsOffice } from "./row-delete";
 import { insertRowsOffice } from "./row-insert";
 import { runExcel } from "./run";
 import { SyncBudget } from "./sync-budget";
@@ -41,6 +42,12 @@ interface SheetInfo {
 
 export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, opts: ApplyOfficeOptions = {}): Promise<void> {
   checkPlan(plan);
+  if (plan.rowDeletes?.some((r) => r.count > 0)) {
+    // a sync's revert: the rest of the plan (its cell writes empty the rows), then the rows left empty deleted
+    await applyPlanOffice(context, { ...plan, rowDeletes: [] }, opts);
+    await deleteRowsOffice(context, plan.rowDeletes);
+    return;
+  }
   const inserts = plan.rowInserts?.filter((r) => r.count > 0) ?? [];
   if (inserts.length) {
     // a sync's additions: the plan without the new rows' writes first (the change log before any cell), then the rows

@@ -70,7 +70,10 @@ export async function officeSource(context: Excel.RequestContext, opts: OfficeRe
     if (!s) throw new Error(`the workbook has no sheet named "${name}"`);
     return s;
   };
-  const grid = (s: Sheet, rows: SheetRows): SheetGrid => ({ name: s.entry.name, state: s.entry.state, rows: rows.rows, formulaCells: rows.formulaCells });
+  const grid = (s: Sheet, rows: SheetRows): SheetGrid => ({
+    name: s.entry.name, state: s.entry.state, rows: rows.rows, formulaCells: rows.formulaCells,
+    ...(rows.shownDecimals.size > 0 ? { shownDecimals: rows.shownDecimals } : {}),
+  });
 
   /** The top `maxRows` rows of every sheet not yet peeked, several sheets to a sync, every number format read. */
   const peekAll = async (maxRows: number): Promise<Map<Sheet, SheetRows>> => {

@@ -5,7 +5,7 @@
 // weighed so its response stays near TARGET_BYTES, well under the web's 5 MB; a response refused as too large
 // is read again in halves.
 import { CellValue, cellKey } from "../../domain/grid";
-import { isDateFormatCode } from "../xlsx/number-format";
+import { decimalsShown, fixedDecimals, isDateFormatCode } from "../xlsx/number-format";
 import { Rect, parseAreas } from "./areas";
 import { TARGET_BYTES, rowBytes, stringBytes } from "./payload";
 
@@ -17,6 +17,8 @@ export class SheetRows {
   readonly formulaCells = new Set<number>();
   /** Columns (0-based) where a number has been seen: where number formats are read. */
   readonly numberColumns = new Set<number>();
+  /** Number cells whose format shows more decimals than the number has (SheetGrid.shownDecimals). */
+  readonly shownDecimals = new Map<number, number>();
   bytes = 0;
   rowsRead = 0;
   lastMean = 0;
@@ -27,6 +29,7 @@ export class SheetRows {
     s.rows.push(...this.rows);
     for (const k of this.formulaCells) s.formulaCells.add(k);
     for (const c of this.numberColumns) s.numberColumns.add(c);
+    for (const [k, d] of this.shownDecimals) s.shownDecimals.set(k, d);
     Object.assign(s, { bytes: this.bytes, rowsRead: this.rowsRead, lastMean: this.lastMean });
     return s;
   }
@@ -44,12 +47,13 @@ export function rowsFor(state: SheetRows, columns: number, target = TARGET_BYTES
   return Math.max(1, Math.min(Math.floor(target / (mean * SAFETY)), Math.floor(MAX_BLOCK_CELLS / columns)));
 }
 
-const dateFormats = new Map<string, boolean>();
-function isDate(nf: unknown): boolean {
-  if (typeof nf !== "string") return false;
-  let d = dateFormats.get(nf);
-  if (d === undefined) dateFormats.set(nf, (d = isDateFormatCode(nf)));
-  return d;
+/** By number format code: -1 a date or time, else the decimals it always shows (the file reader's rule, styles.ts). */
+const formatKinds = new Map<string, number>();
+function formatKind(nf: unknown): number {
+  if (typeof nf !== "string") return 0;
+  let k = formatKinds.get(nf);
+  if (k === undefined) formatKinds.set(nf, (k = isDateFormatCode(nf) ? -1 : fixedDecimals(nf)));
+  return k;
 }
 
 /** Runs of consecutive column indexes: [first, last] pairs. */
@@ -106,7 +110,8 @@ export function queueMissing(ws: Excel.Worksheet, m: MissingFormats): FormatLoad
   return queueFormats(ws, m.r0, m.n, m.cols);
 }
 
-/** Turns numbers with a date format into DateCells, using formats loaded for (part of) rows already taken. */
+/** Turns numbers with a date format into DateCells, and notes the decimals others show beyond their own (1959.1 in
+ * 0.00), using formats loaded for (part of) rows already taken. */
 export function applyFormats(state: SheetRows, loads: readonly FormatLoad[]): number {
   let bytes = 0;
   for (const f of loads) {
@@ -118,7 +123,13 @@ export function applyFormats(state: SheetRows, loads: readonly FormatLoad[]): nu
       const formats = nf[i];
       for (let j = 0; j < formats.length; j++) {
         const v = row[f.c0 + j];
-        if (typeof v === "number" && isDate(formats[j])) row[f.c0 + j] = { kind: "date", serial: v };
+        if (typeof v !== "number") continue;
+        const kind = formatKind(formats[j]);
+        if (kind < 0) row[f.c0 + j] = { kind: "date", serial: v };
+        else if (kind > 0) {
+          const d = decimalsShown(v, kind);
+          if (d !== 0) state.shownDecimals.set(cellKey(f.r0 + i, f.c0 + j), d);
+        }
       }
     }
   }

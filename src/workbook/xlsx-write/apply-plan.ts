@@ -18,6 +18,7 @@ import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
 import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
 import { patchWorksheetStream } from "./roster-patch-stream";
+import { deleteRows } from "./row-delete";
 import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
 import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./sheet-names";
@@ -79,6 +80,11 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   const level = opts.deflateLevel ?? 6;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new Error(`deflateLevel ${level}: expected 0-9`);
   checkPlan(plan);
+  if (plan.rowDeletes?.some((r) => r.count > 0)) {
+    // the rest of the plan first (the revert's cell writes empty the rows), then the rows left empty deleted
+    const written = applyPlan(input, fileName, { ...plan, rowDeletes: [] }, opts);
+    return damaged(fileName, "row delete", () => deleteRows(written, fileName, plan.rowDeletes!, level));
+  }
   if (plan.rowInserts?.some((r) => r.count > 0)) {
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
     const read = openXlsx(input, fileName); // an unreadable input is refused with the reader's one-line reason

@@ -81,3 +81,52 @@ export function growFormula(formula: string, sheet: string, local: boolean, s: R
   }
   return parts.join("");
 }
+
+/** Rows deleted from a sheet (the inverse of an insert): `count` rows from 1-based row `first`. */
+export interface RowCut {
+  readonly first: number;
+  readonly count: number;
+}
+
+/** A range's rows after the deletion, as Excel's Delete leaves them: moved up, shrunk where it spans the deleted rows;
+ * undefined where every row of it is deleted. */
+export function cutRange(r1: number, r2: number, c: RowCut): [number, number] | undefined {
+  const lo = Math.min(r1, r2);
+  const hi = Math.max(r1, r2);
+  const last = c.first + c.count - 1;
+  if (hi < c.first) return [lo, hi];
+  if (lo > last) return [lo - c.count, hi - c.count];
+  if (lo >= c.first && hi <= last) return undefined;
+  return [lo < c.first ? lo : c.first, hi > last ? hi - c.count : c.first - 1];
+}
+
+/** The formula with its references into `sheet` moved for the deletion; a reference to deleted cells only is #REF!,
+ * as Excel writes it. */
+export function cutFormula(formula: string, sheet: string, local: boolean, c: RowCut): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  const target = sheet.toLowerCase();
+  for (let i = 0; i < parts.length; i += 2) {
+    parts[i] = parts[i].replace(REF, (all, prefix: string | undefined, d1: string, c1: string, e1: string, r1: string, d2?: string, c2?: string, e2?: string, r2?: string) => {
+      const mine = prefix === undefined ? local : unquote(prefix).toLowerCase() === target;
+      if (!mine) return all;
+      const p = prefix ?? "";
+      if (r2 === undefined && e1 === "" && d1 === "" && Number(r1) > 1048576) return all;
+      const rows = cutRange(Number(r1), Number(r2 ?? r1), c);
+      if (rows === undefined) return `${p}#REF!`;
+      if (r2 === undefined) return `${p}${d1}${c1}${e1}${rows[0]}`;
+      return `${p}${d1}${c1}${e1}${rows[0]}:${d2}${c2}${e2}${rows[1]}`;
+    });
+  }
+  return parts.join("");
+}
+
+/** A space-separated list of cells and ranges (sqref, ref) after the deletion; what lay only in deleted rows goes. */
+export function cutRefList(list: string, c: RowCut): string {
+  return list.split(/\s+/).filter(Boolean).flatMap((ref) => {
+    const m = /^(\$?[A-Z]{1,3}\$?)(\d+)(?::(\$?[A-Z]{1,3}\$?)(\d+))?$/.exec(ref);
+    if (!m) return [ref];
+    const rows = cutRange(Number(m[2]), Number(m[4] ?? m[2]), c);
+    if (rows === undefined) return [];
+    return [m[4] === undefined ? `${m[1]}${rows[0]}` : `${m[1]}${rows[0]}:${m[3]}${rows[1]}`];
+  }).join(" ");
+}

@@ -20,14 +20,25 @@ function shiftAttr(tag: string, attr: string, fn: (v: string) => string): string
   return tag.replace(new RegExp(`(\\s${attr}=")([^"]*)(")`), (_, a: string, v: string, z: string) => `${a}${fn(v)}${z}`);
 }
 
+/** How references move with rows inserted or deleted (formula-shift.ts): in formulas, and in ref/sqref lists. */
+export interface RowMove {
+  formula(f: string, sheet: string, local: boolean): string;
+  refList(list: string, grow: boolean): string;
+}
+
+const insertMove = (s: RowShift): RowMove => ({
+  formula: (f, sheet, local) => shiftFormula(f, sheet, local, s),
+  refList: (list, grow) => shiftRefList(list, s, grow),
+});
+
 /** Formulas (<f>, and the <formula*> of conditional formats and validations) with references moved. */
-function shiftFormulas(xml: string, sheet: string, local: boolean, s: RowShift): string {
+export function moveFormulas(xml: string, sheet: string, local: boolean, m: RowMove): string {
   if (!/<(?:[\w.-]+:)?f(?:ormula[12]?)?\b/.test(xml)) return xml;
   return xml.replace(F_EL, (all, p: string, name: string, attrs: string, end: string, body: string | undefined) => {
-    const a = name === "f" && local ? shiftAttr(attrs, "ref", (v) => shiftRefList(v, s, false)) : attrs;
+    const a = name === "f" && local ? shiftAttr(attrs, "ref", (v) => m.refList(v, false)) : attrs;
     if (body === undefined) return a === attrs ? all : `<${p}${name}${a}${end}`;
     const f = decodeEntities(body);
-    const moved = shiftFormula(f, sheet, local, s);
+    const moved = m.formula(f, sheet, local);
     if (moved === f && a === attrs) return all;
     // a moved <f>'s cached value may be stale (a grown SUM): dropped, so readers compute it (see dropStaleValues)
     return `<${p}${name}${a}>${escapeFormula(moved)}</${p}${name}>${name === "f" && moved !== f ? STALE : ""}`;
@@ -60,9 +71,9 @@ export function insertRowsInSheet(xml: string, sheet: string, s: RowShift): stri
       .replace(/(<(?:[\w.-]+:)?c\b[^>]*?\sr="\$?[A-Z]{1,3}\$?)(\d+)(")/g, (_, a: string, n: string, z: string) => `${a}${Number(n) >= s.before ? Number(n) + s.count : n}${z}`);
     data = data.slice(0, split) + below;
   }
-  data = shiftFormulas(data, sheet, true, s);
+  data = moveFormulas(data, sheet, true, insertMove(s));
   head = head.replace(/(<(?:[\w.-]+:)?dimension\b[^>]*?\sref=")([^"]*)(")/, (_, a: string, v: string, z: string) => `${a}${shiftRefList(v, s, false)}${z}`);
-  tail = shiftFormulas(tail, sheet, true, s)
+  tail = moveFormulas(tail, sheet, true, insertMove(s))
     .replace(/(<(?:[\w.-]+:)?(?:mergeCell|hyperlink)\b[^>]*?\sref=")([^"]*)(")/g, (_, a: string, v: string, z: string) => `${a}${shiftRefList(v, s, false)}${z}`)
     .replace(/(<(?:[\w.-]+:)?autoFilter\b[^>]*?\sref=")([^"]*)(")/g, (_, a: string, v: string, z: string) => `${a}${shiftRefList(v, s)}${z}`)
     .replace(/(\ssqref=")([^"]*)(")/g, (_, a: string, v: string, z: string) => `${a}${shiftRefList(v, s)}${z}`)
@@ -84,6 +95,23 @@ function addCalcPr(xml: string): string {
 
 /** The package with the rows inserted; every part it has no business with stays as it was. */
 export function insertRows(input: Uint8Array, fileName: string, workbookPart: string, inserts: readonly RowInsert[]): Uint8Array {
+  // one sheet's inserts from the bottom up, so each `before` still means the row as the plan saw it
+  const ordered = [...inserts].filter((i) => i.count > 0).sort((a, b) => (a.sheet === b.sheet ? b.before - a.before : 0));
+  return moveRows(input, fileName, workbookPart, ordered.map((ins) => {
+    const s: RowShift = { before: ins.before, count: ins.count };
+    return { sheet: ins.sheet, own: (xml: string) => insertRowsInSheet(xml, ins.sheet, s), move: insertMove(s) };
+  }), 0);
+}
+
+/** One sheet's rows moved: its own part rewritten by `own`, references to it elsewhere (other sheets, names) by `move`. */
+export interface RowJob {
+  readonly sheet: string;
+  own(xml: string): string;
+  readonly move: RowMove;
+}
+
+/** The package with each job's rows moved in turn; calcChain dropped and the workbook marked to recalculate. */
+export function moveRows(input: Uint8Array, fileName: string, workbookPart: string, jobs: readonly RowJob[], level: number): Uint8Array {
   const pkg = new PackageEditor(input, fileName);
   const wbPath = pkg.nameOf(workbookPart); // the reader's rule, as applyPlan takes it
   const book = new WorkbookXml(pkg.text(wbPath)!);
@@ -96,22 +124,18 @@ export function insertRows(input: Uint8Array, fileName: string, workbookPart: st
     return rel === undefined ? undefined : rels.partOf(rel);
   };
   const worksheets = book.sheets.map((s) => ({ name: s.name, part: partOf(s.name) })).filter((s) => s.part !== undefined && s.part.includes("worksheets/") && pkg.has(s.part));
-  // one sheet's inserts from the bottom up, so each `before` still means the row as the plan saw it
-  const ordered = [...inserts].sort((a, b) => (a.sheet === b.sheet ? b.before - a.before : 0));
-  for (const ins of ordered) {
-    if (ins.count <= 0) continue;
-    const part = partOf(ins.sheet);
-    if (part === undefined || !pkg.has(part)) throw new Error(`row insert: no worksheet "${ins.sheet}"`);
-    const s: RowShift = { before: ins.before, count: ins.count };
-    pkg.setText(part, insertRowsInSheet(pkg.text(part)!, ins.sheet, s));
+  for (const job of jobs) {
+    const part = partOf(job.sheet);
+    if (part === undefined || !pkg.has(part)) throw new Error(`rows moved: no worksheet "${job.sheet}"`);
+    pkg.setText(part, job.own(pkg.text(part)!));
     for (const other of worksheets) {
-      if (other.name === ins.sheet) continue;
+      if (other.name === job.sheet) continue;
       const text = pkg.text(other.part!)!;
-      if (!text.includes(ins.sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "''")) && !text.includes(ins.sheet)) continue;
-      pkg.setText(other.part!, shiftFormulas(text, ins.sheet, false, s));
+      if (!text.includes(job.sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "''")) && !text.includes(job.sheet)) continue;
+      pkg.setText(other.part!, moveFormulas(text, job.sheet, false, job.move));
     }
     book.names = book.names.map((n) => {
-      const moved = shiftFormula(n.formula, ins.sheet, false, s);
+      const moved = job.move.formula(n.formula, job.sheet, false);
       if (moved === n.formula) return n;
       const open = n.raw.slice(0, n.raw.indexOf(">") + 1);
       const close = n.raw.slice(n.raw.lastIndexOf("</"));
@@ -132,5 +156,5 @@ export function insertRows(input: Uint8Array, fileName: string, workbookPart: st
   }
   if (rels.changed) pkg.setText(relsPath, rels.toString());
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
-  return pkg.build(0);
+  return pkg.build(level);
 }

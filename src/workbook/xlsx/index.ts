@@ -1,7 +1,7 @@
 // The file back end's reader: an .xlsx in memory -> sheets as value grids (see open-workbook.ts).
 export { UnreadableInputError } from "./errors";
 export { DEFAULT_LIMITS, type ReadLimits } from "./inflate";
-export { isBuiltinDateFormat, isDateFormatCode } from "./number-format";
+export { builtinDecimalCode, decimalsShown, fixedDecimals, isBuiltinDateFormat, isDateFormatCode } from "./number-format";
 export {
   openXlsx, type OpenedWorkbook, type OpenOptions, type ReadOptions, type SheetInfo, type SheetKind,
 } from "./open-workbook";

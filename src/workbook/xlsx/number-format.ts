@@ -61,3 +61,84 @@ export function isDateFormatCode(code: string): boolean {
   }
   return false;
 }
+
+/** The codes of the built-in number formats that show decimals (the currency ones, 7 8 43 44, as en-US has them). */
+const BUILTIN_DECIMAL_CODES = new Map<number, string>([
+  [2, "0.00"], [4, "#,##0.00"], [7, '"$"#,##0.00_);("$"#,##0.00)'], [8, '"$"#,##0.00_);[Red]("$"#,##0.00)'], [10, "0.00%"],
+  [11, "0.00E+00"], [39, "#,##0.00;(#,##0.00)"], [40, "#,##0.00;[Red](#,##0.00)"],
+  [43, '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)'], [44, '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)'], [48, "##0.0E+0"],
+]);
+
+/** A built-in format id's code where it shows decimals; undefined for the others (General, integers, dates, text). */
+export function builtinDecimalCode(id: number): string | undefined {
+  return BUILTIN_DECIMAL_CODES.get(id);
+}
+
+/**
+ * The decimals a number format always shows (its 0 placeholders after the point, in the section for positive
+ * numbers): "0.00" and "0.00_ " and "#,##0.00;[Red]-#,##0.00" show 2, "0.0#" 1. 0 for General, integers, dates and
+ * times, text, and formats that scale or reshape the number (percent, scientific): 0.00% shows 1980.1 as 198010.00%.
+ */
+export function fixedDecimals(code: string): number {
+  if (isDateFormatCode(code)) return 0;
+  let decimals = 0;
+  let afterPoint = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    switch (c) {
+      case 34 /* " */: {
+        const e = code.indexOf('"', i + 1);
+        if (e < 0) return 0;
+        i = e;
+        afterPoint = false;
+        continue;
+      }
+      case 92 /* \ */:
+      case 95 /* _ */:
+      case 42 /* * */:
+        i++;
+        afterPoint = false;
+        continue;
+      case 91 /* [ */: {
+        const e = code.indexOf("]", i + 1);
+        if (e < 0) return 0;
+        i = e;
+        continue;
+      }
+      case 59 /* ; */:
+        return decimals;
+      case 37 /* % */:
+      case 64 /* @ */:
+      case 47 /* / (a fraction) */:
+        return 0;
+      case 69 /* E */:
+      case 101 /* e */:
+        return 0;
+      case 46 /* . */:
+        if (decimals > 0) return 0;
+        afterPoint = true;
+        continue;
+      case 48 /* 0 */:
+        if (afterPoint) decimals++;
+        continue;
+      case 35 /* # */:
+      case 63 /* ? */:
+        continue;
+      default:
+        afterPoint = false;
+    }
+  }
+  return decimals;
+}
+
+/**
+ * The decimals a number cell shows where its format shows more than the number's own shortest form (1959.1 in a
+ * 0.00 format shows 1959.10: 2), else 0. Both back ends note a cell's shown decimals by this one rule.
+ */
+export function decimalsShown(n: number, fixed: number): number {
+  if (fixed === 0 || Number.isInteger(n) || !Number.isFinite(n)) return 0;
+  const s = String(n);
+  const point = s.indexOf(".");
+  if (point < 0 || s.includes("e")) return 0;
+  return s.length - point - 1 < fixed ? fixed : 0;
+}

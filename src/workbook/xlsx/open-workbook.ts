@@ -9,7 +9,7 @@ import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc"
 import { scanSheetPart, type SheetPartEnds } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { describeZip, sniffNonZip } from "./sniff";
-import { parseDateStyles } from "./styles";
+import { NumberStyles, parseNumberStyles } from "./styles";
 import { parseWorkbook } from "./workbook-part";
 import { XmlCursor } from "./xml-scan";
 import { hasDtd } from "./xml-text";
@@ -130,7 +130,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
   }
 
   let sharedStrings: string[] | undefined;
-  let dateStyles: Uint8Array | undefined;
+  let numberStyles: NumberStyles | undefined;
   const loadShared = (): void => {
     if (sharedStrings !== undefined) return;
     const sstPath = partOf("sharedStrings", "sharedStrings.xml");
@@ -139,7 +139,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const stylesPath = partOf("styles", "styles.xml");
     const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);
     if (stylesXml !== undefined && rootName(stylesXml) === "") fail("partEmpty", { part: stylesPath ?? "" });
-    dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml);
+    numberStyles = stylesXml === undefined ? { dates: new Uint8Array(0), decimals: new Uint8Array(0) } : parseNumberStyles(stylesXml);
     sharedStrings = parsed;
   };
 
@@ -155,13 +155,14 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     if (maxRows <= 0) return empty;
     const { scanner, tail, ends } = scanSheetPart(inflater, entry!, {
       sharedStrings: sharedStrings!,
-      dateStyles: dateStyles!,
+      dateStyles: numberStyles!.dates,
+      decimalStyles: numberStyles!.decimals,
       date1904: wb.date1904,
       maxRows,
       fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
     if (ends !== undefined) endsByPart.set(entry!.name.toLowerCase(), ends);
-    const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells };
+    const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells, ...(scanner.shownDecimals ? { shownDecimals: scanner.shownDecimals } : {}) };
     return tail ? { ...grid, lists: resolveLists(grid, tail) } : grid;
   };
 

@@ -6,6 +6,7 @@ import * as bytes from "./byte-scan";
 import * as numbers from "./cell-number";
 import { DOCTYPE, ENTITY, findSheetData } from "./sheet-prolog";
 import { serialFromIso } from "./iso-date";
+import { decimalsShown } from "./number-format";
 import { readRichText, rich } from "./rich-text";
 import { TextInterner } from "./text-intern";
 import { decodeCellText } from "./xml-text";
@@ -46,6 +47,8 @@ export interface SheetScanContext {
   readonly sharedStrings: readonly string[];
   /** dateStyles[s] === 1 when style s shows numbers as dates. */
   readonly dateStyles: Uint8Array;
+  /** decimalStyles[s]: the decimals style s always shows (0.00: 2), 0 for none; absent: none noted. */
+  readonly decimalStyles?: Uint8Array;
   readonly date1904: boolean;
   /** Stop before this 0-based row (rows.length never exceeds it). */
   readonly maxRows: number;
@@ -65,6 +68,8 @@ export class SheetScanner {
   private rowIdx = -1;
   private colIdx = -1;
   private curRow: Row | undefined = undefined;
+  /** Number cells whose format shows more decimals than the number has (see SheetGrid.shownDecimals); made at the first. */
+  shownDecimals: Map<number, number> | undefined;
   /** Inline strings read once per distinct markup (made at the first one). */
   private interner: TextInterner | undefined;
 
@@ -98,6 +103,8 @@ export class SheetScanner {
     const sst = ctx.sharedStrings;
     const dateStyles = ctx.dateStyles;
     const nDateStyles = dateStyles.length;
+    const decimalStyles = ctx.decimalStyles;
+    const nDecimalStyles = decimalStyles === undefined ? 0 : decimalStyles.length;
     const maxRows = ctx.maxRows;
     let rowIdx = this.rowIdx;
     let colIdx = this.colIdx;
@@ -289,7 +296,11 @@ export class SheetScanner {
               if (ve > vs) {
                 const n = parseNumber(b, vs, ve);
                 if (n !== n) v = decodeCellText(textOf(b, vs, ve));
-                else v = style < nDateStyles && dateStyles[style] === 1 ? dateCell(n) : n;
+                else if (style < nDateStyles && dateStyles[style] === 1) v = dateCell(n);
+                else {
+                  v = n;
+                  if (style < nDecimalStyles && decimalStyles![style] !== 0) this.noteDecimals(rowIdx, col, n, decimalStyles![style]);
+                }
               }
               break;
             }
@@ -357,6 +368,11 @@ export class SheetScanner {
     this.pos = this.phase === 2 ? p : resume;
   }
 
+  /** Notes the decimals a number cell shows beyond its own (decimalsShown: the rule both back ends share). */
+  private noteDecimals(row: number, col: number, n: number, fixed: number): void {
+    const d = decimalsShown(n, fixed);
+    if (d !== 0) (this.shownDecimals ??= new Map()).set(row * MAX_COLS + col, d);
+  }
 }
 
 /** The text of an inline string's content b[a, e) (up to and including its </is>). */

@@ -1,11 +1,14 @@
-// styles.xml: which cell formats (the s attribute of a cell) show numbers as dates.
-import { isBuiltinDateFormat, isDateFormatCode } from "./number-format";
+// styles.xml: which cell formats (the s attribute of a cell) show numbers as dates, and which show fixed decimals.
+import { builtinDecimalCode, fixedDecimals, isBuiltinDateFormat, isDateFormatCode } from "./number-format";
 import { XmlCursor } from "./xml-scan";
 
-/** dateXf[s] === 1 when cellXfs[s] has a date or time number format. */
-export type DateStyleTable = Uint8Array;
+/** By cellXfs index: `dates[s]` 1 where the format is a date or time; `decimals[s]` the decimals it always shows. */
+export interface NumberStyles {
+  readonly dates: Uint8Array;
+  readonly decimals: Uint8Array;
+}
 
-export function parseDateStyles(xml: string): DateStyleTable {
+export function parseNumberStyles(xml: string): NumberStyles {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   const cur = new XmlCursor(xml);
@@ -24,11 +27,14 @@ export function parseDateStyles(xml: string): DateStyleTable {
       cur.skipElement();
     }
   }
-  const table = new Uint8Array(xfFormats.length);
+  const dates = new Uint8Array(xfFormats.length);
+  const decimals = new Uint8Array(xfFormats.length);
   for (let i = 0; i < xfFormats.length; i++) {
     const id = xfFormats[i];
     const code = custom.get(id);
-    table[i] = (code !== undefined ? isDateFormatCode(code) : isBuiltinDateFormat(id)) ? 1 : 0;
+    dates[i] = (code !== undefined ? isDateFormatCode(code) : isBuiltinDateFormat(id)) ? 1 : 0;
+    const shown = code ?? builtinDecimalCode(id);
+    decimals[i] = dates[i] === 0 && shown !== undefined ? Math.min(fixedDecimals(shown), 255) : 0;
   }
-  return table;
+  return { dates, decimals };
 }

@@ -113,6 +113,17 @@ describe("normaliseDate", () => {
     expect(normaliseDate(input, date1904 ?? false)).toEqual(expected);
   });
 
+  // A number read with the decimals its cell shows where those are more than its own (SheetGrid.shownDecimals).
+  it.each<{ input: CellValue; shown: number; expected: DateResult }>([
+    { input: 1959.1, shown: 2, expected: month("1959-10") }, // 0.00 shows 1959.10
+    { input: 1959.1, shown: 3, expected: { kind: "ambiguous", value: "1959-01", alternatives: ["1959-01", "1959-10"] } }, // 1959.100
+    { input: 1959.2, shown: 2, expected: month("1959-02") }, // 1959.20 is no month: as the number says, no flag
+    { input: 1959.12, shown: 2, expected: month("1959-12") },
+    { input: "1959.1", shown: 2, expected: month("1959-01") }, // text shows itself
+  ])("$input shown with $shown decimals -> $expected.kind $expected.value", ({ input, shown, expected }) => {
+    expect(normaliseDate(input, false, shown)).toEqual(expected);
+  });
+
   // Readings of valid parts are made once per (year, month, day) and shared: the same answer every time.
   it.each([
     { input: "1955.3", expected: month("1955-03") },
