@@ -3,11 +3,11 @@
 import { PRODUCT_NAME_PREFIX } from "../domain/check";
 import { CheckedGrids } from "../plan/plan-check";
 import { Report } from "../domain/report-schema";
-import { findMemberRow, MemberLink, memberLinks } from "../plan/member-link";
+import { findMemberRow, MemberLinks, memberLinks } from "../plan/member-link";
 import { readColumnInExcel, selectCellInExcel, usedRowsOutsideNamed } from "../workbook/office";
 
-/** The member links of the last check in this pane ("sheet\u0000row at the check" -> link). */
-let lastLinks: ReadonlyMap<string, MemberLink> = new Map();
+/** The member links of the last check in this pane (sheet -> row at the check -> link). */
+let lastLinks: MemberLinks = new Map();
 
 /** Keeps the check's member links, so a click on one of its issues finds the member where it is now. */
 export function rememberMemberLinks(check: { readonly report: Report; readonly result: CheckedGrids }): void {
@@ -20,7 +20,7 @@ export function rememberMemberLinks(check: { readonly report: Report; readonly r
  */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  const link = m ? lastLinks.get(`${sheet}\u0000${m[2]}`) : undefined;
+  const link = m ? lastLinks.get(sheet)?.get(Number(m[2])) : undefined;
   if (!m || link === undefined) return selectCellInExcel(sheet, cell);
   const column = await readColumnInExcel(sheet, link.col);
   await selectCellInExcel(sheet, `${m[1]}${findMemberRow(link, column, Number(m[2]))}`);

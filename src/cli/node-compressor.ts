@@ -2,12 +2,17 @@
 // 60 MB roster sheet of a 100,000-member workbook. The web page runs without it (fflate).
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Compressor } from "../workbook/xlsx-write";
+import { workerDeflateStream } from "./deflate-worker";
+
+// final false: a sync flush (no final block, a byte boundary), so the next batch's stream may follow
+const deflateRaw = (pieces: readonly Uint8Array[], level: number, final = true): Uint8Array =>
+  deflateRawSync(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Uint8Array[]), {
+    level, memLevel: constants.Z_DEFAULT_MEMLEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+  });
 
 export const nodeCompressor: Compressor = {
-  // final false: a sync flush (no final block, a byte boundary), so the next batch's stream may follow
-  deflateRaw: (pieces, level, final = true) =>
-    deflateRawSync(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces as Uint8Array[]), {
-      level, memLevel: constants.Z_DEFAULT_MEMLEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
-    }),
+  deflateRaw,
   crc32: (data, crc) => crc32(data, crc),
+  // a large part is deflated in a worker thread while the rest is made (deflate-worker.ts)
+  deflateStream: (level, crc) => workerDeflateStream(level, crc, (pieces, final) => deflateRaw(pieces, level, final), (data, c) => crc32(data, c)),
 };

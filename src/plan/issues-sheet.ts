@@ -5,7 +5,7 @@ import { Lang } from "../domain/vocabulary";
 import { fieldLabel } from "../i18n/field-labels";
 import { issueHint } from "../i18n/issue-hints";
 import { SeverityCounts, sheetText } from "../i18n/sheet-text";
-import { issueLinkFormula, MemberLink } from "./member-link";
+import { issueLinkFormula, linkFormulas, MemberLink, MemberLinks } from "./member-link";
 import { planRow, SheetBuilder, rangeRef, text, textOrNone } from "./sheet-builder";
 import { PlanCell, ProductSheet, RowSource } from "./write-plan";
 
@@ -51,11 +51,12 @@ export function severityCounts(report: Report): SeverityCounts {
 /**
  * Row 1 the title, row 2 counts by severity and asOf, row 3 the header, then one row per issue in report order (at
  * most `limit`, and never more than the sheet holds; past it a note says the list is cut). Names are looked up by sheet and row among `members`; each
- * link finds its member through `links` ("sheet\u0000row" -> link) where it has one. The issues' rows are made as
- * they are written (a roster where every row has an issue has hundreds of thousands): the sheet's `source`.
+ * link finds its member through `links` (sheet -> row -> link) where it has one. The issues' rows are made as
+ * they are written (a roster where every row has an issue has hundreds of thousands): the sheet's `source`; what
+ * their rows share (a sheet's cell and link formulas, the severities, the fixes' lookup) is made once a sheet.
  */
 export function issuesSheet(
-  report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS, links: ReadonlyMap<string, MemberLink> = new Map(),
+  report: Report, members: readonly Member[], lang: Lang, limit = MAX_ISSUE_ROWS, links: MemberLinks = new Map(),
 ): ProductSheet {
   const t = sheetText(lang);
   const b = new SheetBuilder();
@@ -70,15 +71,39 @@ export function issuesSheet(
   b.addRow([text(t.issues.countsLine(severityCounts(report), report.asOf), "subtitle")], false);
   b.addRow(t.issues.headers.map((h) => text(h, "header")), false);
   const shown = Math.min(report.issues.length, limit, ISSUE_ROWS_FIT);
-  const fixes = new Map(report.changes.map((c) => [`${c.sheet}\u0000${c.column}${c.row}`, c.to]));
+  // fixes by sheet, row and column
+  const fixes = new Map<string, Map<number, Map<string, string>>>();
+  for (const c of report.changes) {
+    let rows = fixes.get(c.sheet);
+    if (rows === undefined) fixes.set(c.sheet, (rows = new Map()));
+    let cols = rows.get(c.row);
+    if (cols === undefined) rows.set(c.row, (cols = new Map()));
+    cols.set(c.column, c.to);
+  }
   const sheets = new Set<string>();
   for (let i = 0; i < shown; i++) sheets.add(report.issues[i].sheet);
+  const severity = { error: text(t.severity.error, "error"), warning: text(t.severity.warning, "warning"), info: text(t.severity.info, "info") };
+  // what the rows of one sheet share, made when the sheet changes (a sheet's issues come together)
+  let sheet: string | undefined;
+  let sheetCell: PlanCell;
+  let sheetNames: Map<number, string> | undefined;
+  let sheetLinks: ReadonlyMap<number, MemberLink> | undefined;
+  let sheetFixes: Map<number, Map<string, string>> | undefined;
+  let formula: ReturnType<typeof linkFormulas>;
   const issueRow = (issue: Report["issues"][number]): (PlanCell | null)[] => {
+    if (issue.sheet !== sheet) {
+      sheet = issue.sheet;
+      sheetCell = text(sheet);
+      sheetNames = names.get(sheet);
+      sheetLinks = links.get(sheet);
+      sheetFixes = fixes.get(sheet);
+      formula = linkFormulas(sheet);
+    }
     const cell = `${issue.column}${issue.row}`;
+    const link: PlanCell = { v: cell, f: formula(issue.column, issue.row, cell, sheetLinks?.get(issue.row)), style: "link" };
     return planRow([
-      text(issue.sheet), linkAt(issue.sheet, cell, issue.column, issue.row, links.get(`${issue.sheet}\u0000${issue.row}`)), textOrNone(names.get(issue.sheet)?.get(issue.row) ?? ""),
-      text(fieldLabel(issue.field, lang)), text(t.severity[issue.severity], issue.severity), text(issue.message, "wrap"),
-      textOrNone(issue.value), textOrNone(suggestion(issue, fixes.get(`${issue.sheet}\u0000${cell}`), lang), "wrap"),
+      sheetCell, link, textOrNone(sheetNames?.get(issue.row) ?? ""), text(fieldLabel(issue.field, lang)), severity[issue.severity],
+      text(issue.message, "wrap"), textOrNone(issue.value), textOrNone(suggestion(issue, sheetFixes?.get(issue.row)?.get(issue.column), lang), "wrap"),
     ]);
   };
   const lastRow = HEADER_ROW + shown;

@@ -62,18 +62,26 @@ class ValueCounts {
   }
 }
 
+/** Member links by sheet, then by the row (1-based) an issue is on at the check. */
+export type MemberLinks = ReadonlyMap<string, ReadonlyMap<number, MemberLink>>;
+
 /**
- * For each roster sheet, the link of each row an issue is on, where it has one: "sheet\u0000row" -> link. The ID
+ * For each roster sheet, the link of each row an issue is on, where it has one: sheet -> row -> link. The ID
  * column is tried first, then the name column; a value counts as unique when no other cell of that column (header
  * and all) holds it. Only the issues' rows get links (a roster of 100,000 members with 2,000 issues needs 2,000).
  */
-export function memberLinks(report: Report, grids: RosterGrids): Map<string, MemberLink> {
-  const out = new Map<string, MemberLink>();
+export function memberLinks(report: Report, grids: RosterGrids): Map<string, Map<number, MemberLink>> {
+  const out = new Map<string, Map<number, MemberLink>>();
   const issueRows = new Map<string, Set<number>>();
+  let lastSheet: string | undefined;
+  let lastRows: Set<number> | undefined;
   for (const i of report.issues) {
-    const set = issueRows.get(i.sheet);
-    if (set === undefined) issueRows.set(i.sheet, new Set([i.row]));
-    else set.add(i.row);
+    if (i.sheet !== lastSheet) {
+      lastSheet = i.sheet;
+      lastRows = issueRows.get(i.sheet);
+      if (lastRows === undefined) issueRows.set(i.sheet, (lastRows = new Set()));
+    }
+    lastRows!.add(i.row);
   }
   for (const roster of report.rosters) {
     const grid = grids.get(roster.sheet);
@@ -92,11 +100,13 @@ export function memberLinks(report: Report, grids: RosterGrids): Map<string, Mem
       }
       return n;
     });
+    let links = out.get(roster.sheet);
     for (const row of rows) {
       for (let i = 0; i < cols.length; i++) {
         const v = lookupValue(grid.rows[row - 1]?.[cols[i] - 1]);
         if (v !== undefined && counts[i].count(v) === 1) {
-          out.set(`${roster.sheet}\u0000${row}`, { col: cols[i], value: v });
+          if (links === undefined) out.set(roster.sheet, (links = new Map()));
+          links.set(row, { col: cols[i], value: v });
           break;
         }
       }
@@ -105,21 +115,44 @@ export function memberLinks(report: Report, grids: RosterGrids): Map<string, Mem
   return out;
 }
 
+/** Whether s holds a character MATCH or a formula's string literal needs escaped: * ? ~ or ". */
+function plainLiteral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2a || c === 0x3f || c === 0x7e || c === 0x22) return false;
+  }
+  return true;
+}
+
 /** MATCH's wildcards (* ? ~) taken literally: each escaped with ~. */
-const literal = (s: string): string => `"${s.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
+const literal = (s: string): string => (plainLiteral(s) ? `"${s}"` : `"${s.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`);
 
 /**
  * The HYPERLINK formula of an issue's cell: the target's row found by MATCH on the member's link in the roster (the
  * row the check saw when the member is not found), the text the address the check saw.
  */
 export function issueLinkFormula(sheet: string, column: string, row: number, link: MemberLink | undefined): string {
+  return linkFormulas(sheet)(column, row, `${column}${row}`, link);
+}
+
+/**
+ * issueLinkFormula for the issues of one sheet (`cell` is column and row together, as the issue's cell shows it):
+ * the sheet's quoted name and the lookup columns' ranges made once, not per issue.
+ */
+export function linkFormulas(sheet: string): (column: string, row: number, cell: string, link: MemberLink | undefined) => string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  const prefix = `"#${quoted.replace(/"/g, '""')}!${column}"`;
-  const text = `"${column}${row}"`;
-  if (link === undefined) return `HYPERLINK(${prefix.slice(0, -1)}${row}",${text})`;
-  const letter = columnLetter(link.col - 1);
-  const value = typeof link.value === "number" ? String(link.value) : literal(link.value);
-  return `HYPERLINK(${prefix}&IFERROR(MATCH(${value},${quoted}!$${letter}:$${letter},0),${row}),${text})`;
+  const target = `"#${quoted.replace(/"/g, '""')}!`;
+  const ranges: string[] = [];
+  return (column, row, cell, link) => {
+    if (link === undefined) return `HYPERLINK(${target}${cell}","${cell}")`;
+    let range = ranges[link.col];
+    if (range === undefined) {
+      const letter = columnLetter(link.col - 1);
+      ranges[link.col] = range = `,${quoted}!$${letter}:$${letter},0),`;
+    }
+    const value = typeof link.value === "number" ? String(link.value) : literal(link.value);
+    return `HYPERLINK(${target}${column}"&IFERROR(MATCH(${value}${range}${row}),"${cell}")`;
+  };
 }
 
 /** The pane's lookup, MATCH's rule: the first row (1-based) whose value in the link's column equals it, else `fallback`. */

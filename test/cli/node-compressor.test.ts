@@ -33,3 +33,28 @@ describe("the native compressor", () => {
     expect(WRITE).toEqual({ compressor: nodeCompressor, deflateLevel: 1 });
   });
 });
+
+describe("the native compressor's stream (batches past the first few deflated in a worker thread)", () => {
+  // 12 batches of 1 MiB of XML-like text, two pieces each, as the zip writer hands them over
+  const text = (k: number) => new TextEncoder().encode(`<row r="${k}"><c r="A${k}" t="inlineStr"><is><t>党员${k % 97}</t></is></c></row>`.repeat(20000)).subarray(0, 1 << 20);
+  const batches = Array.from({ length: 12 }, (_, k) => { const t = text(k); return [t.subarray(0, 1000), t.subarray(1000)]; });
+
+  it.each([
+    ["a part of 12 batches", 12],
+    ["a part of one batch (deflated here)", 1],
+  ])("%s: the same bytes as deflateRaw batch by batch, the CRC-32 of them all", (_what, n) => {
+    const want: Uint8Array[] = [];
+    let crc = 7;
+    batches.slice(0, n).forEach((pieces, k) => {
+      want.push(nodeCompressor.deflateRaw(pieces, 1, k === n - 1));
+      for (const p of pieces) crc = nodeCompressor.crc32(p, crc);
+    });
+    for (let round = 0; round < 2; round++) {
+      const s = nodeCompressor.deflateStream!(1, 7);
+      batches.slice(0, n).forEach((pieces, k) => s.push(pieces, k === n - 1));
+      const got = s.end();
+      expect(Buffer.concat(got.data).equals(Buffer.concat(want))).toBe(true);
+      expect(got.crc >>> 0).toBe(crc >>> 0);
+    }
+  });
+});

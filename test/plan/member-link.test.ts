@@ -12,7 +12,7 @@ function linksOf(rows: CellValue[][], issueRows = rows.map((_, i) => i + 2)): Re
   const report: Report = { ...base, issues, rosters: [{ ...base.rosters[0], sheet: SHEET, headerRow: 1, firstRow: 2, lastRow: 1 + rows.length, columns: { name: "B", idNumber: "C" } }] };
   return memberLinks(report, new Map([[SHEET, grid(SHEET, [["序号", "姓名", "身份证号"], ...rows])]]));
 }
-const at = (links: ReturnType<typeof memberLinks>, row: number) => links.get(`${SHEET}\u0000${row}`);
+const at = (links: ReturnType<typeof memberLinks>, row: number) => links.get(SHEET)?.get(row);
 
 describe("memberLinks: the ID if unique in its column, else the name if unique, else none", () => {
   it.each([

@@ -15,7 +15,7 @@ function held(sheet: ProductSheet): ProductSheet {
   return { role, name, merges, columnWidths, print, freezeRows, autoFilter, rows: sheet.rows.map((r) => [...r]) };
 }
 
-const xml = (sheet: ProductSheet): string => [...productSheetXml(sheet, 7)].join("");
+const xml = (sheet: ProductSheet): string => [...productSheetXml(sheet, 7)].map((c) => (typeof c === "string" ? c : Buffer.from(c).toString("utf8"))).join("");
 
 function expectSameAsHeld(sheet: ProductSheet): void {
   expect(sheet.source).toBeDefined();

@@ -6,7 +6,8 @@ import { FP_SENTINEL, flagRuleFormula } from "../../plan/flag-key";
 import type { FlagBlock } from "../../plan/write-plan";
 import { FLAG_KEYS_PREFIX, sheetRef } from "./defined-names";
 import { MAX_ROWS, WORKSHEET_OPEN } from "./sheet-xml-write";
-import { escapeCellText, escapeFormula, needsPreserve } from "./xml-escape";
+import { edgeSpace, escapeFormula, needsPreserve } from "./xml-escape";
+import { markup, XmlBytes } from "./xml-bytes";
 
 /** The flag sheet's name where it is free (it is very hidden: nobody sees it). */
 export const FLAG_SHEET_NAME = "RosterAssistantFlags";
@@ -52,26 +53,52 @@ export function flagTableFormula(flagSheet: string, p: PlacedBlock): string {
   return sheetRef(flagSheet, p.top + 1, 1, p.top + p.height, 2);
 }
 
-/** The flag sheet part: a number and an inline string per row, no styles. */
-export function* flagSheetXml(placed: readonly PlacedBlock[]): Generator<string> {
+const ROW_A = markup('<row r="');
+const A_V = markup('"><c r="A');
+const V_OPEN = markup('"><v>');
+const V_B = markup('</v></c><c r="B');
+const INLINE = markup('" t="inlineStr"><is><t>');
+const PRESERVE = markup('" t="inlineStr"><is><t xml:space="preserve">');
+const END_B = markup("</t></is></c></row>");
+const END_A = markup("</v></c></row>");
+
+/** The flag sheet part: a number and an inline string per row, no styles; written as bytes (a roster where every
+ * row has an issue has as many keys). */
+export function* flagSheetXml(placed: readonly PlacedBlock[]): Generator<string | Uint8Array> {
   const total = placed.reduce((n, p) => n + p.height, 0);
   yield `${WORKSHEET_OPEN}<dimension ref="A1:B${Math.max(total, 1)}"/><sheetData>`;
-  let buf = "";
+  const w = new XmlBytes();
   for (const p of placed) {
-    const rows = [...p.block.entries, { fp: FP_SENTINEL, key: "" }];
-    for (let j = 0; j < rows.length; j++) {
-      const { fp, key } = rows[j];
+    const entries = p.block.entries;
+    for (let j = 0; j <= entries.length; j++) {
+      const { fp, key } = j < entries.length ? entries[j] : { fp: FP_SENTINEL, key: "" };
       const r = p.top + j + 1;
-      const space = needsPreserve(key) ? ' xml:space="preserve"' : "";
-      const text = key === "" ? "" : `<c r="B${r}" t="inlineStr"><is><t${space}>${escapeCellText(key)}</t></is></c>`;
-      buf += `<row r="${r}"><c r="A${r}"><v>${fp}</v></c>${text}</row>`;
-      if (buf.length > 1 << 16) {
-        yield buf;
-        buf = "";
+      w.reserve(100 + 5 * key.length); // the row's markup and numbers take under 100 bytes: no new chunk within it
+      w.raw(ROW_A);
+      w.uint(r);
+      w.raw(A_V);
+      w.uint(r);
+      w.raw(V_OPEN);
+      w.number(fp);
+      if (key === "") w.raw(END_A);
+      else {
+        w.raw(V_B);
+        w.uint(r);
+        const at = w.mark(0);
+        w.raw(edgeSpace(key) ? PRESERVE : INLINE);
+        if (!w.plainText(key)) {
+          // a key with a control character, _ or a surrogate: escaped as escapeCellText escapes it
+          w.rewind(at);
+          w.raw(needsPreserve(key) ? PRESERVE : INLINE);
+          w.text(key);
+        }
+        w.raw(END_B);
       }
+      if (w.ready) yield* w.take();
     }
   }
-  yield `${buf}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  yield* w.end();
+  yield `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
 /** Functions newer than Excel 2007 carry the _xlfn. prefix in a file's formulas. */

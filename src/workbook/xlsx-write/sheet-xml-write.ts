@@ -4,11 +4,11 @@
 import { columnIndex, columnLetter } from "../../domain/grid";
 import type { PlanCell, ProductSheet } from "../../plan/write-plan";
 import { kitIndex } from "./styles-kit";
-import { escapeAttr, escapeCellText, escapeFormula, needsPreserve } from "./xml-escape";
+import { edgeSpace, escapeAttr, needsPreserve } from "./xml-escape";
+import { markup, XmlBytes } from "./xml-bytes";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-const CHUNK = 1 << 16;
 const RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 export const WORKSHEET_OPEN =
@@ -31,21 +31,86 @@ function box(ref: string): [number, number, number, number] {
   return [Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
 }
 
-/** One cell's XML; undefined for an empty cell without style. */
-export function cellXml(ref: string, cell: PlanCell, xfBase: number): string | undefined {
-  const s = cell.style === undefined ? "" : ` s="${xfBase + kitIndex(cell.style)}"`;
+/** The markup after a cell's row number up to its content, by the kind of cell, for one style: made once a style. */
+interface CellMarks {
+  readonly inline: Uint8Array;
+  readonly preserve: Uint8Array;
+  readonly str: Uint8Array;
+  readonly formula: Uint8Array;
+  readonly value: Uint8Array;
+  /** undefined: an empty cell without style is not written */
+  readonly empty?: Uint8Array;
+}
+
+function cellMarks(xfBase: number, style: PlanCell["style"]): CellMarks {
+  const s = style === undefined ? '"' : `" s="${xfBase + kitIndex(style)}"`;
+  return {
+    inline: markup(`${s} t="inlineStr"><is><t>`), preserve: markup(`${s} t="inlineStr"><is><t xml:space="preserve">`),
+    str: markup(`${s} t="str"><f>`), formula: markup(`${s}><f>`), value: markup(`${s}><v>`),
+    empty: style === undefined ? undefined : markup(`${s}/>`),
+  };
+}
+
+const END_T = markup("</t></is></c>");
+const END_F = markup("</f></c>");
+const F_TO_V = markup("</f><v>");
+const END_V = markup("</v></c>");
+const ROW_OPEN = markup('<row r="');
+const ROW_MID = markup('">');
+const ROW_END = markup("</row>");
+
+/** Writes one cell's XML after `open` (`<c r="` and its column letters, as bytes) and its row; false (nothing
+ * written) for an empty cell without style. */
+function writeCell(w: XmlBytes, open: Uint8Array, row: number, cell: PlanCell, m: CellMarks): boolean {
   const v = cell.v;
-  if (v !== null && typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${ref}: ${v} is not a finite number`);
-  if (cell.f !== undefined && cell.f !== "") {
-    const f = `<f>${escapeFormula(cell.f.replace(/^=/, ""))}</f>`;
-    if (v === null) return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof v === "number") return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${escapeCellText(v)}</v></c>`;
+  const f = cell.f;
+  if (typeof v === "string" && (v !== "" || (f !== undefined && f !== ""))) {
+    if (f !== undefined && f !== "") {
+      w.raw(open);
+      w.uint(row);
+      w.raw(m.str);
+      w.formula(f.charCodeAt(0) === 0x3d ? f.slice(1) : f);
+      w.raw(F_TO_V);
+      w.text(v);
+      w.raw(END_V);
+    } else {
+      // nearly every text: copied in with its markup in one go (a cell's longest markup is under 80 bytes); a text
+      // with a control character (a tab or line feed needs xml:space="preserve"), _ or a surrogate is written again
+      const start = w.mark(80 + 5 * v.length);
+      w.raw(open);
+      w.uint(row);
+      w.raw(edgeSpace(v) ? m.preserve : m.inline);
+      if (!w.plainText(v)) {
+        w.rewind(start);
+        w.raw(open);
+        w.uint(row);
+        w.raw(needsPreserve(v) ? m.preserve : m.inline);
+        w.text(v);
+      }
+      w.raw(END_T);
+    }
+    return true;
   }
-  if (v === null || v === "") return s === "" ? undefined : `<c r="${ref}"${s}/>`;
-  if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  const space = needsPreserve(v) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${new TextDecoder().decode(open.subarray(6))}${row}: ${v} is not a finite number`);
+  const formula = f !== undefined && f !== "";
+  if (!formula && typeof v !== "number" && m.empty === undefined) return false;
+  w.raw(open);
+  w.uint(row);
+  if (formula) {
+    w.raw(m.formula);
+    w.formula(f.charCodeAt(0) === 0x3d ? f.slice(1) : f);
+    if (v === null) w.raw(END_F);
+    else {
+      w.raw(F_TO_V);
+      w.number(v as number);
+      w.raw(END_V);
+    }
+  } else if (typeof v === "number") {
+    w.raw(m.value);
+    w.number(v);
+    w.raw(END_V);
+  } else w.raw(m.empty!);
+  return true;
 }
 
 /** Validates what the XML cannot hold; throws a plain Error (a programming mistake in the plan). */
@@ -87,7 +152,7 @@ function extent(sheet: ProductSheet): { lastRow: number; lastCol: number } {
 
 /** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. Rows made on demand (the
  * sheet's `source`) are made one at a time, each let go once written. */
-export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string> {
+export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string | Uint8Array> {
   const { lastRow, lastCol } = extent(sheet);
   const fit = sheet.print.fitToWidth;
   let head = WORKSHEET_OPEN;
@@ -106,30 +171,34 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   if (cols) head += `<cols>${cols}</cols>`;
   yield head + "<sheetData>";
 
-  let buf = "";
+  const w = new XmlBytes();
   const src = sheet.source;
   const rows = src ? undefined : sheet.rows;
   const count = src ? src.count : rows!.length;
-  const letters: string[] = [];
+  const opens: Uint8Array[] = [];
+  const marks = new Map<PlanCell["style"], CellMarks>();
   for (let i = 0; i < count; i++) {
     const r = src ? src.at(i) : rows![i];
     if (!r || r.length === 0) continue;
-    let cells = "";
-    const rowNumber = String(i + 1);
+    const rowNumber = i + 1;
+    const start = w.mark(32);
+    w.raw(ROW_OPEN);
+    w.uint(rowNumber);
+    w.raw(ROW_MID);
+    let any = false;
     for (let c = 0; c < r.length; c++) {
       const cell = r[c];
       if (!cell) continue;
-      const x = cellXml((letters[c] ??= columnLetter(c)) + rowNumber, cell, xfBase);
-      if (x !== undefined) cells += x;
+      let m = marks.get(cell.style);
+      if (m === undefined) marks.set(cell.style, (m = cellMarks(xfBase, cell.style)));
+      if (writeCell(w, (opens[c] ??= markup(`<c r="${columnLetter(c)}`)), rowNumber, cell, m)) any = true;
     }
-    if (cells === "") continue;
-    buf += `<row r="${rowNumber}">${cells}</row>`;
-    if (buf.length >= CHUNK) {
-      yield buf;
-      buf = "";
-    }
+    if (!any) w.rewind(start); // nothing after the row's start was written: it is still in the current chunk
+    else w.raw(ROW_END);
+    if (w.ready) yield* w.take();
   }
-  let tail = buf + "</sheetData>";
+  yield* w.end();
+  let tail = "</sheetData>";
   if (sheet.autoFilter !== undefined) tail += `<autoFilter ref="${escapeAttr(checkRange(sheet.autoFilter, "autoFilter"))}"/>`;
   if (sheet.merges.length) {
     tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${checkRange(m, "merge")}"/>`).join("")}</mergeCells>`;

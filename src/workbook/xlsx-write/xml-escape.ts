@@ -57,7 +57,10 @@ function isSpace(c: number): boolean {
 /** Whether inline text needs xml:space="preserve" (edge whitespace or line breaks): /^\s|\s$|\n|\t/ without the
  * regular expression (it ran for every cell written). */
 export function needsPreserve(s: string): boolean {
-  if (s.length === 0) return false;
-  if (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1))) return true;
-  return s.indexOf("\n") >= 0 || s.indexOf("\t") >= 0;
+  return edgeSpace(s) || s.indexOf("\n") >= 0 || s.indexOf("\t") >= 0;
+}
+
+/** Whether text begins or ends with whitespace (one of needsPreserve's reasons). */
+export function edgeSpace(s: string): boolean {
+  return s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
 }

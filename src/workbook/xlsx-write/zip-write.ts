@@ -97,6 +97,17 @@ export interface Compressor {
   deflateRaw(pieces: readonly Uint8Array[], level: number, final?: boolean): Uint8Array;
   /** CRC-32 of data continuing from crc (0 to start). */
   crc32(data: Uint8Array, crc: number): number;
+  /**
+   * Optionally, the same deflate of a part's batches run beside this thread: `push` each batch as deflateRaw would
+   * be given it (`final` for the last), `end` for every batch's deflate in order and the CRC-32 of the part's bytes
+   * continued from `crc`. The same bytes as deflateRaw batch by batch.
+   */
+  deflateStream?(level: number, crc: number): DeflateStream;
+}
+
+export interface DeflateStream {
+  push(pieces: readonly Uint8Array[], final: boolean): void;
+  end(): { data: Uint8Array[]; crc: number };
 }
 
 export class ZipWriter {
@@ -157,10 +168,12 @@ export class ZipWriter {
     let batched = 0;
     let crc = head?.crc ?? 0;
     let size = head?.size ?? 0;
+    // with a stream, the batches are deflated (and the CRC-32 taken) beside this thread while the next are made
+    const stream = c.deflateStream?.(this.level, crc);
     for (const piece of content) {
       const bytes = typeof piece === "string" ? utf8.encode(piece) : piece;
       if (bytes.length === 0) continue;
-      crc = c.crc32(bytes, crc);
+      if (stream === undefined) crc = c.crc32(bytes, crc);
       size += bytes.length;
       // a large view (the kept bulk of a sheet) is handed over in batch-sized slices, never copied whole
       for (let at = 0; at < bytes.length; ) {
@@ -169,13 +182,19 @@ export class ZipWriter {
         batched += take;
         at += take;
         if (batched === BATCH) {
-          out.push(c.deflateRaw(batch, this.level, false));
+          if (stream !== undefined) stream.push(batch, false);
+          else out.push(c.deflateRaw(batch, this.level, false));
           batch = [];
           batched = 0;
         }
       }
     }
-    out.push(c.deflateRaw(batch, this.level, true));
+    if (stream !== undefined) {
+      stream.push(batch, true);
+      const done = stream.end();
+      for (const d of done.data) out.push(d);
+      crc = done.crc;
+    } else out.push(c.deflateRaw(batch, this.level, true));
     let compressed = 0;
     for (const d of out) compressed += d.length;
     const nameBytes = utf8.encode(name);
