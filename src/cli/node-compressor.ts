@@ -1,6 +1,6 @@
 // Node's zlib for the file back end: native deflate and CRC-32, several times faster than JavaScript's on the
 // 60 MB roster sheet of a 100,000-member workbook. The web page runs without it (fflate).
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Compressor } from "../workbook/xlsx-write";
 
 export const nodeCompressor: Compressor = {
@@ -10,4 +10,11 @@ export const nodeCompressor: Compressor = {
       level, memLevel: constants.Z_DEFAULT_MEMLEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
     }),
   crc32: (data, crc) => crc32(data, crc),
+  // two to three times as fast as the JavaScript inflater; into one buffer of the declared size (zlib's default
+  // 16 KiB pieces would be concatenated: the part held twice), never past it
+  inflateRaw: (data, size) => {
+    const out = inflateRawSync(data, { chunkSize: Math.max(64, size + 1), maxOutputLength: Math.max(1, size) });
+    if (out.length !== size) throw new Error(`inflated ${out.length} bytes, ${size} declared`);
+    return out;
+  },
 };

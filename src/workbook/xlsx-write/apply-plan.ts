@@ -88,7 +88,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
-  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32);
+  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32, opts.compressor?.inflateRaw);
   const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
@@ -243,7 +243,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
         continue;
       }
     }
-    const bytes = pkg.originalBytesKept(part)!;
+    const bytes = pkg.originalBytesKept(part, opts.partEnds?.(part))!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
     const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
     if (chunks !== undefined) {

@@ -97,6 +97,9 @@ export interface Compressor {
   deflateRaw(pieces: readonly Uint8Array[], level: number, final?: boolean): Uint8Array;
   /** CRC-32 of data continuing from crc (0 to start). */
   crc32(data: Uint8Array, crc: number): number;
+  /** Raw inflate of data that must inflate to exactly `size` bytes (a native one: the writer's own, in
+   * JavaScript, is used without it); throws on anything else. */
+  inflateRaw?(data: Uint8Array, size: number): Uint8Array;
 }
 
 export class ZipWriter {
