@@ -15,7 +15,9 @@ function held(sheet: ProductSheet): ProductSheet {
   return { role, name, merges, columnWidths, print, freezeRows, autoFilter, rows: sheet.rows.map((r) => [...r]) };
 }
 
-const xml = (sheet: ProductSheet): string => [...productSheetXml(sheet, 7)].join("");
+/** The sheet's XML: its chunks (text, or UTF-8 bytes) decoded together. */
+const xml = (sheet: ProductSheet): string =>
+  Buffer.concat([...productSheetXml(sheet, 7)].map((c) => (typeof c === "string" ? Buffer.from(c) : c))).toString("utf8");
 
 function expectSameAsHeld(sheet: ProductSheet): void {
   expect(sheet.source).toBeDefined();

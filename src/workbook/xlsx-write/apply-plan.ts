@@ -149,7 +149,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   }
 
   // Product sheets: rewritten in place (renamed to the wanted name where it is free), or added at the end.
-  const written = new Map<string, () => Iterable<string>>();
+  const written = new Map<string, () => Iterable<string | Uint8Array>>();
   const replaced = new Set<SheetEl>();
   let nextSheetId = input0.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
   const newPart = (): string => {

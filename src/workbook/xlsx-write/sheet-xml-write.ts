@@ -2,13 +2,14 @@
 // issues is never one string: inline strings, numbers, formulas with their cached values, kit styles, merges,
 // column widths, a frozen header, an AutoFilter and A4 print setup.
 import { columnIndex, columnLetter } from "../../domain/grid";
-import type { PlanCell, ProductSheet } from "../../plan/write-plan";
+import type { CellStyle, PlanCell, ProductSheet } from "../../plan/write-plan";
+import { ascii } from "../xlsx/byte-scan";
+import { ByteChunks } from "./byte-chunks";
 import { kitIndex } from "./styles-kit";
 import { escapeAttr, escapeCellText, escapeFormula, needsPreserve } from "./xml-escape";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-const CHUNK = 1 << 16;
 const RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 export const WORKSHEET_OPEN =
@@ -33,19 +34,46 @@ function box(ref: string): [number, number, number, number] {
 
 /** One cell's XML; undefined for an empty cell without style. */
 export function cellXml(ref: string, cell: PlanCell, xfBase: number): string | undefined {
+  const tail = cellTail(cell, xfBase, () => ref);
+  return tail === undefined ? undefined : `<c r="${ref}"${tail}`;
+}
+
+/** A cell's XML after `<c r="REF"` (the same for the cell wherever it is); undefined for an empty cell without style. */
+function cellTail(cell: PlanCell, xfBase: number, ref: () => string): string | undefined {
   const s = cell.style === undefined ? "" : ` s="${xfBase + kitIndex(cell.style)}"`;
   const v = cell.v;
-  if (v !== null && typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${ref}: ${v} is not a finite number`);
+  if (v !== null && typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${ref()}: ${v} is not a finite number`);
   if (cell.f !== undefined && cell.f !== "") {
     const f = `<f>${escapeFormula(cell.f.replace(/^=/, ""))}</f>`;
-    if (v === null) return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof v === "number") return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${escapeCellText(v)}</v></c>`;
+    if (v === null) return `${s}>${f}</c>`;
+    if (typeof v === "number") return `${s}>${f}<v>${v}</v></c>`;
+    return `${s} t="str">${f}<v>${escapeCellText(v)}</v></c>`;
   }
-  if (v === null || v === "") return s === "" ? undefined : `<c r="${ref}"${s}/>`;
-  if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (v === null || v === "") return s === "" ? undefined : `${s}/>`;
+  if (typeof v === "number") return `${s}><v>${v}</v></c>`;
   const space = needsPreserve(v) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
+  return `${s} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
+}
+
+/** An inline text cell's XML after `<c r="REF"`, written as bytes. */
+function inlineText(out: ByteChunks, v: string, style: Uint8Array | undefined): void {
+  if (style !== undefined) out.bytes(style);
+  out.bytes(needsPreserve(v) ? INLINE_PRESERVE : INLINE);
+  out.text(escapeCellText(v));
+  out.bytes(INLINE_END);
+}
+const INLINE = ascii(' t="inlineStr"><is><t>');
+const INLINE_PRESERVE = ascii(' t="inlineStr"><is><t xml:space="preserve">');
+const INLINE_END = ascii("</t></is></c>");
+const ROW_END = ascii("</row>");
+
+/** The cells a column wrote last, with their XML after the reference once a cell is met twice (a sheet's repeated
+ * cells are shared objects: a batch's time, a field's label, a severity): looked up by identity, never by value. */
+const SLOTS = 8;
+class TailCache {
+  readonly cells: (PlanCell | undefined)[] = new Array(SLOTS).fill(undefined);
+  readonly tails: (Uint8Array | undefined)[] = new Array(SLOTS).fill(undefined);
+  next = 0;
 }
 
 /** Validates what the XML cannot hold; throws a plain Error (a programming mistake in the plan). */
@@ -85,9 +113,30 @@ function extent(sheet: ProductSheet): { lastRow: number; lastCol: number } {
   return { lastRow, lastCol };
 }
 
+const CELL_START = ascii('<c r="');
+
+/** `<c r="` and the cell's reference (its column's letters, the row's number). */
+function cellStart(out: ByteChunks, letters: Uint8Array, rowNumber: string): void {
+  out.bytes(CELL_START);
+  out.bytes(letters);
+  out.text(rowNumber);
+  out.bytes(QUOTE);
+}
+const QUOTE = ascii('"');
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
 /** The worksheet part in chunks; `xfBase` is the index of the kit's first cell format. Rows made on demand (the
  * sheet's `source`) are made one at a time, each let go once written. */
-export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string> {
+export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator<string | Uint8Array> {
   const { lastRow, lastCol } = extent(sheet);
   const fit = sheet.print.fitToWidth;
   let head = WORKSHEET_OPEN;
@@ -106,30 +155,65 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   if (cols) head += `<cols>${cols}</cols>`;
   yield head + "<sheetData>";
 
-  let buf = "";
+  const out = new ByteChunks();
   const src = sheet.source;
   const rows = src ? undefined : sheet.rows;
   const count = src ? src.count : rows!.length;
-  const letters: string[] = [];
+  const letters: Uint8Array[] = [];
+  const caches: TailCache[] = [];
+  const styles = new Map<CellStyle, Uint8Array>();
+  const styleOf = (st: CellStyle): Uint8Array => styles.get(st) ?? styles.set(st, ascii(` s="${xfBase + kitIndex(st)}"`)).get(st)!;
   for (let i = 0; i < count; i++) {
     const r = src ? src.at(i) : rows![i];
     if (!r || r.length === 0) continue;
-    let cells = "";
     const rowNumber = String(i + 1);
+    out.room(64); // the row's start fits: no new block before the mark is cut back to
+    const mark = out.mark;
+    out.text(`<row r="${rowNumber}">`);
+    let wrote = false;
     for (let c = 0; c < r.length; c++) {
       const cell = r[c];
       if (!cell) continue;
-      const x = cellXml((letters[c] ??= columnLetter(c)) + rowNumber, cell, xfBase);
-      if (x !== undefined) cells += x;
+      const cache = (caches[c] ??= new TailCache());
+      let slot = cache.cells.indexOf(cell);
+      let tail = slot < 0 ? undefined : cache.tails[slot];
+      if (tail === undefined) {
+        const isText = typeof cell.v === "string" && cell.v !== "" && (cell.f === undefined || cell.f === "");
+        const t = isText ? "" : cellTail(cell, xfBase, () => `${columnLetter(c)}${rowNumber}`);
+        if (t === undefined) continue;
+        if (slot < 0) {
+          // met once: noted, its XML made in place
+          slot = cache.next;
+          cache.next = (slot + 1) % SLOTS;
+          cache.cells[slot] = cell;
+          cache.tails[slot] = undefined;
+          cellStart(out, (letters[c] ??= ascii(columnLetter(c))), rowNumber);
+          if (isText) inlineText(out, cell.v as string, cell.style === undefined ? undefined : styleOf(cell.style));
+          else out.text(t);
+          wrote = true;
+          continue;
+        }
+        // met twice: its XML kept as bytes
+        const sub = new ByteChunks();
+        if (isText) inlineText(sub, cell.v as string, cell.style === undefined ? undefined : styleOf(cell.style));
+        else sub.text(t);
+        const parts = sub.finish();
+        tail = parts.length === 1 ? parts[0].slice() : concatBytes(parts);
+        cache.tails[slot] = tail;
+      }
+      cellStart(out, (letters[c] ??= ascii(columnLetter(c))), rowNumber);
+      out.bytes(tail);
+      wrote = true;
     }
-    if (cells === "") continue;
-    buf += `<row r="${rowNumber}">${cells}</row>`;
-    if (buf.length >= CHUNK) {
-      yield buf;
-      buf = "";
+    if (!wrote) {
+      out.cut(mark);
+      continue;
     }
+    out.bytes(ROW_END);
+    if (out.ready) yield* out.take();
   }
-  let tail = buf + "</sheetData>";
+  yield* out.finish();
+  let tail = "</sheetData>";
   if (sheet.autoFilter !== undefined) tail += `<autoFilter ref="${escapeAttr(checkRange(sheet.autoFilter, "autoFilter"))}"/>`;
   if (sheet.merges.length) {
     tail += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${checkRange(m, "merge")}"/>`).join("")}</mergeCells>`;
