@@ -16,7 +16,7 @@ import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layout
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
-import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
+import { patchedChunks, patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
 import { patchWorksheetStream } from "./roster-patch-stream";
 import { insertRows } from "./row-insert";
 import { REL_STYLES, REL_WORKSHEET, RelsDoc } from "./rels";
@@ -245,7 +245,14 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     }
     const bytes = pkg.originalBytesKept(part, opts.partEnds?.(part))!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
-    const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
+    const patch = { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w };
+    if (w.length > 0 && plan.sheets.length > 0) {
+      // the edited rows made as the writer deflates them, not held beside the part (the kit stays, as above)
+      const lazy = damaged(fileName, part, () => patchedChunks(bytes, patch));
+      if (lazy !== undefined) pkg.set(part, () => streamed(fileName, part, lazy));
+      continue;
+    }
+    const chunks = damaged(fileName, part, () => patchWorksheet(bytes, patch));
     if (chunks !== undefined) {
       patched.set(part, chunks);
       pkg.set(part, () => chunks);

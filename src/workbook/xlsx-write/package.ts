@@ -6,7 +6,7 @@ import { unreadable } from "../xlsx/errors";
 import type { SheetPartEnds } from "../xlsx/read-sheet";
 import { entryData } from "../xlsx/zip";
 import { crc32Update } from "./crc32";
-import { type SpliceSource, spliceHead } from "./deflate-splice";
+import { type SpliceSource, spliceHeadOf } from "./deflate-splice";
 import { InflateError, inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
 import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
@@ -318,10 +318,10 @@ export class PackageEditor {
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
       const chunks = typeof content === "string" ? [content] : content();
       const src = this.spliceable.get(key(name));
-      const split = src !== undefined && Array.isArray(chunks) ? spliceHead(src, chunks) : undefined;
-      if (split === undefined && src?.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
-      if (split !== undefined) zip.deflate(name, split.rest, tpl, split.head);
-      else zip.deflate(name, chunks, tpl);
+      if (src === undefined) return zip.deflate(name, chunks, tpl);
+      const split = spliceHeadOf(src, chunks);
+      if (split.head === undefined && src.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
+      zip.deflate(name, split.rest, tpl, split.head);
     };
     for (const r of this.raw) {
       const k = key(r.entry.name);
