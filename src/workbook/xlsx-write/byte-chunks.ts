@@ -2,6 +2,8 @@
 // sheet of hundreds of thousands of rows is never a string to concatenate, flatten and encode again.
 
 const BLOCK = 1 << 20;
+/** Text up to this long is encoded here (a row number, a reference); longer, by TextEncoder.encodeInto. */
+const SHORT = 8;
 
 export class ByteChunks {
   private block = new Uint8Array(BLOCK);
@@ -29,6 +31,10 @@ export class ByteChunks {
     const n = s.length;
     if (n * 3 > BLOCK) return this.bytes(this.enc.encode(s));
     this.room(n * 3);
+    if (n > SHORT) {
+      this.used += this.enc.encodeInto(s, this.block.subarray(this.used)).written;
+      return;
+    }
     const b = this.block;
     let u = this.used;
     for (let i = 0; i < n; i++) {
