@@ -8,7 +8,7 @@ import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from "ffla
 import { checkAndWrite } from "../../src/app/write-workbook";
 import { nodeCompressor } from "../../src/cli/node-compressor";
 import { streamSheetsAbove } from "../../src/workbook/xlsx-write/apply-plan";
-import { spliceHead, type SpliceSource } from "../../src/workbook/xlsx-write/deflate-splice";
+import { spliceHead, spliceHeadOf, type SpliceSource } from "../../src/workbook/xlsx-write/deflate-splice";
 import { PackageEditor } from "../../src/workbook/xlsx-write/package";
 import { patchSheetEnds, patchWorksheet } from "../../src/workbook/xlsx-write/roster-patch";
 import { inflateBlocks } from "../../src/workbook/xlsx-write/inflate-blocks";
@@ -133,6 +133,25 @@ describe("spliceHead", () => {
     ["too little kept", () => [src.bytes.subarray(0, 1000), tail]],
   ])("keeps nothing for %s", (_what, chunks) => {
     expect(spliceHead(src, chunks())).toBeUndefined();
+  });
+});
+
+describe("spliceHeadOf: content made as it is written", () => {
+  const src = source(zlibRaw(XML, 6), XML.length);
+  const bytesOf = (rest: Iterable<Uint8Array | string>) => concat([...rest].map((c) => (typeof c === "string" ? utf8.encode(c) : c)));
+  function* made(chunks: readonly (Uint8Array | string)[]): Generator<Uint8Array | string> {
+    yield* chunks;
+  }
+  it.each<[string, () => (Uint8Array | string)[]]>([
+    ["views then new text", () => [src.bytes.subarray(0, 300_000), src.bytes.subarray(300_000, 400_000), "<x/>", src.bytes.subarray(500_000)]],
+    ["views then a copy", () => [src.bytes.subarray(0, 450_000), XML.slice(450_000, 460_000), src.bytes.subarray(460_000)]],
+    ["too little kept", () => [src.bytes.subarray(0, 1000), "<x/>", src.bytes.subarray(1000)]],
+    ["nothing of the part's own", () => ["<x/>", XML.slice(0, 1000)]],
+  ])("%s: the head spliceHead keeps, the same content after it", (_what, chunks) => {
+    const held = spliceHead(src, chunks());
+    const got = spliceHeadOf(src, made(chunks()));
+    expect(got.head).toEqual(held?.head);
+    expect(Buffer.from(bytesOf(got.rest)).equals(Buffer.from(bytesOf(held?.rest ?? chunks())))).toBe(true);
   });
 });
 

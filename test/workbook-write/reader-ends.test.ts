@@ -184,6 +184,26 @@ describe("a check written with the reader's notes", () => {
     await sameWithAndWithout(bytes, true, false);
   }, 120_000);
 
+  it.each<[string, () => Promise<Uint8Array>]>([
+    ["5,000 members", async () => {
+      await writeBigRoster(join(dir, "today-native.xlsx"), 5000, {});
+      return readFileSync(join(dir, "today-native.xlsx"));
+    }],
+    ["3,000 members, inline strings, traditional, text dates", async () => {
+      await writeBigRoster(join(dir, "inline-native.xlsx"), 3000, { inline: true, traditional: true, textDates: true });
+      return readFileSync(join(dir, "inline-native.xlsx"));
+    }],
+  ])("%s, --fix: a sheet with cell writes inflated natively, its blocks as noted: the same parts as the writer's own inflater gives", async (_what, input) => {
+    const bytes = await input();
+    const opts = { time, deflateLevel: 1 };
+    const inflateRaw = jest.fn(nodeCompressor.inflateRaw!);
+    const native = await checkAndWrite(bytes, "in.xlsx", { ...REQ, fix: true }, { ...opts, compressor: { ...nodeCompressor, inflateRaw } });
+    const own = await checkAndWrite(bytes, "in.xlsx", { ...REQ, fix: true }, { ...opts, compressor: { ...nodeCompressor, inflateRaw: undefined } });
+    expect(native.report.changes.length).toBeGreaterThan(0);
+    expect(inflateRaw).toHaveBeenCalledWith(expect.anything(), readZipIndex(bytes, "in.xlsx").get(PART)!.size);
+    expect(native.output).toEqual(own.output);
+  }, 120_000);
+
   it("the real-world corpus: the same parts as without them", async () => {
     const files = await makeRealWorldCorpus(join(dir, "corpus"));
     expect(files.length).toBeGreaterThan(10);

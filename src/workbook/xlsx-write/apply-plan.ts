@@ -16,7 +16,7 @@ import { conditionalFormatsXml, FLAG_MARK, FLAG_SHEET_NAME, flagSheetXml, layout
 import { flagNames, keptNames, oursRemain, productSheetNames, type Role, stylesRecordName } from "./names-update";
 import { PackageEditor } from "./package";
 import { calcChainMentions, removePart, removeRelsOf } from "./part-tree";
-import { patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
+import { patchedChunks, patchSheetEnds, patchWorksheet, type RowWrites } from "./roster-patch";
 import { patchWorksheetStream } from "./roster-patch-stream";
 import { deleteRows } from "./row-delete";
 import { insertRows } from "./row-insert";
@@ -94,7 +94,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
-  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32);
+  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32, opts.compressor?.inflateRaw);
   const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
@@ -249,9 +249,16 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
         continue;
       }
     }
-    const bytes = pkg.originalBytesKept(part)!;
+    const bytes = pkg.originalBytesKept(part, opts.partEnds?.(part))!;
     if (w.length === 0 && blocks.length === 0 && indexOfBytes(bytes, FLAG_MARK_BYTES, 0, bytes.length) < 0) continue;
-    const chunks = damaged(fileName, part, () => patchWorksheet(bytes, { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w }));
+    const patch = { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w };
+    if (w.length > 0 && plan.sheets.length > 0) {
+      // the edited rows made as the writer deflates them, not held beside the part (the kit stays, as above)
+      const lazy = damaged(fileName, part, () => patchedChunks(bytes, patch));
+      if (lazy !== undefined) pkg.set(part, () => streamed(fileName, part, lazy));
+      continue;
+    }
+    const chunks = damaged(fileName, part, () => patchWorksheet(bytes, patch));
     if (chunks !== undefined) {
       patched.set(part, chunks);
       pkg.set(part, () => chunks);

@@ -57,6 +57,12 @@ export class ChunkOut {
     return this.chunks.splice(0, this.chunks.length);
   }
 
+  /** The chunks complete so far (the block being filled stays), handed over: the same chunks, in the same order,
+   * as finish would give, handed over a few at a time. */
+  takeDone(): Uint8Array[] {
+    return this.chunks.splice(0, this.chunks.length);
+  }
+
   /** Room for `n` bytes in the block (emptied first where it has less), the room there is. */
   private room(n: number): number {
     if (BLOCK - this.used < n) this.flush();

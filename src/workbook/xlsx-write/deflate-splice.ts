@@ -61,3 +61,34 @@ export function spliceHead(src: SpliceSource, chunks: readonly (Uint8Array | str
   for (let r = i; r < chunks.length; r++) rest.push(chunks[r]);
   return { head, rest };
 }
+
+/**
+ * spliceHead for content made as it is written: the leading chunks that are views of the part's bytes are taken, the
+ * head split off them, and the rest goes on from where they stop. Without a head (too little of the part's own
+ * bytes), the rest is the whole content.
+ */
+export function spliceHeadOf(src: SpliceSource, chunks: Iterable<Uint8Array | string>): { head?: DeflateHead; rest: Iterable<Uint8Array | string> } {
+  if (Array.isArray(chunks)) return spliceHead(src, chunks as (Uint8Array | string)[]) ?? { rest: chunks };
+  const it = chunks[Symbol.iterator]();
+  const b = src.bytes;
+  const at = src.bytesAt ?? 0;
+  const lead: (Uint8Array | string)[] = [];
+  let common = at;
+  for (let n = it.next(); !n.done; n = it.next()) {
+    const c = n.value;
+    lead.push(c);
+    if (typeof c === "string") break;
+    if (c.length === 0) continue;
+    if (c.buffer !== b.buffer || c.byteOffset !== b.byteOffset + common - at) break;
+    common += c.length;
+  }
+  const split = spliceHead(src, lead);
+  const first = split?.rest ?? lead;
+  return {
+    head: split?.head,
+    rest: (function* () {
+      yield* first;
+      for (let n = it.next(); !n.done; n = it.next()) yield n.value;
+    })(),
+  };
+}

@@ -6,7 +6,7 @@ import { unreadable } from "../xlsx/errors";
 import type { SheetPartEnds } from "../xlsx/read-sheet";
 import { entryData } from "../xlsx/zip";
 import { crc32Update } from "./crc32";
-import { type SpliceSource, spliceHead } from "./deflate-splice";
+import { type SpliceSource, spliceHeadOf } from "./deflate-splice";
 import { InflateError, inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
 import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
@@ -43,6 +43,8 @@ export class PackageEditor {
     readonly fileName: string,
     /** CRC-32 (the compressor's, when one is passed): the input's large parts are checked with it. */
     private readonly crc32: (data: Uint8Array, crc: number) => number = (d, c) => crc32Update(c, d),
+    /** A native raw inflate (Compressor.inflateRaw), for parts whose blocks the reader noted. */
+    private readonly inflateRaw?: (data: Uint8Array, size: number) => Uint8Array,
   ) {
     this.raw = readRawEntries(input, fileName);
     for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
@@ -90,12 +92,14 @@ export class PackageEditor {
    * The input's inflated bytes of a deflated part, its blocks noted: when the part's new content (set as chunks)
    * begins with views of these very bytes, the blocks that inflate to them are copied, not deflated again.
    */
-  originalBytesKept(name: string): Uint8Array | undefined {
+  originalBytesKept(name: string, noted?: SheetPartEnds): Uint8Array | undefined {
     const r = this.byName.get(key(name));
     if (r === undefined || r.entry.method !== 8) return this.originalBytes(name);
     const e = r.entry;
     this.inflater.admit(e); // the same caps as the reader's (size, ratio, total)
     const data = entryData(this.input, e, this.fileName);
+    const bytes = this.nativelyNoted(e, data, noted);
+    if (bytes !== undefined) return bytes;
     let blocks;
     try {
       blocks = inflateBlocks(data, e.size);
@@ -112,6 +116,25 @@ export class PackageEditor {
     if (crc !== e.crc) unreadable(this.fileName, "partCrc", { part: e.name });
     this.spliceable.set(key(name), { ...blocks, crcAt, data });
     return blocks.bytes;
+  }
+
+  /**
+   * The part inflated by the native inflater, its blocks as the reader noted them while it read the part in full
+   * (size and CRC-32 checked then, of these same compressed bytes): undefined without an inflater or notes of this
+   * part, or when the native inflate fails (the caller then inflates it itself and says why it cannot).
+   */
+  private nativelyNoted(e: RawEntry["entry"], data: Uint8Array, noted: SheetPartEnds | undefined): Uint8Array | undefined {
+    if (this.inflateRaw === undefined || noted === undefined) return undefined;
+    if (noted.size !== e.size || noted.crc !== e.crc || noted.compressedSize !== e.compressedSize) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.inflateRaw(data, e.size);
+    } catch {
+      return undefined;
+    }
+    if (bytes.length !== e.size) return undefined;
+    this.spliceable.set(key(e.name), { bytes, outAt: noted.outAt, bitAt: noted.bitAt, crcAt: noted.crcAt, data });
+    return bytes;
   }
 
   /**
@@ -295,10 +318,10 @@ export class PackageEditor {
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {
       const chunks = typeof content === "string" ? [content] : content();
       const src = this.spliceable.get(key(name));
-      const split = src !== undefined && Array.isArray(chunks) ? spliceHead(src, chunks) : undefined;
-      if (split === undefined && src?.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
-      if (split !== undefined) zip.deflate(name, split.rest, tpl, split.head);
-      else zip.deflate(name, chunks, tpl);
+      if (src === undefined) return zip.deflate(name, chunks, tpl);
+      const split = spliceHeadOf(src, chunks);
+      if (split.head === undefined && src.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
+      zip.deflate(name, split.rest, tpl, split.head);
     };
     for (const r of this.raw) {
       const k = key(r.entry.name);

@@ -151,8 +151,8 @@ export function rowNumber(b: Uint8Array, start: number, end: number): number | u
   return r === undefined ? undefined : Number(r);
 }
 
-/** Applies cell writes to the sheetData content b[from, to): chunks of the new content. */
-function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], colStyle: (col: number) => string | undefined): Uint8Array[] {
+/** Applies cell writes to the sheetData content b[from, to): chunks of the new content, handed out as they are made. */
+function* writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], colStyle: (col: number) => string | undefined): Generator<Uint8Array> {
   const p = s.prefix;
   const rowPat = ascii(`<${p}row`);
   const rowClose = ascii(`</${p}row>`);
@@ -205,9 +205,10 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
       prevRow = n;
       break;
     }
+    if (out.chunks.length > 0) yield* out.takeDone();
   }
   out.view(b.subarray(pos, s.dataEnd));
-  return out.finish();
+  yield* out.finish();
 }
 
 /**
@@ -215,6 +216,19 @@ function writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], co
  * `bytes` is the inflated part; throws when it has no sheetData.
  */
 export function patchWorksheet(bytes: Uint8Array, patch: RosterPatch): Uint8Array[] | undefined {
+  const chunks = patchedChunks(bytes, patch);
+  if (chunks === undefined) return undefined;
+  const out: Uint8Array[] = [];
+  for (const c of chunks) out.push(c); // one by one: a spread of a chunk per row would overflow the stack
+  return out;
+}
+
+/**
+ * patchWorksheet's chunks as they are made: the rows' edits are gathered while the writer deflates what comes before
+ * them, never held whole beside the part (a fix of every row copies nearly all of it). The part is split, its tail
+ * patched and its head read first (throwing as patchWorksheet does); the chunks may be taken once.
+ */
+export function patchedChunks(bytes: Uint8Array, patch: RosterPatch): Iterable<Uint8Array> | undefined {
   const b = asUtf8(bytes);
   const s = splitSheet(b);
   if (s === undefined) throw new Error("the worksheet has no <sheetData>");
@@ -222,30 +236,27 @@ export function patchWorksheet(bytes: Uint8Array, patch: RosterPatch): Uint8Arra
   const tail = newTail(tail0, patch, s.prefix);
   const hasWrites = patch.writes.some((w) => w.cells.length > 0);
   if (!hasWrites && tail === tail0 && b === bytes) return undefined;
-  const out: Uint8Array[] = [];
-  if (hasWrites) {
-    const head0 = dec.decode(b.subarray(0, s.dataTag));
-    const head = widenDimension(head0, patch.writes);
-    const body = writeCells(b, s, patch.writes, columnStyles(head0));
-    out.push(head === head0 ? b.subarray(0, s.dataTag) : utf8.encode(head));
+  const last = tail === tail0 ? b.subarray(s.tailStart) : utf8.encode(tail);
+  if (!hasWrites) return [b.subarray(0, s.tailStart), last];
+  const head0 = dec.decode(b.subarray(0, s.dataTag));
+  const head = widenDimension(head0, patch.writes);
+  const colStyle = columnStyles(head0);
+  const first = head === head0 ? b.subarray(0, s.dataTag) : utf8.encode(head);
+  return (function* () {
+    yield first;
     if (s.selfClosing) {
+      const body = [...writeCells(b, s, patch.writes, colStyle)];
       const added = body.some((c) => c.length > 0);
-      out.push(added ? utf8.encode(`<${s.prefix}sheetData>`) : b.subarray(s.dataTag, s.dataStart));
-      pushAll(out, body);
-      if (added) out.push(utf8.encode(`</${s.prefix}sheetData>`));
+      yield added ? utf8.encode(`<${s.prefix}sheetData>`) : b.subarray(s.dataTag, s.dataStart);
+      yield* body;
+      if (added) yield utf8.encode(`</${s.prefix}sheetData>`);
     } else {
-      out.push(b.subarray(s.dataTag, s.dataStart));
-      pushAll(out, body);
-      out.push(b.subarray(s.dataEnd, s.tailStart));
+      yield b.subarray(s.dataTag, s.dataStart);
+      yield* writeCells(b, s, patch.writes, colStyle);
+      yield b.subarray(s.dataEnd, s.tailStart);
     }
-  } else out.push(b.subarray(0, s.tailStart));
-  out.push(tail === tail0 ? b.subarray(s.tailStart) : utf8.encode(tail));
-  return out;
-}
-
-/** Appends every chunk (a spread of one chunk per row would pass each as an argument and overflow the stack). */
-function pushAll<T>(out: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) out.push(items[i]);
+    yield last;
+  })();
 }
 
 /** The worksheet's tail (after </sheetData>) with our old conditional formats out and the new ones in. */

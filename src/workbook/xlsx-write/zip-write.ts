@@ -103,6 +103,9 @@ export interface Compressor {
    * continued from `crc`. The same bytes as deflateRaw batch by batch.
    */
   deflateStream?(level: number, crc: number): DeflateStream;
+  /** Raw inflate of data that must inflate to exactly `size` bytes (a native one: the writer's own, in
+   * JavaScript, is used without it); throws on anything else. */
+  inflateRaw?(data: Uint8Array, size: number): Uint8Array;
 }
 
 export interface DeflateStream {
