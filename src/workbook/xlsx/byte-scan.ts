@@ -107,3 +107,32 @@ export function textOf(b: Uint8Array, a: number, e: number): string {
   }
   return utf8.decode(b.subarray(a, e));
 }
+
+/** Texts of at most this many bytes are decoded by shortText: fewer than 13 characters, so a flat string however
+ *  made (V8 makes slices and ropes from 13 on), and TextDecoder's call costs more than the decoding. */
+const SHORT = 12;
+
+/** The text of b[a, e) when short and plain (ASCII, and the three-byte forms E1-EC of most CJK); undefined otherwise. */
+export function shortText(b: Uint8Array, a: number, e: number): string | undefined {
+  if (e - a > SHORT) return undefined;
+  let s = "";
+  let i = a;
+  while (i < e) {
+    const c = b[i];
+    if (c < 0x80) {
+      s += String.fromCharCode(c);
+      i++;
+    } else if (c >= 0xe1 && c <= 0xec && i + 2 < e && (b[i + 1] & 0xc0) === 0x80 && (b[i + 2] & 0xc0) === 0x80) {
+      s += String.fromCharCode(((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f));
+      i += 3;
+    } else {
+      return undefined;
+    }
+  }
+  return s;
+}
+
+/** The text of b[a, e) as a flat string of its own (never a slice or rope of a longer one). */
+export function ownText(b: Uint8Array, a: number, e: number): string {
+  return shortText(b, a, e) ?? utf8.decode(b.subarray(a, e));
+}

@@ -4,9 +4,10 @@ import { cellText } from "../../domain/normalise/text";
 import type { EdgeCode, EdgeParams } from "../../i18n/edge-errors";
 import { inlineValues, parseListRules, rangeReference } from "./data-validations";
 import { unreadable } from "./errors";
-import { type Crc32, DEFAULT_LIMITS, decodeXml, PartInflater, type ReadLimits } from "./inflate";
+import { type Crc32, DEFAULT_LIMITS, decodeXml, PartInflater, partText, refuseLongText, type ReadLimits } from "./inflate";
 import { parseRels, type Relationship, relsPartFor, resolveTarget } from "./opc";
 import { scanSheetPart, type SheetPartEnds } from "./read-sheet";
+import { parseSharedStringBytes, SharedStringsRefused } from "./shared-string-bytes";
 import { parseSharedStrings } from "./shared-strings";
 import { describeZip, sniffNonZip } from "./sniff";
 import { NumberStyles, parseNumberStyles } from "./styles";
@@ -129,12 +130,28 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     if (!byLowerName.has(s.name.toLowerCase())) byLowerName.set(s.name.toLowerCase(), s);
   }
 
+  /** UTF-8 parts from their bytes (flat strings, see shared-string-bytes.ts); UTF-16 ones (rare) as one text. */
+  const readSharedStrings = (e: ZipEntry): string[] | undefined => {
+    refuseLongText(e.name, e.size, fileName, inflater.limits.maxTextBytes);
+    const b = inflater.bytes(e);
+    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+      const text = partText(b, e.name, fileName);
+      if (hasDtd(text)) fail("dtd", { part: e.name });
+      return parseSharedStrings(text);
+    }
+    try {
+      return parseSharedStringBytes(b);
+    } catch (err) {
+      if (err instanceof SharedStringsRefused) return fail(err.code, { part: e.name });
+      throw err;
+    }
+  };
   let sharedStrings: string[] | undefined;
   let numberStyles: NumberStyles | undefined;
   const loadShared = (): void => {
     if (sharedStrings !== undefined) return;
     const sstPath = partOf("sharedStrings", "sharedStrings.xml");
-    const parsed = sstPath === undefined ? [] : parseSharedStrings(readText(zip.get(sstPath)!));
+    const parsed = sstPath === undefined ? [] : readSharedStrings(zip.get(sstPath)!);
     if (parsed === undefined) fail("sstCutShort", { part: sstPath ?? "" });
     const stylesPath = partOf("styles", "styles.xml");
     const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);

@@ -12,7 +12,7 @@ import { TextInterner } from "./text-intern";
 import { decodeCellText } from "./xml-text";
 
 // Local aliases: some bundlers (esbuild, tsx) turn imported bindings into getters, too slow for the hot loop.
-const { ascii, btag: tg, btagIs, endOfElement, indexOfBytes, readTagAt, rowNumber, textOf } = bytes;
+const { ascii, btag: tg, btagIs, endOfElement, indexOfBytes, ownText, readTagAt, rowNumber, textOf } = bytes;
 const { dateCell, parseNumber } = numbers;
 
 export const MAX_ROWS = 1048576;
@@ -377,6 +377,12 @@ export class SheetScanner {
 
 /** The text of an inline string's content b[a, e) (up to and including its </is>). */
 function inlineText(b: Uint8Array, a: number, e: number): string {
+  // Fast path for what most writers make, <is><t>text</t></is>: the text decoded alone, a string of its own.
+  if (b[a] === 60 && b[a + 1] === 116 && b[a + 2] === 62) {
+    const lt = b.indexOf(LT, a + 3);
+    if (lt === e - 9 && b[lt + 1] === 47 && b[lt + 2] === 116 && b[lt + 3] === 62 && b[lt + 4] === 60 && b[lt + 5] === 47 &&
+        b[lt + 6] === 105 && b[lt + 7] === 115 && b[lt + 8] === 62) return decodeCellText(ownText(b, a + 3, lt));
+  }
   return readRichText(textOf(b, a, e), 0, "is") >= 0 ? rich.text : "";
 }
 
