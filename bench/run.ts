@@ -85,14 +85,16 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
   const rowsPerSec = rows / (e / 1000);
   const rssLimit = Math.max(s.rssLimitMb ?? 0, TARGET.rssMb);
   const timed = (ok: boolean) => (s.timed ? ok : undefined);
+  /** A ratio target as printed: none on a shape held to memory only (every row an issue), so "ok" never stands beside a missed ratio. */
+  const held = (t: string) => (s.timed ? `${t}, ` : "");
   const ratio = (xs: number[]) => median(xs) / f;
   const cpu = (xs: number[]) => `CPU ${(median(cpuOf.get(xs)!) / median(cpuOf.get(floor)!)).toFixed(2)}x`;
   console.log(`\n${s.label}: ${rows.toLocaleString("en")} members, ${issues.toLocaleString("en")} issues, ${(bytes.length / 1048576).toFixed(1)} MB; floor ${f.toFixed(0)} ms (CPU ${median(cpuOf.get(floor)!).toFixed(0)} ms); load ${load()}`);
   return [
-    { what: "engine alone (grids in, report out)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s (${e.toFixed(0)} ms; CPU ${median(cpuOf.get(engine)!).toFixed(0)} ms)`, ok: timed(rowsPerSec >= TARGET.rowsPerSec), target: `>= ${TARGET.rowsPerSec.toLocaleString("en")} rows/s` },
-    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms; ${cpu(readCheck)}), ${rss.check.toFixed(0)} MB`, ok: timed(ratio(readCheck) <= TARGET.check) !== false && rss.check <= rssLimit, target: `${MAX ? `<= ${TARGET.check}x, ` : ""}<= ${rssLimit} MB` },
-    { what: "check --out", figure: `${ratio(out).toFixed(2)}x (${median(out).toFixed(0)} ms; ${cpu(out)}; ${(outBytes / 1048576).toFixed(1)} MB out), ${rss.write.toFixed(0)} MB`, ok: timed(ratio(out) <= TARGET.out) !== false && rss.write <= rssLimit, target: `<= ${TARGET.out}x, <= ${rssLimit} MB` },
-    { what: "check --out --fix", figure: `${ratio(fix).toFixed(2)}x (${median(fix).toFixed(0)} ms; ${cpu(fix)}; ${changes.toLocaleString("en")} changes), ${rss.fix.toFixed(0)} MB`, ok: timed(ratio(fix) <= TARGET.fix) !== false && rss.fix <= rssLimit, target: `<= ${TARGET.fix}x, <= ${rssLimit} MB` },
+    { what: "engine alone (grids in, report out)", figure: `${Math.round(rowsPerSec).toLocaleString("en")} rows/s (${e.toFixed(0)} ms; CPU ${median(cpuOf.get(engine)!).toFixed(0)} ms)`, ok: timed(rowsPerSec >= TARGET.rowsPerSec), target: s.timed ? `>= ${TARGET.rowsPerSec.toLocaleString("en")} rows/s` : "not held: memory only" },
+    { what: "read + check", figure: `${ratio(readCheck).toFixed(2)}x (${median(readCheck).toFixed(0)} ms; ${cpu(readCheck)}), ${rss.check.toFixed(0)} MB`, ok: timed(ratio(readCheck) <= TARGET.check) !== false && rss.check <= rssLimit, target: `${MAX ? held(`<= ${TARGET.check}x`) : ""}<= ${rssLimit} MB` },
+    { what: "check --out", figure: `${ratio(out).toFixed(2)}x (${median(out).toFixed(0)} ms; ${cpu(out)}; ${(outBytes / 1048576).toFixed(1)} MB out), ${rss.write.toFixed(0)} MB`, ok: timed(ratio(out) <= TARGET.out) !== false && rss.write <= rssLimit, target: `${held(`<= ${TARGET.out}x`)}<= ${rssLimit} MB` },
+    { what: "check --out --fix", figure: `${ratio(fix).toFixed(2)}x (${median(fix).toFixed(0)} ms; ${cpu(fix)}; ${changes.toLocaleString("en")} changes), ${rss.fix.toFixed(0)} MB`, ok: timed(ratio(fix) <= TARGET.fix) !== false && rss.fix <= rssLimit, target: `${held(`<= ${TARGET.fix}x`)}<= ${rssLimit} MB` },
   ];
 }
 
