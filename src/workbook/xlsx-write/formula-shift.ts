@@ -33,6 +33,15 @@ function unquote(prefix: string): string {
  * on the sheet itself); otherwise only references naming it move.
  */
 export function shiftFormula(formula: string, sheet: string, local: boolean, s: RowShift): string {
+  return mapRefs(formula, sheet, local, (r1, r2) => (r2 === undefined ? [shiftRow(r1, s)] : shiftRange(r1, r2, s)));
+}
+
+/**
+ * The formula with each reference into `sheet` given new rows by `rows` (r2 undefined for a single cell; undefined
+ * back: the reference is #REF!). String literals are left alone, and a bare name that only looks like a cell past
+ * row 1,048,576 (LOG10000000 as A1 style) is no reference.
+ */
+function mapRefs(formula: string, sheet: string, local: boolean, rows: (r1: number, r2: number | undefined) => readonly number[] | undefined): string {
   const parts = formula.split(/("(?:[^"]|"")*")/); // odd parts are string literals
   const target = sheet.toLowerCase();
   for (let i = 0; i < parts.length; i += 2) {
@@ -40,12 +49,11 @@ export function shiftFormula(formula: string, sheet: string, local: boolean, s: 
       const mine = prefix === undefined ? local : unquote(prefix).toLowerCase() === target;
       if (!mine) return all;
       const p = prefix ?? "";
-      if (r2 === undefined) {
-        if (e1 === "" && d1 === "" && /^[A-Z]{1,3}$/.test(c1) && Number(r1) > 1048576) return all;
-        return `${p}${d1}${c1}${e1}${shiftRow(Number(r1), s)}`;
-      }
-      const [a, b] = shiftRange(Number(r1), Number(r2), s);
-      return `${p}${d1}${c1}${e1}${a}:${d2}${c2}${e2}${b}`;
+      if (r2 === undefined && e1 === "" && d1 === "" && Number(r1) > 1048576) return all;
+      const to = rows(Number(r1), r2 === undefined ? undefined : Number(r2));
+      if (to === undefined) return `${p}#REF!`;
+      if (r2 === undefined) return `${p}${d1}${c1}${e1}${to[0]}`;
+      return `${p}${d1}${c1}${e1}${to[0]}:${d2}${c2}${e2}${to[1]}`;
     });
   }
   return parts.join("");
@@ -103,21 +111,7 @@ export function cutRange(r1: number, r2: number, c: RowCut): [number, number] | 
 /** The formula with its references into `sheet` moved for the deletion; a reference to deleted cells only is #REF!,
  * as Excel writes it. */
 export function cutFormula(formula: string, sheet: string, local: boolean, c: RowCut): string {
-  const parts = formula.split(/("(?:[^"]|"")*")/);
-  const target = sheet.toLowerCase();
-  for (let i = 0; i < parts.length; i += 2) {
-    parts[i] = parts[i].replace(REF, (all, prefix: string | undefined, d1: string, c1: string, e1: string, r1: string, d2?: string, c2?: string, e2?: string, r2?: string) => {
-      const mine = prefix === undefined ? local : unquote(prefix).toLowerCase() === target;
-      if (!mine) return all;
-      const p = prefix ?? "";
-      if (r2 === undefined && e1 === "" && d1 === "" && Number(r1) > 1048576) return all;
-      const rows = cutRange(Number(r1), Number(r2 ?? r1), c);
-      if (rows === undefined) return `${p}#REF!`;
-      if (r2 === undefined) return `${p}${d1}${c1}${e1}${rows[0]}`;
-      return `${p}${d1}${c1}${e1}${rows[0]}:${d2}${c2}${e2}${rows[1]}`;
-    });
-  }
-  return parts.join("");
+  return mapRefs(formula, sheet, local, (r1, r2) => cutRange(r1, r2 ?? r1, c));
 }
 
 /** A space-separated list of cells and ranges (sqref, ref) after the deletion; what lay only in deleted rows goes. */

@@ -6,7 +6,7 @@ import { openXlsx } from "../xlsx";
 import { rowsLeftEmpty } from "../../plan/row-delete-rule";
 import type { RowDelete } from "../../plan/write-plan";
 import { RowCut, cutFormula, cutRefList } from "./formula-shift";
-import { RowMove, moveFormulas, moveRows } from "./row-insert";
+import { RowMove, moveFormulas, moveRows, splitSheetData } from "./row-insert";
 
 const ROW_EL = /<((?:[A-Za-z_][\w.-]*:)?)row\b([^>]*?)(\/>|>[\s\S]*?<\/\1row>)/g;
 
@@ -17,12 +17,7 @@ const cutMove = (c: RowCut): RowMove => ({
 
 /** The worksheet's own XML with `count` rows from `first` deleted. */
 export function deleteRowsInSheet(xml: string, sheet: string, c: RowCut): string {
-  const dataAt = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
-  const dataEndMatch = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml);
-  const dataEnd = dataEndMatch ? dataEndMatch.index : dataAt;
-  let head = xml.slice(0, dataAt);
-  let data = xml.slice(dataAt, dataEnd);
-  let tail = xml.slice(dataEnd);
+  let { head, data, tail } = splitSheetData(xml);
   const last = c.first + c.count - 1;
   data = data.replace(ROW_EL, (all, _p: string, attrs: string) => {
     const r = /\sr="(\d+)"/.exec(attrs);

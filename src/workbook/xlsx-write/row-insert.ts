@@ -48,14 +48,17 @@ export function moveFormulas(xml: string, sheet: string, local: boolean, m: RowM
 const STALE = "\u0000";
 const STALE_V = /\u0000(?:<(?:[\w.-]+:)?v>[^<]*<\/(?:[\w.-]+:)?v>)?/g;
 
-/** The worksheet's own XML with `count` rows inserted before `before`. */
-export function insertRowsInSheet(xml: string, sheet: string, s: RowShift): string {
+/** A worksheet's XML in three: before `<sheetData`, from it up to `</sheetData>`, and the rest. */
+export function splitSheetData(xml: string): { head: string; data: string; tail: string } {
   const dataAt = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
   const dataEndMatch = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml);
   const dataEnd = dataEndMatch ? dataEndMatch.index : dataAt;
-  let head = xml.slice(0, dataAt);
-  let data = xml.slice(dataAt, dataEnd);
-  let tail = xml.slice(dataEnd);
+  return { head: xml.slice(0, dataAt), data: xml.slice(dataAt, dataEnd), tail: xml.slice(dataEnd) };
+}
+
+/** The worksheet's own XML with `count` rows inserted before `before`. */
+export function insertRowsInSheet(xml: string, sheet: string, s: RowShift): string {
+  let { head, data, tail } = splitSheetData(xml);
   // rows at or below the insertion point: their numbers and their cells' addresses
   let split = -1;
   for (const m of data.matchAll(ROW_TAG)) {
