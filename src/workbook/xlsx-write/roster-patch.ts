@@ -151,6 +151,40 @@ export function rowNumber(b: Uint8Array, start: number, end: number): number | u
   return r === undefined ? undefined : Number(r);
 }
 
+/** How near a bisection comes before the rows are walked tag by tag. */
+const NEAR = 1 << 16;
+
+/**
+ * The end of a row start tag numbered below `row`, as far into b[from, end) as a bisection finds within NEAR bytes of
+ * where `row` is (or would go), with that row's number; undefined when it gets no nearer than `from`. A worksheet's
+ * rows are in ascending order (ECMA-376 Part 1, 18.3.1.73 row: r "the row index"; Excel repairs a file whose rows go
+ * back), so every row before a row numbered n is numbered below n. It stops at the first row tag without a plain `r`
+ * (the walk then numbers rows as the reader does). The walk over every row to reach a few edited ones was most of
+ * the patch's time on a 100,000-row sheet with 450 writes.
+ */
+export function rowsBefore(b: Uint8Array, rowPat: Uint8Array, from: number, end: number, row: number): { at: number; row: number } | undefined {
+  let lo = from;
+  let hi = end;
+  let best: { at: number; row: number } | undefined;
+  while (hi - lo > NEAR) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const q = findTag(b, rowPat, mid, hi);
+    if (q < 0) {
+      hi = mid;
+      continue;
+    }
+    const n = rowNumberFast(b, q, end);
+    if (n === undefined) return best;
+    if (n >= row) {
+      hi = mid; // no row tag starts in [mid, q): the row, or its place, is before mid or at q (the walk finds it)
+      continue;
+    }
+    lo = btag.end;
+    best = { at: lo, row: n };
+  }
+  return best;
+}
+
 /** Applies cell writes to the sheetData content b[from, to): chunks of the new content, handed out as they are made. */
 function* writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], colStyle: (col: number) => string | undefined): Generator<Uint8Array> {
   const p = s.prefix;
@@ -161,6 +195,11 @@ function* writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], c
   let search = s.dataStart;
   let prevRow = 0;
   for (const w of rows) {
+    const near = rowsBefore(b, rowPat, search, s.dataEnd, w.row);
+    if (near !== undefined) {
+      search = near.at;
+      prevRow = near.row;
+    }
     for (;;) {
       const q = findTag(b, rowPat, search, s.dataEnd);
       if (q < 0) {
