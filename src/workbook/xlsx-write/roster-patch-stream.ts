@@ -4,9 +4,7 @@
 // self-closing or missing <sheetData>, a head over 64 MiB) is gathered whole and patched by patchWorksheet.
 import { ascii, btag, indexOfBytes, readTagAt } from "../xlsx/byte-scan";
 import { ChunkOut } from "./chunk-out";
-import { editRow, newRowXml } from "./row-edit";
-import { editRowBytes } from "./row-edit-bytes";
-import { columnStyles, findTag, newTail, patchWorksheet, rootPrefix, rowNumber, type RosterPatch, widenDimension } from "./roster-patch";
+import { columnStyles, findTag, meetRow, newRowAt, newTail, patchWorksheet, rootPrefix, type RosterPatch, type RowWalk, widenDimension } from "./roster-patch";
 
 const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 const utf8 = new TextEncoder();
@@ -61,22 +59,19 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
 
   // the rows, as roster-patch's writeCells edits them, a window at a time
   const rowPat = ascii(`<${p}row`);
-  const rowClose = ascii(`</${p}row>`);
   const close = ascii(`</${p}sheetData>`);
   const out = new ChunkOut();
   const rows = patch.writes;
   let wi = 0;
-  let prevRow = 0;
-  let pos = 0;
-  let search = 0;
+  const walk: RowWalk = { pos: 0, search: 0, prevRow: 0 };
   let closeAt = indexOfBytes(win, close, 0, win.length);
   const refill = (): boolean => {
     // what is scanned is passed on; the window keeps the rest, and enough of its end to find </sheetData> cut there
-    const keep = Math.max(pos, Math.min(search, win.length - close.length + 1));
-    out.view(win.subarray(pos, keep));
+    const keep = Math.max(walk.pos, Math.min(walk.search, win.length - close.length + 1));
+    out.view(win.subarray(walk.pos, keep));
     win = win.subarray(keep);
-    search -= keep;
-    pos = 0;
+    walk.search -= keep;
+    walk.pos = 0;
     if (!more()) return false;
     closeAt = indexOfBytes(win, close, 0, win.length);
     return true;
@@ -85,70 +80,34 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
     const limit = closeAt < 0 ? win.length : closeAt;
     if (wi === rows.length) {
       if (closeAt >= 0) break;
-      search = win.length;
+      walk.search = win.length;
       if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
       yield* out.take();
       continue;
     }
     const w = rows[wi];
-    const q = findTag(win, rowPat, search, limit);
+    const q = findTag(win, rowPat, walk.search, limit);
     if (q < 0 || !readTagAt(win, q + 1, limit)) {
       if (closeAt < 0) {
-        search = Math.max(search, q < 0 ? win.length - rowPat.length : q);
+        walk.search = Math.max(walk.search, q < 0 ? win.length - rowPat.length : q);
         if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
         yield* out.take();
         continue;
       }
       if (q >= 0) throw new Error("worksheet row tag is cut short");
-      const xml = newRowXml(p, w.row, w.cells, colStyle);
-      if (xml) {
-        out.view(win.subarray(pos, limit));
-        out.text(xml);
-        pos = search = limit;
-      }
+      newRowAt(win, limit, w, walk, out, p, colStyle);
       wi++;
       continue;
     }
-    const tagEnd = btag.end;
-    const selfClosing = btag.selfClosing;
-    const n = rowNumber(win, q, tagEnd) ?? prevRow + 1;
-    if (n < w.row) {
-      prevRow = n;
-      search = tagEnd;
-      continue;
+    const met = meetRow(win, q, limit, closeAt < 0, w, walk, out, p, colStyle);
+    if (met === "done") wi++;
+    else if (met === "cut") {
+      walk.search = q;
+      if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
+      yield* out.take();
     }
-    if (n > w.row) {
-      const xml = newRowXml(p, w.row, w.cells, colStyle);
-      if (xml) {
-        out.view(win.subarray(pos, q));
-        out.text(xml);
-        pos = q;
-      }
-      search = q;
-      wi++;
-      continue;
-    }
-    let rowEnd = tagEnd;
-    if (!selfClosing) {
-      const c = indexOfBytes(win, rowClose, tagEnd, limit);
-      if (c < 0) {
-        if (closeAt >= 0) throw new Error(`worksheet row ${n} has no end tag`);
-        search = q;
-        if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
-        yield* out.take();
-        continue;
-      }
-      rowEnd = c + rowClose.length;
-    }
-    out.view(win.subarray(pos, q));
-    const edited = editRowBytes(win, q, rowEnd, p, n, w.cells, colStyle);
-    if (edited !== undefined) out.copy(edited);
-    else out.text(editRow(dec.decode(win.subarray(q, rowEnd)), p, n, w.cells, colStyle));
-    pos = search = rowEnd;
-    prevRow = n;
-    wi++;
   }
-  out.view(win.subarray(pos, closeAt));
+  out.view(win.subarray(walk.pos, closeAt));
   yield* out.take();
 
   // the tail: </sheetData> and what follows, our conditional formats out and in

@@ -185,68 +185,86 @@ export function rowsBefore(b: Uint8Array, rowPat: Uint8Array, from: number, end:
   return best;
 }
 
+/** Where a walk through a sheet's rows stands: its bytes passed on up to `pos`, looked at up to `search`, the number
+ * of the last row met (a row without r is the one after it, as the reader numbers it). */
+export interface RowWalk {
+  pos: number;
+  search: number;
+  prevRow: number;
+}
+
+/** Write w's row made as a new row at `at` (where the first row numbered above it starts, or </sheetData>). */
+export function newRowAt(b: Uint8Array, at: number, w: RowWrites, walk: RowWalk, out: ChunkOut, p: string, colStyle: (col: number) => string | undefined): void {
+  const xml = newRowXml(p, w.row, w.cells, colStyle);
+  if (xml) {
+    out.view(b.subarray(walk.pos, at));
+    out.text(xml);
+    walk.pos = at;
+  }
+  walk.search = at;
+}
+
+/**
+ * The row whose start tag is at q (just read by readTagAt: btag holds it), met while looking for write w's row:
+ * "below" (a row above w's, walked past), "done" (w's row made before it, or this row edited, into out) or "cut"
+ * (its end tag is not in b before limit; thrown unless `more` says the bytes go on).
+ */
+export function meetRow(b: Uint8Array, q: number, limit: number, more: boolean, w: RowWrites, walk: RowWalk, out: ChunkOut, p: string, colStyle: (col: number) => string | undefined): "below" | "done" | "cut" {
+  const tagEnd = btag.end;
+  const selfClosing = btag.selfClosing;
+  const n = rowNumber(b, q, tagEnd) ?? walk.prevRow + 1;
+  if (n < w.row) {
+    walk.prevRow = n;
+    walk.search = tagEnd;
+    return "below";
+  }
+  if (n > w.row) {
+    newRowAt(b, q, w, walk, out, p, colStyle);
+    return "done";
+  }
+  let rowEnd = tagEnd;
+  if (!selfClosing) {
+    const rowClose = ascii(`</${p}row>`);
+    const c = indexOfBytes(b, rowClose, tagEnd, limit);
+    if (c < 0) {
+      if (more) return "cut";
+      throw new Error(`worksheet row ${n} has no end tag`);
+    }
+    rowEnd = c + rowClose.length;
+  }
+  out.view(b.subarray(walk.pos, q));
+  const edited = editRowBytes(b, q, rowEnd, p, n, w.cells, colStyle);
+  if (edited !== undefined) out.copy(edited);
+  else out.text(editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle));
+  walk.pos = walk.search = rowEnd;
+  walk.prevRow = n;
+  return "done";
+}
+
 /** Applies cell writes to the sheetData content b[from, to): chunks of the new content, handed out as they are made. */
 function* writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], colStyle: (col: number) => string | undefined): Generator<Uint8Array> {
   const p = s.prefix;
   const rowPat = ascii(`<${p}row`);
-  const rowClose = ascii(`</${p}row>`);
   const out = new ChunkOut();
-  let pos = s.dataStart;
-  let search = s.dataStart;
-  let prevRow = 0;
+  const walk: RowWalk = { pos: s.dataStart, search: s.dataStart, prevRow: 0 };
   for (const w of rows) {
-    const near = rowsBefore(b, rowPat, search, s.dataEnd, w.row);
+    const near = rowsBefore(b, rowPat, walk.search, s.dataEnd, w.row);
     if (near !== undefined) {
-      search = near.at;
-      prevRow = near.row;
+      walk.search = near.at;
+      walk.prevRow = near.row;
     }
     for (;;) {
-      const q = findTag(b, rowPat, search, s.dataEnd);
+      const q = findTag(b, rowPat, walk.search, s.dataEnd);
       if (q < 0) {
-        const xml = newRowXml(p, w.row, w.cells, colStyle);
-        if (xml) {
-          out.view(b.subarray(pos, s.dataEnd));
-          out.text(xml);
-          pos = search = s.dataEnd;
-        }
+        newRowAt(b, s.dataEnd, w, walk, out, p, colStyle);
         break;
       }
       if (!readTagAt(b, q + 1, s.dataEnd)) throw new Error("worksheet row tag is cut short");
-      const tagEnd = btag.end;
-      const selfClosing = btag.selfClosing;
-      const n = rowNumber(b, q, tagEnd) ?? prevRow + 1;
-      if (n < w.row) {
-        prevRow = n;
-        search = tagEnd;
-        continue;
-      }
-      if (n > w.row) {
-        const xml = newRowXml(p, w.row, w.cells, colStyle);
-        if (xml) {
-          out.view(b.subarray(pos, q));
-          out.text(xml);
-          pos = q;
-        }
-        search = q;
-        break;
-      }
-      let rowEnd = tagEnd;
-      if (!selfClosing) {
-        const c = indexOfBytes(b, rowClose, tagEnd, s.dataEnd);
-        if (c < 0) throw new Error(`worksheet row ${n} has no end tag`);
-        rowEnd = c + rowClose.length;
-      }
-      out.view(b.subarray(pos, q));
-      const edited = editRowBytes(b, q, rowEnd, p, n, w.cells, colStyle);
-      if (edited !== undefined) out.copy(edited);
-      else out.text(editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle));
-      pos = search = rowEnd;
-      prevRow = n;
-      break;
+      if (meetRow(b, q, s.dataEnd, false, w, walk, out, p, colStyle) === "done") break;
     }
     if (out.chunks.length > 0) yield* out.takeDone();
   }
-  out.view(b.subarray(pos, s.dataEnd));
+  out.view(b.subarray(walk.pos, s.dataEnd));
   yield* out.finish();
 }
 
