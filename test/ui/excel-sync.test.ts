@@ -59,15 +59,21 @@ describe("sync in Excel", () => {
     expect(fake.cell(SHEET, "G3").value).toBe(13912345678);
   });
 
-  it("adds a new member on a row of its own, above a totals row, and the total takes it in", async () => {
+  /** The roster with a totals row under its two members, and a GBK CSV adding 王五 synced into it. */
+  async function addWang() {
     const fake = roster();
     fake.putRows(SHEET, 4, [["合计", { f: "=COUNTA(B2:B3)" }]]);
     const WANG = id("22070219800101123");
     const csv = [HEADER.join(","), `3,王五,男,${WANG},2001-07-01,铁康社区,13800000003,铁康小区3号,正常`].join("\r\n");
     const file = { name: "新增.csv", bytes: new Uint8Array(iconv.encode(csv, "gbk")) };
     const preview = await previewSyncInExcel(file, { today: TODAY });
-    expect(preview.diff.report.added.map((a) => a.name)).toEqual(["王五"]);
     const out = await applySyncInExcel(file, { ...preview.diff.report, updated: [] }, { today: TODAY, time: TIME });
+    return { fake, WANG, preview, out };
+  }
+
+  it("adds a new member on a row of its own, above a totals row, and the total takes it in", async () => {
+    const { fake, WANG, preview, out } = await addWang();
+    expect(preview.diff.report.added.map((a) => a.name)).toEqual(["王五"]);
     expect(out).toMatchObject({ additions: 1 });
     expect([fake.cell(SHEET, "B4").value, fake.cell(SHEET, "D4").value]).toEqual(["王五", WANG]);
     expect([fake.cell(SHEET, "A5").value, fake.cell(SHEET, "B5").formula]).toEqual(["合计", "=COUNTA(B2:B4)"]);
@@ -80,13 +86,7 @@ describe("sync in Excel", () => {
   });
 
   it("undoing a sync keeps an inserted row a clerk has typed into since (never a value lost)", async () => {
-    const fake = roster();
-    fake.putRows(SHEET, 4, [["合计", { f: "=COUNTA(B2:B3)" }]]);
-    const WANG = id("22070219800101123");
-    const csv = [HEADER.join(","), `3,王五,男,${WANG},2001-07-01,铁康社区,13800000003,铁康小区3号,正常`].join("\r\n");
-    const file = { name: "新增.csv", bytes: new Uint8Array(iconv.encode(csv, "gbk")) };
-    const preview = await previewSyncInExcel(file, { today: TODAY });
-    const out = await applySyncInExcel(file, { ...preview.diff.report, updated: [] }, { today: TODAY, time: TIME });
+    const { fake, out } = await addWang();
     fake.put(SHEET, "K4", "待核实");
     await revertBatchInExcel({ today: TODAY, time: TIME, batch: out.batch });
     expect([fake.cell(SHEET, "B4").value, fake.cell(SHEET, "K4").value]).toEqual([undefined, "待核实"]);
