@@ -3,6 +3,7 @@
 // over with postMessage and its result taken with receiveMessageOnPort, waiting on a shared counter (Atomics.wait)
 // only when it is needed. Same bytes as deflating each batch here: the same zlib, options and batches.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { DeflateStream } from "../workbook/xlsx-write";
 
 /** The worker: deflates each batch as told, keeping the stream's CRC-32 running, and counts its replies. */
 const WORKER = `
@@ -90,7 +91,7 @@ const IN_FLIGHT = 3;
  */
 export function workerDeflateStream(
   level: number, crc0: number, here: (data: readonly Uint8Array[], final: boolean) => Uint8Array, crc32: (data: Uint8Array, crc: number) => number,
-): { push(pieces: readonly Uint8Array[], final: boolean): void; end(): { data: Uint8Array[]; crc: number } } {
+): DeflateStream {
   const out: Uint8Array[] = [];
   const free: ArrayBuffer[] = [];
   let crc = crc0;
