@@ -2,7 +2,7 @@
 // owns its characters. Parsed from one decoded string, each text longer than 12 characters was a slice of it (V8's
 // sliced strings): slower to read, and together they kept the whole decoded part alive (a 1,048,575-member roster:
 // 260 MB of heap). Markup is ASCII in UTF-8, so the tags are read on bytes as the sheet scanner does.
-import { ascii, btag, btagIs, endOfElement, readTagAt, shortText } from "./byte-scan";
+import { ascii, btag, btagIs, endOfElement, indexOfBytes, readTagAt, shortText } from "./byte-scan";
 import { readRichText, rich } from "./rich-text";
 import { DOCTYPE, ENTITY } from "./sheet-prolog";
 import { decodeCellText, hasDtd } from "./xml-text";
@@ -74,7 +74,7 @@ export function parseSharedStringBytes(b: Uint8Array): string[] | undefined {
     const c1 = b[lt + 1];
     if (c1 === 47 || c1 === 33 || c1 === 63) {
       if (at(b, DOCTYPE, lt, end) || at(b, ENTITY, lt, end)) throw new SharedStringsRefused("dtd");
-      const e = at(b, COMMENT_START, lt, end) ? indexOf(b, COMMENT_END, lt + 1, end) : b.indexOf(62, lt + 1);
+      const e = at(b, COMMENT_START, lt, end) ? indexOfBytes(b, COMMENT_END, lt + 1, end) : b.indexOf(62, lt + 1);
       if (e < 0) {
         check(b, lt, end);
         return out;
@@ -105,9 +105,4 @@ export function parseSharedStringBytes(b: Uint8Array): string[] | undefined {
     out.push(rich.text);
     p = e;
   }
-}
-
-function indexOf(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
-  for (let i = b.indexOf(pat[0], from); i >= 0 && i < end; i = b.indexOf(pat[0], i + 1)) if (at(b, pat, i, end)) return i;
-  return -1;
 }
