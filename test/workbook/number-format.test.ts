@@ -21,6 +21,8 @@ describe("custom format codes", () => {
     ["h:mm AM/PM", true],
     ["mm:ss.0", true],
     ["[h]:mm:ss", true],
+    ["\"yyyy", false], // a quote never closed
+    ["[hh", false], // a bracket never closed
     ["[mm]", true],
     ["[$-411]ge.m.d", true],
     ["ggge\"年\"", true],
@@ -66,6 +68,10 @@ describe("decimals a format code shows", () => {
     ["# ?/?", 0],
     ["yyyy.mm", 0], // a date format: the number is a DateCell
     ["\"v.\"00", 0], // a point inside quotes is text
+    ["0.[Blue]00", 2], // a modifier between placeholders does not break them
+    ["0.\\ 00", 0], // an escaped character does
+    ["\"0.00", 0], // a quote never closed
+    ["[Red0.00", 0], // a bracket never closed
   ])("%j shows %d", (code, expected) => expect(fixedDecimals(code)).toBe(expected));
 
   it.each<[number, number]>([[2, 2], [4, 2], [7, 2], [44, 2], [10, 0], [11, 0], [1, 0], [0, 0], [14, 0]])(

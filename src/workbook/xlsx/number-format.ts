@@ -8,6 +8,25 @@ export function isBuiltinDateFormat(id: number): boolean {
 const isElapsed = (s: string): boolean => /^(h+|m+|s+)$/i.test(s);
 
 /**
+ * The last index of the part of a format code starting at i that shows no digit of its own: a "quoted" text, a \x
+ * escape, _x padding, a *x fill or a [...] modifier; -1 when its closing quote or bracket is missing; undefined when
+ * no such part starts at i.
+ */
+function literalEnd(code: string, i: number): number | undefined {
+  switch (code.charCodeAt(i)) {
+    case 34 /* " */:
+      return code.indexOf('"', i + 1);
+    case 92 /* \ */:
+    case 95 /* _ */:
+    case 42 /* * */:
+      return i + 1;
+    case 91 /* [ */:
+      return code.indexOf("]", i + 1);
+  }
+  return undefined;
+}
+
+/**
  * Whether a format code shows dates or times: a date/time letter (d m y h s e gg, or 年 月 日) outside quoted text,
  * backslash escapes, _x padding, *x fills and [...] modifiers, where an elapsed [h] [mm] [ss] counts as time.
  * "General" and scientific "E+" are not dates.
@@ -16,25 +35,14 @@ export function isDateFormatCode(code: string): boolean {
   const n = code.length;
   for (let i = 0; i < n; i++) {
     const c = code.charCodeAt(i);
+    const skip = literalEnd(code, i);
+    if (skip !== undefined) {
+      if (skip < 0) return false;
+      if (c === 91 /* [ */ && isElapsed(code.slice(i + 1, skip))) return true;
+      i = skip;
+      continue;
+    }
     switch (c) {
-      case 34 /* " */: {
-        const e = code.indexOf('"', i + 1);
-        if (e < 0) return false;
-        i = e;
-        continue;
-      }
-      case 92 /* \ */:
-      case 95 /* _ */:
-      case 42 /* * */:
-        i++;
-        continue;
-      case 91 /* [ */: {
-        const e = code.indexOf("]", i + 1);
-        if (e < 0) return false;
-        if (isElapsed(code.slice(i + 1, e))) return true;
-        i = e;
-        continue;
-      }
       case 0x5e74 /* 年 */:
       case 0x6708 /* 月 */:
       case 0x65e5 /* 日 */:
@@ -85,26 +93,14 @@ export function fixedDecimals(code: string): number {
   let afterPoint = false;
   for (let i = 0; i < code.length; i++) {
     const c = code.charCodeAt(i);
+    const skip = literalEnd(code, i);
+    if (skip !== undefined) {
+      if (skip < 0) return 0;
+      if (c !== 91 /* [ */) afterPoint = false; // a modifier ([Red]) sits between placeholders, text breaks them
+      i = skip;
+      continue;
+    }
     switch (c) {
-      case 34 /* " */: {
-        const e = code.indexOf('"', i + 1);
-        if (e < 0) return 0;
-        i = e;
-        afterPoint = false;
-        continue;
-      }
-      case 92 /* \ */:
-      case 95 /* _ */:
-      case 42 /* * */:
-        i++;
-        afterPoint = false;
-        continue;
-      case 91 /* [ */: {
-        const e = code.indexOf("]", i + 1);
-        if (e < 0) return 0;
-        i = e;
-        continue;
-      }
       case 59 /* ; */:
         return decimals;
       case 37 /* % */:
