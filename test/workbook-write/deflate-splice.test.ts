@@ -11,7 +11,7 @@ import { streamSheetsAbove } from "../../src/workbook/xlsx-write/apply-plan";
 import { spliceHead, spliceHeadOf, type SpliceSource } from "../../src/workbook/xlsx-write/deflate-splice";
 import { PackageEditor } from "../../src/workbook/xlsx-write/package";
 import { patchSheetEnds, patchWorksheet } from "../../src/workbook/xlsx-write/roster-patch";
-import { inflateBlocks } from "../../src/workbook/xlsx-write/inflate-blocks";
+import { inflateBlocks } from "../../src/workbook/xlsx/inflate-blocks";
 import { readRawEntries, ZipWriter } from "../../src/workbook/xlsx-write/zip-write";
 import { entryData } from "../../src/workbook/xlsx/zip";
 import { makeBigRoster } from "../fixtures/xlsx-reader/make-big-roster";

@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, openXlsx, type SheetPartEnds, UnreadableInputError } fr
 import { PartInflater } from "../../src/workbook/xlsx/inflate";
 import { scanSheetPart } from "../../src/workbook/xlsx/read-sheet";
 import { entryData, readZipIndex } from "../../src/workbook/xlsx/zip";
-import { inflateBlocks } from "../../src/workbook/xlsx-write/inflate-blocks";
+import { inflateBlocks } from "../../src/workbook/xlsx/inflate-blocks";
 import { PackageEditor } from "../../src/workbook/xlsx-write/package";
 import { readRawEntries, ZipWriter } from "../../src/workbook/xlsx-write/zip-write";
 import { makeBigRoster } from "../fixtures/xlsx-reader/make-big-roster";

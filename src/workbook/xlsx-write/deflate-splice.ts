@@ -2,7 +2,7 @@
 // (a roster sheet whose conditional formats, after <sheetData>, are all that changes), the input's deflate blocks
 // that inflate to those bytes are copied as they are, an empty stored block brings the stream to a byte boundary
 // (what zlib's sync flush writes), and only the rest is deflated anew: a fresh stream may follow a non-final block.
-import type { InflatedBlocks } from "./inflate-blocks";
+import type { InflatedBlocks } from "../xlsx/inflate-blocks";
 
 /** Deflate blocks kept from the input: not final, ending on a byte boundary; what they inflate to and its CRC-32. */
 export interface DeflateHead {

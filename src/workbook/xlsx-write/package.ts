@@ -7,7 +7,7 @@ import type { SheetPartEnds } from "../xlsx/read-sheet";
 import { entryData } from "../xlsx/zip";
 import { crc32Update } from "./crc32";
 import { type SpliceSource, spliceHeadOf } from "./deflate-splice";
-import { InflateError, inflateBlocks, inflateBlocksTo } from "./inflate-blocks";
+import { InflateError, inflateBlocks, inflateBlocksTo } from "../xlsx/inflate-blocks";
 import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";

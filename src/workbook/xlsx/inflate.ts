@@ -2,7 +2,7 @@
 // of the distinct parts read) and again while inflating (actual size); the CRC-32 of every fully inflated part is
 // checked, so damage inside a part is refused, never read as data.
 import { crc32Update } from "../xlsx-write/crc32";
-import { InflateError, inflateBlocksTo } from "../xlsx-write/inflate-blocks";
+import { InflateError, inflateBlocksTo } from "./inflate-blocks";
 import type { EdgeParams } from "../../i18n/edge-errors";
 import { unreadable } from "./errors";
 import { entryData, type ZipEntry } from "./zip";

@@ -1,6 +1,7 @@
 // Inflating a part while noting where each deflate block starts (bit offset in the compressed data, byte offset in
 // the output), so a rewrite that keeps the part's first bytes can keep their compressed blocks as they are
-// (deflate-splice.ts). The algorithm is fflate's inflate (MIT, 101arrowz), for one whole buffer of known size.
+// (xlsx-write/deflate-splice.ts); the reader inflates every part with it. The algorithm is fflate's inflate (MIT,
+// 101arrowz), for one whole buffer of known size.
 
 const u8 = Uint8Array;
 const u16 = Uint16Array;
