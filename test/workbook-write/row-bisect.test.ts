@@ -53,6 +53,9 @@ describe("cell writes on a sheet of 3,000 rows (about 400 KB, bisected)", () => 
     ["a missing row in a gap (made in its place)", gappy, [write(970, "新"), write(1001, "改")]],
     ["a row past the last", full, [write(3005, "尾")]],
     ["every 50th row", full, range(1, 60).map((i) => write(i * 50, `v${i}`))],
+    ["every row (walked, no search)", full, range(1, 3000).map((r) => write(r, `w${r}`))],
+    ["every row from 2,500 on, after row 3 (one gallop, then walked)", full, [write(3, "x"), ...range(2500, 3000).map((r) => write(r, r))]],
+    ["rows 40 apart across gaps (searched each time)", gappy, range(1, 74).map((i) => write(i * 40 + 7, `g${i}`))],
   ];
   it.each(cases)("%s: the same as row-by-row edits", (_label, rows, writes) => {
     const out = patched(sheet(rows), writes);
