@@ -5,8 +5,8 @@ import { FixKind, fixKindOf } from "../domain/fix-kinds";
 import { SheetGrid, columnLetter } from "../domain/grid";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { CellConflict } from "../plan/cell-write-rule";
-import { gridsAfterWrites } from "../plan/fixed-grids";
-import { CheckedGrids, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
+import { FixedGrids, gridsAfterWrites, sheetNamingWrites } from "../plan/fixed-grids";
+import { CheckedGrids, FixOptions, FixWrites, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
 import { CellWrite, WritePlan } from "../plan/write-plan";
 import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx, type OpenedWorkbook } from "../workbook/xlsx";
@@ -85,13 +85,21 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
     const plan = planCheck(first.result, first.report, { lang, unit });
     return { report: first.report, output: applyPlan(input, fileName, plan, apply) };
   }
-  const fix = fixWrites(first.result, first.report, await readLog(source), { lang, unit, time: opts.time, source: "fix" });
-  const { grids, changed } = gridsAfterWrites(first.result.grids, fix.cellWrites, source.date1904, refusals(fileName));
+  const { fix, grids, changed } = applyFix(first.result, first.report, await readLog(source), { lang, unit, time: opts.time }, source.date1904, fileName);
   first = undefined; // the first check's members and issues are large: let them go before the second check
   release(); // the sheets as read and the input's shared strings: the writes are resolved, the fixed grids hold what is left
   const { report, plan } = checkFixed(grids, source, { ...req, lang }, fileName, (second, r) => withFix(planCheck(second, r, { lang, unit }), fix));
   const output = applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) });
   return { report: { ...report, changes: fix.applied, changesApplied: true }, output, batch: fix.batch };
+}
+
+/** The report's changes applied to the grids as read (gridsAfterWrites) and logged: the change log, the writes as
+ * resolved, by sheet, and the fixed grids. The writes as planned (one a change) go here: the writer takes them as
+ * resolved, and the plan names each sheet by one of them (sheetNamingWrites). */
+function applyFix(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: Omit<FixOptions, "source">, date1904: boolean, fileName: string): FixedGrids & { fix: FixWrites } {
+  const { cellWrites, ...fix } = fixWrites(result, report, log, { ...opts, source: "fix" });
+  const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName));
+  return { fix: { ...fix, cellWrites: sheetNamingWrites(changed) }, grids, changed };
 }
 
 /** The check of the fixed grids and the plan made of it; the checked grids (the sheets as fixed) go once planned, before

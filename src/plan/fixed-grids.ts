@@ -84,3 +84,19 @@ function writeRows(rows: SheetGrid["rows"], changed: ReadonlyMap<number, string 
   out.length = n;
   return out;
 }
+
+/**
+ * The writes a plan carries once they are resolved (FixedGrids.changed, given to the writer as `resolvedWrites`): one
+ * a sheet that changes, which names the sheet to the writer; the writer takes that sheet's writes from the resolved
+ * map. The writes as planned (hundreds of thousands on a large fix) can then go before the check of the fixed grids.
+ */
+export function sheetNamingWrites(changed: FixedGrids["changed"]): CellWrite[] {
+  const out: CellWrite[] = [];
+  for (const [sheet, cells] of changed) {
+    for (const [key, value] of cells) {
+      out.push({ sheet, row: Math.floor(key / 16384) + 1, col: (key % 16384) + 1, value, expect: "" });
+      break;
+    }
+  }
+  return out;
+}

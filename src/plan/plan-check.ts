@@ -92,18 +92,54 @@ function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLo
   const batch = nextBatch(log);
   const applied = [...report.changes];
   if (applied.length === 0) return { cellWrites: [], batch, applied };
-  const members = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m]));
+  const keys = memberKeys(result.members);
   // Built from the engine's changes (typed, cells and fields as the engine made them) and the time checked above: no
   // per-entry schema pass, which cost seconds on 100,000 changes.
-  const entries: ChangeLogEntry[] = applied.map((c) => ({
-    batch, time: opts.time, source: opts.source ?? "fix", sheet: c.sheet, cell: `${c.column}${c.row}`,
-    key: memberKey(members.get(`${c.sheet}\u0000${c.row}`)), field: c.field,
-    from: result.numericFrom.has(c) ? Number(c.from) : c.from, to: c.to, reverted: false,
-  }));
+  const run: LoggedRun = { batch, time: opts.time, source: opts.source ?? "fix" };
+  const entries: ChangeLogEntry[] = applied.map((c) => new LoggedChange(run, c, keys.get(c.sheet)?.[c.row] ?? "", result.numericFrom.has(c)));
   const cellWrites: CellWrite[] = applied.map((c) => ({
     sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
   }));
   return { cellWrites, batch, applied, written: [...log, ...entries] };
+}
+
+/** Each member's key in the change log (memberKey), by sheet and row (the last member of a row, as a map keeps it). */
+function memberKeys(members: readonly Member[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of members) {
+    let rows = out.get(m.sheet);
+    if (rows === undefined) out.set(m.sheet, (rows = []));
+    rows[m.row] = memberKey(m);
+  }
+  return out;
+}
+
+/** What every entry of one logged batch shares. */
+interface LoggedRun {
+  readonly batch: number;
+  readonly time: string;
+  readonly source: string;
+}
+
+/**
+ * One change as its change-log entry, read from the change itself: a fix of a large roster logs hundreds of thousands,
+ * and an entry of its own (ten fields and its cell's text) held about 130 bytes each until the log was written.
+ */
+class LoggedChange implements ChangeLogEntry {
+  constructor(private readonly run: LoggedRun, private readonly change: Change, readonly key: string, private readonly numeric: boolean) {}
+  get batch(): number { return this.run.batch; }
+  get time(): string { return this.run.time; }
+  get source(): string { return this.run.source; }
+  get sheet(): string { return this.change.sheet; }
+  get cell(): string { return `${this.change.column}${this.change.row}`; }
+  get field(): string { return this.change.field; }
+  get from(): string | number { return this.numeric ? Number(this.change.from) : this.change.from; }
+  get to(): string { return this.change.to; }
+  get reverted(): boolean { return false; }
+  plain(): ChangeLogEntry {
+    const { batch, time, source, sheet, cell, key, field, from, to, reverted } = this;
+    return { batch, time, source, sheet, cell, key, field, from, to, reverted };
+  }
 }
 
 /** A check plan with a fix's (or a revert's) cell writes and change log: the back end writes the change-log sheet
@@ -121,7 +157,9 @@ export function withFix(check: WritePlan, fix: Pick<FixWrites, "changeLog" | "ce
 export function planFix(
   result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions,
 ): { plan: WritePlan; batch: number; applied: Change[]; log: readonly ChangeLogEntry[] } {
-  const { written, ...fix } = fixEntries(result, report, log, opts);
+  const { written: lazy, ...fix } = fixEntries(result, report, log, opts);
+  // plain entries: a revert of this log copies them with a spread, which a LoggedChange's getters do not survive
+  const written = lazy?.map((e) => (e instanceof LoggedChange ? e.plain() : e));
   const plan = withFix(planCheck(result, report, opts), { ...fix, changeLog: written && changeLogSheet(written, opts.lang) });
   return { plan, batch: fix.batch, applied: fix.applied, log: written ?? log };
 }

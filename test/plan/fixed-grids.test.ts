@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SheetGrid } from "../../src/domain/grid";
 import { CellConflict } from "../../src/plan/cell-write-rule";
-import { gridsAfterWrites } from "../../src/plan/fixed-grids";
+import { gridsAfterWrites, sheetNamingWrites } from "../../src/plan/fixed-grids";
 import { CellWrite, EMPTY_PLAN } from "../../src/plan/write-plan";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { applyPlan, PlanConflictError } from "../../src/workbook/xlsx-write";
@@ -57,6 +57,14 @@ describe("gridsAfterWrites", () => {
       expect(Object.keys(after.get(name)!.rows)).toEqual(Object.keys(grid.rows)); // holes where the reader has holes
       after.get(name)!.rows.forEach((r, i) => expect([i, Object.keys(r ?? {})]).toEqual([i, Object.keys(grid.rows[i] ?? {})]));
     }
+  });
+
+  it.each(CASES)("%s: the writer given the writes as resolved, each sheet named by one write, writes the same package", (_name, writes) => {
+    const { changed } = gridsAfterWrites(before, writes, false, refuse);
+    const naming = sheetNamingWrites(changed);
+    expect(naming.length).toBe([...changed.values()].filter((c) => c.size > 0).length);
+    const resolved = applyPlan(EXAMPLE, "e.xlsx", { ...EMPTY_PLAN, cellWrites: naming }, { resolvedWrites: (name) => changed.get(name) });
+    expect(Buffer.from(resolved).equals(Buffer.from(applyPlan(EXAMPLE, "e.xlsx", { ...EMPTY_PLAN, cellWrites: writes })))).toBe(true);
   });
 
   it("leaves the grids given as they were, sharing the rows no write touches", () => {

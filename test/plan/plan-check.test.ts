@@ -2,7 +2,7 @@ import { CellValue, SheetGrid, WorkbookSnapshot } from "../../src/domain/grid";
 import { cellText } from "../../src/domain/normalise/text";
 import { ChangeLogEntry, readChangeLog, unrevertedChanges } from "../../src/plan/change-log";
 import { flagBlocks } from "../../src/plan/flags";
-import { planCheck, planClear, planFix, planRevert } from "../../src/plan/plan-check";
+import { fixWrites, planCheck, planClear, planFix, planRevert } from "../../src/plan/plan-check";
 import { CellWrite, WritePlan } from "../../src/plan/write-plan";
 import { grid } from "../helpers/grid";
 import { checkSnapshot, fixtureWorkbook, runEngine } from "./fixtures";
@@ -94,6 +94,14 @@ describe("planFix", () => {
     const fixed = checkSnapshot(applyWrites(wb, planFix(result, report, [], { lang: "zh-CN", time: TIME }).plan.cellWrites));
     const { plan, batch, applied } = planFix(fixed.result, fixed.report, [], { lang: "zh-CN", time: TIME });
     expect([roles(plan), batch, applied, plan.cellWrites]).toEqual([["issues", "summary", "tallies"], 1, [], []]);
+  });
+
+  it("fixWrites logs the same entries; planFix's log is of plain entries, which a revert's spread copies whole", () => {
+    const { plan, log } = planFix(result, report, [], { lang: "zh-CN", time: TIME });
+    const fix = fixWrites(result, report, [], { lang: "zh-CN", time: TIME });
+    expect(logOf({ ...plan, sheets: [fix.changeLog!] })).toEqual(logOf(plan));
+    expect(log.map((e) => ({ ...e }))).toEqual(logOf(plan));
+    expect(fix.cellWrites).toEqual(plan.cellWrites);
   });
 
   it("refuses a time that is not ISO 8601", () => {
