@@ -32,7 +32,13 @@ const PATCH = { removeMark: "_RosterAssistant_flagGrid", formats: () => '<condit
 function* cut(b: Uint8Array, size: number): Generator<Uint8Array> {
   for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size);
 }
-const text = (chunks: Iterable<Uint8Array>): string => [...chunks].map((c) => dec.decode(c)).join("");
+/** The chunks' text, decoded as one (a chunk may end inside a character). */
+const text = (chunks: Iterable<Uint8Array>): string => {
+  const d = new TextDecoder();
+  let out = "";
+  for (const c of chunks) out += d.decode(c, { stream: true });
+  return out + d.decode();
+};
 
 describe("patchWorksheetStream", () => {
   it.each(WRITES)("%s: patchWorksheet's bytes, the part cut into chunks of any size", (_name, writes) => {
@@ -53,6 +59,27 @@ describe("patchWorksheetStream", () => {
   it("refuses a sheet whose <sheetData> has no end", () => {
     const cutShort = enc.encode(OPEN + ROWS);
     expect(() => text(patchWorksheetStream(cut(cutShort, 16), { ...PATCH, writes: WRITES[0][1] }))).toThrow(/no end/);
+  });
+});
+
+describe("patchWorksheetStream on a sheet of 6,000 rows (about 900 KB: rows far apart are searched for in each window)", () => {
+  const row = (r: number) => `<row r="${r}" spans="1:3"><c r="A${r}" t="inlineStr"><is><t>成员${r}</t></is></c><c r="B${r}"><v>${r * 7}</v></c><c r="C${r}" t="inlineStr"><is><t>铁安社区${r % 3}</t></is></c></row>`;
+  const rows = Array.from({ length: 6000 }, (_, i) => i + 1).filter((r) => r % 101 !== 0); // rows 101, 202, ... missing
+  const big = enc.encode(`${OPEN}${rows.map(row).join("")}${TAIL}`);
+  const w = (r: number, value: string | number): RowWrites => ({ row: r, cells: [{ col: 2, value }] });
+  const cases: Array<[string, RowWrites[]]> = [
+    ["scattered rows, one in a gap, one past the end", [w(3, "a"), w(808, "b"), w(2500, 1), w(4040, "缺"), w(5999, "d"), w(6100, "尾")]],
+    ["every 400th row", Array.from({ length: 14 }, (_, i) => w((i + 1) * 400, `v${i}`))],
+    ["a run of rows next to each other far down", Array.from({ length: 40 }, (_, i) => w(5000 + i, i))],
+  ];
+  it.each(cases)("%s: patchWorksheet's bytes, in windows of 64 KiB to 1 MiB", (_name, writes) => {
+    const whole = text(patchWorksheet(big, { ...PATCH, writes })!);
+    for (const size of [4093, 65536, 100_000, 1 << 20]) {
+      const got = text(patchWorksheetStream(cut(big, size), { ...PATCH, writes }));
+      let at = 0;
+      while (at < got.length && got[at] === whole[at]) at++; // where they part, shown briefly (the sheet is long)
+      expect([size, got.length, got.slice(at, at + 200)]).toEqual([size, whole.length, whole.slice(at, at + 200)]);
+    }
   });
 });
 
