@@ -62,6 +62,11 @@ export class XmlBytes {
     this.at = to;
   }
 
+  /** A copy of what was written since `mark` gave `from` (no more than the room it was asked for). */
+  since(from: number): Uint8Array {
+    return this.buf.slice(from, this.at);
+  }
+
   /** Bytes made once (markup), as they are. */
   raw(b: Uint8Array): void {
     this.room(b.length);
