@@ -24,6 +24,7 @@ const ROWS: Array<[string, string, string]> = [
   ["inline strings with rich text, a formula and a self-closing cell", "", '<row r="7"><c r="A7" t="inlineStr"><is><r><rPr><b/><color rgb="FF0000"/></rPr><t xml:space="preserve"> 甲 </t></r><r><t>乙</t></r></is></c><c r="B7" s="4"/><c r="C7"><f>A7&amp;"x"</f><v>1</v></c><c r="E7" s="1" t="s"><v>3</v></c></row>'],
   ["a prefix, attributes in another order, single quotes, spaces around =", "x:", "<x:row  r = '7' customFormat='true'   s='9' ><x:c t='s' r='$B$7' s = '2'><x:v>1</x:v></x:c><x:c s='5' r='e7'><x:v>2</x:v></x:c></x:row>"],
   ["cells without r", "", '<row r="7"><c><v>1</v></c><c s="2"><v>2</v></c><c r="E7"><v>3</v></c></row>'],
+  ["an empty r, r after another attribute, two spaces before r", "", '<row r="7"><c r=""><v>1</v></c><c s="2" r="B7"><v>2</v></c><c  r="D7" s="3"><v>3</v></c></row>'],
   ["cells out of order and a repeated column", "", '<row r="7"><c r="C7"><v>1</v></c><c r="A7"><v>2</v></c><c r="C7" s="8"><v>3</v></c></row>'],
   ["an attribute value holding > and an extLst", "", '<row r="7" ht="15" x14ac:dyDescent="0.25"><c r="A7" t="inlineStr" cm="a>b"><is><t>a&gt;b</t></is><extLst><ext uri="{x}"><c r="Z9"/></ext></extLst></c><c r="D7"><v>4</v></c></row>'],
   ["no cells", "", '<row r="7" s="3" customFormat="0"></row>'],

@@ -176,7 +176,7 @@ export function editRowAt(b: Uint8Array, start: number, limit: number, p: string
     const c1 = b[i + 1];
     if (c1 === 33 || c1 === 63) return -1;
     if (c1 === 47) {
-      if (startsWith(b, i, limit, close)) {
+      if (b[i + 2] === close[2] && startsWith(b, i, limit, close)) {
         if (depth !== 0) return -1;
         rowEnd = i + close.length;
         break;
@@ -194,9 +194,20 @@ export function editRowAt(b: Uint8Array, start: number, limit: number, p: string
       isCell = tag.nameEnd - tag.localStart === 1 && b[tag.localStart] === 99;
       if (isCell) {
         const attrEnd = selfClosing ? tagEnd - 2 : tagEnd - 1;
-        const r = readAttr(b, tag.nameEnd, attrEnd, R);
-        if (r === -2) return -1;
-        const col = (r === 0 ? refColumn(b, attr.start, attr.end) : 0) || prev + 1;
+        let col = 0;
+        const q = tag.nameEnd + 4;
+        let e = q;
+        if (b[q - 4] === 32 && b[q - 3] === 114 && b[q - 2] === 61 && b[q - 1] === 34) {
+          // nearly every cell: r="F7" first, as readAttr finds it
+          while (e < attrEnd && b[e] !== 34 && b[e] !== 38) e++;
+          if (b[e] === 38 && e < attrEnd) return -1;
+        }
+        if (e > q && e < attrEnd) col = refColumn(b, q, e) || prev + 1;
+        else {
+          const r = readAttr(b, tag.nameEnd, attrEnd, R);
+          if (r === -2) return -1;
+          col = (r === 0 ? refColumn(b, attr.start, attr.end) : 0) || prev + 1;
+        }
         if (n === cols.length) {
           cols = grow(cols);
           starts = grow(starts);
