@@ -33,12 +33,33 @@ function* cut(b: Uint8Array, size: number): Generator<Uint8Array> {
   for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size);
 }
 const text = (chunks: Iterable<Uint8Array>): string => [...chunks].map((c) => dec.decode(c)).join("");
+/** The chunks' bytes as one text (a character may be cut between chunks). */
+const joined = (chunks: Iterable<Uint8Array>): string => dec.decode(Buffer.concat([...chunks]));
 
 describe("patchWorksheetStream", () => {
   it.each(WRITES)("%s: patchWorksheet's bytes, the part cut into chunks of any size", (_name, writes) => {
     const whole = text(patchWorksheet(SHEET, { ...PATCH, writes })!);
     for (const size of [1, 2, 3, 5, 7, 11, 13, 64, 100, 257, SHEET.length]) {
       expect([size, text(patchWorksheetStream(cut(SHEET, size), { ...PATCH, writes }))]).toEqual([size, whole]);
+    }
+  });
+
+  it("a long sheet with scattered writes: rows far on searched for within each window, </sheetData> cut anywhere", () => {
+    // 20,000 rows (some without r, as the reader numbers them: the search stops at them), a prefix; windows of many rows
+    const rows: string[] = [];
+    for (let r = 1; r <= 20000; r++) {
+      const ref = r % 4999 === 0 ? "" : ` r="${r}"`;
+      rows.push(`<x:row${ref}><x:c r="A${r}" t="inlineStr"><x:is><x:t>名${r}</x:t></x:is></x:c><x:c r="C${r}"><x:v>${r}</x:v></x:c></x:row>`);
+    }
+    const open = OPEN.replace("<worksheet xmlns", "<x:worksheet xmlns:x").replace("<dimension", "<x:dimension").replace("<cols><col", "<x:cols><x:col").replace("</cols>", "</x:cols>").replace("<sheetData>", "<x:sheetData>");
+    const sheet = enc.encode(`${open}${rows.join("")}</x:sheetData><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></x:worksheet>`);
+    const writes: RowWrites[] = [];
+    for (let r = 3; r <= 20000; r += r < 3000 ? 97 : 1499) writes.push({ row: r, cells: [{ col: 2, value: `b${r}` }, { col: 3, value: "" }] });
+    writes.push({ row: 4999, cells: [{ col: 1, value: "无 r" }] }, { row: 5000, cells: [{ col: 1, value: "其后" }] }, { row: 20003, cells: [{ col: 1, value: "末" }] });
+    writes.sort((a, b) => a.row - b.row);
+    const whole = joined(patchWorksheet(sheet, { ...PATCH, writes })!);
+    for (const size of [4096, 70001, 300007, 1 << 20, sheet.length - 5, sheet.length]) {
+      expect([size, joined(patchWorksheetStream(cut(sheet, size), { ...PATCH, writes }))]).toEqual([size, whole]);
     }
   });
 

@@ -154,7 +154,7 @@ export function rowNumber(b: Uint8Array, start: number, end: number): number | u
 /** How near a bisection comes before the rows are walked tag by tag. */
 const NEAR = 1 << 16;
 /** Rows between the walk and an edited row below which the walk goes on without a search. */
-const GAP = 32;
+export const GAP = 32;
 
 /**
  * The end of a row start tag numbered below `row`, as far into b[from, end) as a search finds within NEAR bytes of
