@@ -50,18 +50,29 @@ function resolveAgainst(wb: OpenedWorkbook, sheet: string, list: readonly CellWr
 /** The changed cells (by cellKey: row * 16384 + column, so key order is row by row, column by column) as rows of
  * 1-based cells, sorted. */
 export function byRow(changed: ReadonlyMap<number, string | number>): RowWrites[] {
-  const keys = Float64Array.from(changed.keys()).sort();
   const out: RowWrites[] = [];
   let cells: CellValueWrite[] = [];
   let row = -1;
-  for (const key of keys) {
+  const add = (key: number, value: string | number): void => {
     const r = Math.floor(key / 16384) + 1;
     if (r !== row) {
       cells = [];
       out.push({ row: r, cells });
       row = r;
     }
-    cells.push({ col: (key % 16384) + 1, value: changed.get(key)! });
+    cells.push({ col: (key % 16384) + 1, value });
+  };
+  // a fix's cells come in sheet order, nearly always: then they are taken as they are, not sorted and looked up again
+  let prev = -1;
+  let sorted = true;
+  for (const key of changed.keys()) {
+    if (key <= prev) {
+      sorted = false;
+      break;
+    }
+    prev = key;
   }
+  if (sorted) for (const [key, value] of changed) add(key, value);
+  else for (const key of Float64Array.from(changed.keys()).sort()) add(key, changed.get(key)!);
   return out;
 }
