@@ -6,7 +6,8 @@ const key = (row: number, col: number): number => (row - 1) * 16384 + (col - 1);
 describe("byRow", () => {
   it.each<[string, Array<[number, number, string | number]>]>([
     ["in sheet order", [[1, 2, "a"], [1, 5, 3], [2, 1, ""], [1048576, 16384, "z"]]],
-    ["out of order", [[2, 1, ""], [1, 5, 3], [1048576, 16384, "z"], [1, 2, "a"]]],
+    ["rows in order, a row's cells not", [[1, 5, 3], [1, 2, "a"], [2, 9, "b"], [2, 1, ""], [2, 4, 4], [7, 1, "x"]]],
+    ["rows out of order", [[2, 1, ""], [1, 5, 3], [1048576, 16384, "z"], [1, 2, "a"]]],
     ["one cell", [[7, 3, "x"]]],
     ["none", []],
   ])("%s", (_name, cells) => {

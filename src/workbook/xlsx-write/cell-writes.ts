@@ -62,17 +62,31 @@ export function byRow(changed: ReadonlyMap<number, string | number>): RowWrites[
     }
     cells.push({ col: (key % 16384) + 1, value });
   };
-  // a fix's cells come in sheet order, nearly always: then they are taken as they are, not sorted and looked up again
+  // a fix's cells come row by row (a row's now and then not by column): then they are taken as they are, a row's
+  // cells sorted where they need it, not all sorted by key and looked up again
   let prev = -1;
-  let sorted = true;
+  let rowsInOrder = true;
   for (const key of changed.keys()) {
-    if (key <= prev) {
-      sorted = false;
+    const r = Math.floor(key / 16384);
+    if (r < prev) {
+      rowsInOrder = false;
       break;
     }
-    prev = key;
+    prev = r;
   }
-  if (sorted) for (const [key, value] of changed) add(key, value);
-  else for (const key of Float64Array.from(changed.keys()).sort()) add(key, changed.get(key)!);
+  if (!rowsInOrder) {
+    for (const key of Float64Array.from(changed.keys()).sort()) add(key, changed.get(key)!);
+    return out;
+  }
+  for (const [key, value] of changed) add(key, value);
+  for (const w of out) {
+    const c = w.cells as CellValueWrite[];
+    for (let i = 1; i < c.length; i++) {
+      if (c[i].col < c[i - 1].col) {
+        c.sort((x, y) => x.col - y.col);
+        break;
+      }
+    }
+  }
   return out;
 }
