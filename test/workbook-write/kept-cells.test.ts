@@ -6,11 +6,11 @@ import { productSheetXml } from "../../src/workbook/xlsx-write/sheet-xml-write";
 
 const xml = (sheet: ProductSheet): string => [...productSheetXml(sheet, 7)].map((c) => (typeof c === "string" ? c : Buffer.from(c).toString("utf8"))).join("");
 
-/** Rows whose column 2 holds `shared` (the same object) in most rows, another cell now and then, column 1 a row's own. */
+/** 3,000 rows (several chunks) whose column 2 holds `shared` (the same object) in most rows, another cell now and then, column 1 a row's own. */
 function sheetOf(shared: PlanCell, copies: boolean): ProductSheet {
   const b = new SheetBuilder();
   const other: PlanCell = { v: "别的", style: "text" };
-  for (let r = 0; r < 40; r++) {
+  for (let r = 0; r < 3000; r++) {
     const second = r % 7 === 3 ? other : shared;
     b.addRow([{ v: `行${r}`, style: "text" }, copies ? { ...second } : second], false);
   }
@@ -24,6 +24,8 @@ describe("cells shared by rows are written as where each row has its own", () =>
     ["text with edge spaces", { v: " 是 ", style: "wrap" }],
     ["text with _xHHHH_ and a control character", { v: "_x0041_\u0001", style: "text" }],
     ["text past the kept length", { v: "长".repeat(80), style: "text" }],
+    ["control characters to the kept length (each escaped as _xHHHH_)", { v: "\u0001".repeat(64), style: "text" }],
+    ["ampersands to the kept length", { v: "&".repeat(64), style: "text" }],
     ["a number", { v: 1, style: "number" }],
     ["a fraction", { v: 0.1 + 0.2, style: "number" }],
     ["a styled empty cell", { v: null, style: "text" }],

@@ -107,10 +107,11 @@ function writeCellRest(w: XmlBytes, open: Uint8Array, row: number, cell: PlanCel
   } else w.raw(m.empty!);
 }
 
-/** Cells kept as bytes (see productSheetXml) are at most this long as text, and take at most ROOM bytes after
- * their reference (7 a character: _xHHHH_; markup under 64). */
+/** Cells kept as bytes (see productSheetXml) are at most this long as text; ROOM is the most room their writing
+ * asks for after their reference (markup under 64; text escaped to 7 characters a character, _xHHHH_, asks for 3 bytes
+ * each), so that it all lands in one chunk. */
 const KEEP_CHARS = 64;
-const ROOM = 64 + 7 * KEEP_CHARS;
+const ROOM = 64 + 21 * KEEP_CHARS;
 const keepable = (cell: PlanCell): boolean =>
   (cell.f === undefined || cell.f === "") && (typeof cell.v !== "string" || cell.v.length <= KEEP_CHARS);
 
@@ -211,9 +212,12 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
       w.uint(rowNumber);
       if (cell === last[c] && keepable(cell)) {
         const from = w.mark(ROOM);
+        const turns = w.turns;
         writeCellRest(w, open, rowNumber, cell, m);
-        keptBytes[c] = w.since(from);
-        kept[c] = cell;
+        if (w.turns === turns) {
+          keptBytes[c] = w.since(from);
+          kept[c] = cell;
+        }
       } else writeCellRest(w, open, rowNumber, cell, m);
       last[c] = cell;
       any = true;
