@@ -7,7 +7,7 @@ import { cellText } from "../domain/normalise/text";
 import { Lang } from "../domain/vocabulary";
 import { FIELD_LABELS, fieldLabel } from "../i18n/field-labels";
 import { SHEET_TEXT, sheetText } from "../i18n/sheet-text";
-import { SheetBuilder, num, planRow, rangeRef, text, textOrNone } from "./sheet-builder";
+import { MAX_CELL_CHARS, SheetBuilder, cutToCellLimit, num, rangeRef, text, textOrNone } from "./sheet-builder";
 import { PlanCell, ProductSheet, RowSource } from "./write-plan";
 
 export const ChangeLogEntry = z.object({
@@ -100,29 +100,66 @@ function sourceRead(shown: string): string {
 const logValue = (v: string | number): PlanCell => (typeof v === "number" ? num(v, "text") : textOrNone(v));
 const readValue = (v: CellValue | undefined, date1904: boolean): string | number => (typeof v === "number" ? v : cellText(v, date1904));
 
+/** Cells made once a key (a batch's number, time, source..: shared by the rows that repeat it), fitted when made. */
+class SharedCells<K> {
+  private readonly cells = new Map<K, PlanCell>();
+  constructor(private readonly b: SheetBuilder, private readonly col: number, private readonly make: (k: K) => PlanCell) {}
+
+  get(k: K): PlanCell {
+    let cell = this.cells.get(k);
+    if (cell === undefined) {
+      cell = cut(this.make(k));
+      this.cells.set(k, cell);
+      fitCell(this.b, this.col, cell);
+    }
+    return cell;
+  }
+}
+
+/** A cell as planRow gives it: text cut to Excel's cell limit. */
+const cut = (c: PlanCell): PlanCell => (typeof c.v === "string" && c.v.length > MAX_CELL_CHARS ? { ...c, v: cutToCellLimit(c.v) } : c);
+/** Widens a column to show a cell, as SheetBuilder.fitRow does (an empty textOrNone cell: ""). */
+const fitCell = (b: SheetBuilder, col: number, c: PlanCell): void => b.fit(col, c.v === null ? "" : String(c.v));
+
 /** Header row 1, one row per entry in log order; filterable, the header frozen. The entries' rows are made as they
  * are written (a fix of a large roster logs hundreds of thousands): the sheet's `source`; the columns are fitted to
- * them first, one row at a time. */
+ * their cells first, entry by entry, without making the rows. */
 export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): ProductSheet {
   const t = sheetText(lang);
   const b = new SheetBuilder();
   b.addRow(t.changeLog.headers.map((h) => text(h, "header")));
   // The values a batch repeats (its number, time, source, sheet, field, reverted) share one cell each: a log of
-  // hundreds of thousands of entries is otherwise millions of cells.
-  // Each kind keyed by the entry's own value (no key text made per cell: a log of 300,000 entries made 1.8 million).
-  const once = <K>(shared: Map<K, PlanCell>, k: K, make: () => PlanCell): PlanCell => shared.get(k) ?? (shared.set(k, make()), shared.get(k)!);
-  const batches = new Map<number, PlanCell>(), times = new Map<string, PlanCell>(), sources = new Map<string, PlanCell>();
-  const sheets = new Map<string, PlanCell>(), fields = new Map<string, PlanCell>(), reverted = new Map<boolean, PlanCell>();
-  const row = (e: ChangeLogEntry): (PlanCell | null)[] => planRow([
-    once(batches, e.batch, () => ({ v: e.batch, style: "number" })), once(times, e.time, () => text(e.time)),
-    once(sources, e.source, () => text(sourceShown(e.source, lang))), once(sheets, e.sheet, () => text(e.sheet)), text(e.cell),
-    textOrNone(e.key), once(fields, e.field, () => text(fieldLabel(e.field, lang))), logValue(e.from), logValue(e.to),
-    once(reverted, e.reverted, () => text(e.reverted ? t.changeLog.yes : t.changeLog.no)),
-  ]);
-  for (const e of entries) b.fitRow(row(e));
+  // hundreds of thousands of entries is otherwise millions of cells. Each kind keyed by the entry's own value (no key
+  // text made per cell: a log of 300,000 entries made 1.8 million).
+  const batches = new SharedCells(b, 1, (n: number): PlanCell => ({ v: n, style: "number" }));
+  const times = new SharedCells(b, 2, (time: string) => text(time));
+  const sources = new SharedCells(b, 3, (source: string) => text(sourceShown(source, lang)));
+  const sheets = new SharedCells(b, 4, (sheet: string) => text(sheet));
+  const fields = new SharedCells(b, 7, (field: string) => text(fieldLabel(field, lang)));
+  const reverted = new SharedCells(b, 10, (r: boolean) => text(r ? t.changeLog.yes : t.changeLog.no));
+  // an entry's own cells (its cell, key, old and new values), as row() makes them
+  const own = (e: ChangeLogEntry): [PlanCell, PlanCell, PlanCell, PlanCell] =>
+    [cut(text(e.cell)), cut(textOrNone(e.key)), cut(logValue(e.from)), cut(logValue(e.to))];
+  // an entry's row always reaches its last column (reverted: 是 / 否), as planRow gives it
+  const row = (e: ChangeLogEntry): PlanCell[] => {
+    const [cell, key, from, to] = own(e);
+    return [batches.get(e.batch), times.get(e.time), sources.get(e.source), sheets.get(e.sheet), cell, key, fields.get(e.field), from, to, reverted.get(e.reverted)];
+  };
+  for (const e of entries) {
+    batches.get(e.batch);
+    times.get(e.time);
+    sources.get(e.source);
+    sheets.get(e.sheet);
+    fields.get(e.field);
+    reverted.get(e.reverted);
+    // the entry's own cells' texts, as fitCell would fit them (no cells made)
+    b.fit(5, cutToCellLimit(e.cell));
+    b.fit(6, cutToCellLimit(e.key));
+    b.fit(8, typeof e.from === "number" ? String(e.from) : cutToCellLimit(e.from));
+    b.fit(9, typeof e.to === "number" ? String(e.to) : cutToCellLimit(e.to));
+  }
   WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
   const extra = { freezeRows: 1, autoFilter: rangeRef(1, 1, entries.length + 1, KEYS.length) };
-  // an entry's row always reaches its last column (reverted: 是 / 否)
   const rows: RowSource = { count: entries.length, width: KEYS.length, at: (j) => row(entries[j]) };
   return b.buildStreamed("changelog", t.sheetNames.changelog, { orientation: "landscape", fitToWidth: true, titleRows: [1, 1] }, extra, rows);
 }

@@ -11,7 +11,6 @@ import { openXlsx } from "../../src/workbook/xlsx";
 import { parts } from "../helpers/package-parts";
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 const OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C6"/><cols><col min="4" max="4" style="7"/></cols><sheetData>';
 const ROWS = [
   '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" s="3"><v>5</v></c></row>',
@@ -45,6 +44,25 @@ describe("patchWorksheetStream", () => {
     const whole = text(patchWorksheet(SHEET, { ...PATCH, writes })!);
     for (const size of [1, 2, 3, 5, 7, 11, 13, 64, 100, 257, SHEET.length]) {
       expect([size, text(patchWorksheetStream(cut(SHEET, size), { ...PATCH, writes }))]).toEqual([size, whole]);
+    }
+  });
+
+  it("a long sheet with scattered writes: rows far on searched for within each window, </sheetData> cut anywhere", () => {
+    // 20,000 rows (some without r, as the reader numbers them: the search stops at them), a prefix; windows of many rows
+    const rows: string[] = [];
+    for (let r = 1; r <= 20000; r++) {
+      const ref = r % 4999 === 0 ? "" : ` r="${r}"`;
+      rows.push(`<x:row${ref}><x:c r="A${r}" t="inlineStr"><x:is><x:t>名${r}</x:t></x:is></x:c><x:c r="C${r}"><x:v>${r}</x:v></x:c></x:row>`);
+    }
+    const open = OPEN.replace("<worksheet xmlns", "<x:worksheet xmlns:x").replace("<dimension", "<x:dimension").replace("<cols><col", "<x:cols><x:col").replace("</cols>", "</x:cols>").replace("<sheetData>", "<x:sheetData>");
+    const sheet = enc.encode(`${open}${rows.join("")}</x:sheetData><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></x:worksheet>`);
+    const writes: RowWrites[] = [];
+    for (let r = 3; r <= 20000; r += r < 3000 ? 97 : 1499) writes.push({ row: r, cells: [{ col: 2, value: `b${r}` }, { col: 3, value: "" }] });
+    writes.push({ row: 4999, cells: [{ col: 1, value: "无 r" }] }, { row: 5000, cells: [{ col: 1, value: "其后" }] }, { row: 20003, cells: [{ col: 1, value: "末" }] });
+    writes.sort((a, b) => a.row - b.row);
+    const whole = text(patchWorksheet(sheet, { ...PATCH, writes })!);
+    for (const size of [4096, 70001, 300007, 1 << 20, sheet.length - 5, sheet.length]) {
+      expect([size, text(patchWorksheetStream(cut(sheet, size), { ...PATCH, writes }))]).toEqual([size, whole]);
     }
   });
 

@@ -1,7 +1,7 @@
 // The byte row editor (row-edit-bytes.ts) must give editRow's row byte for byte, on every row shape it takes, and
 // decline (undefined, the caller then runs editRow) what it leaves to editRow.
 import { editRow, type CellValueWrite } from "../../src/workbook/xlsx-write/row-edit";
-import { editRowBytes, rowNumberFast } from "../../src/workbook/xlsx-write/row-edit-bytes";
+import { editedRow, editRowAt, editRowBytes, rowNumberFast } from "../../src/workbook/xlsx-write/row-edit-bytes";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -24,6 +24,7 @@ const ROWS: Array<[string, string, string]> = [
   ["inline strings with rich text, a formula and a self-closing cell", "", '<row r="7"><c r="A7" t="inlineStr"><is><r><rPr><b/><color rgb="FF0000"/></rPr><t xml:space="preserve"> 甲 </t></r><r><t>乙</t></r></is></c><c r="B7" s="4"/><c r="C7"><f>A7&amp;"x"</f><v>1</v></c><c r="E7" s="1" t="s"><v>3</v></c></row>'],
   ["a prefix, attributes in another order, single quotes, spaces around =", "x:", "<x:row  r = '7' customFormat='true'   s='9' ><x:c t='s' r='$B$7' s = '2'><x:v>1</x:v></x:c><x:c s='5' r='e7'><x:v>2</x:v></x:c></x:row>"],
   ["cells without r", "", '<row r="7"><c><v>1</v></c><c s="2"><v>2</v></c><c r="E7"><v>3</v></c></row>'],
+  ["an empty r, r after another attribute, two spaces before r", "", '<row r="7"><c r=""><v>1</v></c><c s="2" r="B7"><v>2</v></c><c  r="D7" s="3"><v>3</v></c></row>'],
   ["cells out of order and a repeated column", "", '<row r="7"><c r="C7"><v>1</v></c><c r="A7"><v>2</v></c><c r="C7" s="8"><v>3</v></c></row>'],
   ["an attribute value holding > and an extLst", "", '<row r="7" ht="15" x14ac:dyDescent="0.25"><c r="A7" t="inlineStr" cm="a>b"><is><t>a&gt;b</t></is><extLst><ext uri="{x}"><c r="Z9"/></ext></extLst></c><c r="D7"><v>4</v></c></row>'],
   ["no cells", "", '<row r="7" s="3" customFormat="0"></row>'],
@@ -69,6 +70,30 @@ describe("editRowBytes leaves to editRow", () => {
     const row = '<row r="7" spans="1:3"><c r="B7" s="2"><v>1</v></c></row>';
     const { text, bytes } = both(row, "", 7, [{ col: 2, value: "x" }]);
     expect(bytes).toBe(text);
+  });
+});
+
+describe("editRowAt finds the row's end as it reads it", () => {
+  const writes = [{ col: 1, value: "新" }];
+  const at = (row: string, limit = row.length + 20): { end: number; text?: string } => {
+    const b = enc.encode(`${row}<row r="8"><c r="A8"><v>2</v></c></row>`);
+    const end = editRowAt(b, 0, limit, "", 7, writes, colStyle);
+    return end > 0 ? { end, text: dec.decode(editedRow.bytes.subarray(0, editedRow.length)) } : { end };
+  };
+  it.each([
+    ["a row", '<row r="7"><c r="A7" s="2"><v>1</v></c><c r="B7"><v>2</v></c></row>'],
+    ["a row with a prefix-less nested element and text holding >", '<row r="7"><c r="A7" t="inlineStr"><is><t>a&gt;b</t></is></c></row>'],
+  ])("%s: ends after its end tag, edited as editRow edits it", (_name, row) => {
+    expect(at(row)).toEqual({ end: enc.encode(row).length, text: editRow(row, "", 7, writes, colStyle) });
+  });
+  it.each([
+    ["its end tag past the limit", '<row r="7"><c r="A7"><v>1</v></c></row>', 30, 0],
+    ["a tag cut by the limit", '<row r="7"><c r="A7"><v>1</v></c></row>', 14, 0],
+    ["</row> inside an attribute value (the text editor cuts the row there)", '<row r="7"><c r="A7" x="</row>"><v>1</v></c></row>', undefined, -1],
+    ["an unclosed cell", '<row r="7"><c r="A7"><v>1</v></row>', undefined, -1],
+    ["a comment", '<row r="7"><!-- </row> --><c r="A7"><v>1</v></c></row>', undefined, -1],
+  ])("%s: %s", (_name, row, limit, expected) => {
+    expect(at(row, limit).end).toBe(expected);
   });
 });
 

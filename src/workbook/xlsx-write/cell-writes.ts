@@ -50,18 +50,43 @@ function resolveAgainst(wb: OpenedWorkbook, sheet: string, list: readonly CellWr
 /** The changed cells (by cellKey: row * 16384 + column, so key order is row by row, column by column) as rows of
  * 1-based cells, sorted. */
 export function byRow(changed: ReadonlyMap<number, string | number>): RowWrites[] {
-  const keys = Float64Array.from(changed.keys()).sort();
   const out: RowWrites[] = [];
   let cells: CellValueWrite[] = [];
   let row = -1;
-  for (const key of keys) {
+  const add = (key: number, value: string | number): void => {
     const r = Math.floor(key / 16384) + 1;
     if (r !== row) {
       cells = [];
       out.push({ row: r, cells });
       row = r;
     }
-    cells.push({ col: (key % 16384) + 1, value: changed.get(key)! });
+    cells.push({ col: (key % 16384) + 1, value });
+  };
+  // a fix's cells come row by row (a row's now and then not by column): then they are taken as they are, a row's
+  // cells sorted where they need it, not all sorted by key and looked up again
+  let prev = -1;
+  let rowsInOrder = true;
+  for (const key of changed.keys()) {
+    const r = Math.floor(key / 16384);
+    if (r < prev) {
+      rowsInOrder = false;
+      break;
+    }
+    prev = r;
+  }
+  if (!rowsInOrder) {
+    for (const key of Float64Array.from(changed.keys()).sort()) add(key, changed.get(key)!);
+    return out;
+  }
+  for (const [key, value] of changed) add(key, value);
+  for (const w of out) {
+    const c = w.cells as CellValueWrite[];
+    for (let i = 1; i < c.length; i++) {
+      if (c[i].col < c[i - 1].col) {
+        c.sort((x, y) => x.col - y.col);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -2,15 +2,27 @@
 // as the part's inflated bytes stream by, holding one window of them (what is not yet passed on: at most a row or a
 // tag cut at a chunk's end, the head before <sheetData>, the tail after it). A sheet it cannot take so (UTF-16, a
 // self-closing or missing <sheetData>, a head over 64 MiB) is gathered whole and patched by patchWorksheet.
-import { ascii, btag, indexOfBytes, readTagAt } from "../xlsx/byte-scan";
+import { ascii, btag, readTagAt } from "../xlsx/byte-scan";
 import { ChunkOut } from "./chunk-out";
-import { columnStyles, findTag, meetRow, newRowAt, newTail, patchWorksheet, rootPrefix, type RosterPatch, type RowWalk, widenDimension } from "./roster-patch";
+import { columnStyles, findTag, GAP, meetRow, newRowAt, newTail, patchWorksheet, rootPrefix, type RosterPatch, rowsBefore, type RowWalk, widenDimension } from "./roster-patch";
 
 const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 const utf8 = new TextEncoder();
 /** The head (before <sheetData>'s start tag ends) is looked for in this much; a prefix read from less than this. */
 const HEAD_MAX = 64 << 20;
 const PREFIX_AFTER = 64 << 10;
+
+/** The first `</{p}sheetData>` (pat) in b[from, end), or -1: found by the native search for its "D" (a row's bytes have
+ * few; indexOfBytes stops at every "<"), every hit then compared whole. */
+function indexOfClose(b: Uint8Array, pat: Uint8Array, from: number, end: number): number {
+  const k = pat.length - 5;
+  for (let i = b.indexOf(pat[k], from + k); i >= 0 && i + pat.length - k <= end; i = b.indexOf(pat[k], i + 1)) {
+    let same = true;
+    for (let j = 0; j < pat.length && same; j++) same = b[i - k + j] === pat[j];
+    if (same) return i - k;
+  }
+  return -1;
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
@@ -64,7 +76,7 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
   const rows = patch.writes;
   let wi = 0;
   const walk: RowWalk = { pos: 0, search: 0, prevRow: 0 };
-  let closeAt = indexOfBytes(win, close, 0, win.length);
+  let closeAt = indexOfClose(win, close, 0, win.length);
   const refill = (): boolean => {
     // what is scanned is passed on; the window keeps the rest, and enough of its end to find </sheetData> cut there
     const keep = Math.max(walk.pos, Math.min(walk.search, win.length - close.length + 1));
@@ -72,8 +84,10 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
     win = win.subarray(keep);
     walk.search -= keep;
     walk.pos = 0;
+    // what the window kept was searched for </sheetData> already (but for its last bytes, where one may start)
+    const searched = Math.max(0, win.length - close.length + 1);
     if (!more()) return false;
-    closeAt = indexOfBytes(win, close, 0, win.length);
+    closeAt = indexOfClose(win, close, searched, win.length);
     return true;
   };
   for (;;) {
@@ -86,6 +100,15 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
       continue;
     }
     const w = rows[wi];
+    // a row far on is searched for within the window (rowsBefore), as writeCells does: scattered edits of a sheet of a
+    // million rows otherwise walk every row tag of it
+    if (w.row - walk.prevRow > GAP) {
+      const near = rowsBefore(win, rowPat, walk.search, limit, w.row);
+      if (near !== undefined) {
+        walk.search = near.at;
+        walk.prevRow = near.row;
+      }
+    }
     const q = findTag(win, rowPat, walk.search, limit);
     if (q < 0 || !readTagAt(win, q + 1, limit)) {
       if (closeAt < 0) {

@@ -6,7 +6,7 @@ import { ascii, btag, indexOfBytes, readTagAt } from "../xlsx/byte-scan";
 import { decodeXml } from "../xlsx/inflate";
 import { XmlCursor } from "../xlsx/xml-scan";
 import { type CellValueWrite, editRow, newRowXml } from "./row-edit";
-import { editRowBytes, rowNumberFast } from "./row-edit-bytes";
+import { editedRow, editRowAt, rowClose, rowNumberFast } from "./row-edit-bytes";
 import { ChunkOut } from "./chunk-out";
 import { asUtf8Declaration, childrenIn, findElement, setAttr } from "./xml-edit";
 import { insertConditionalFormats, removeMarkedFormats } from "./worksheet-tail";
@@ -154,7 +154,7 @@ export function rowNumber(b: Uint8Array, start: number, end: number): number | u
 /** How near a bisection comes before the rows are walked tag by tag. */
 const NEAR = 1 << 16;
 /** Rows between the walk and an edited row below which the walk goes on without a search. */
-const GAP = 32;
+export const GAP = 32;
 
 /**
  * The end of a row start tag numbered below `row`, as far into b[from, end) as a search finds within NEAR bytes of
@@ -237,20 +237,29 @@ export function meetRow(b: Uint8Array, q: number, limit: number, more: boolean, 
     newRowAt(b, q, w, walk, out, p, colStyle);
     return "done";
   }
-  let rowEnd = tagEnd;
-  if (!selfClosing) {
-    const rowClose = ascii(`</${p}row>`);
-    const c = indexOfBytes(b, rowClose, tagEnd, limit);
-    if (c < 0) {
-      if (more) return "cut";
-      throw new Error(`worksheet row ${n} has no end tag`);
-    }
-    rowEnd = c + rowClose.length;
+  // the row edited on its bytes where it can be, found to its end as it is read; else by its text
+  let rowEnd = selfClosing ? -1 : editRowAt(b, q, limit, p, n, w.cells, colStyle);
+  if (rowEnd === 0) {
+    if (more) return "cut";
+    throw new Error(`worksheet row ${n} has no end tag`);
   }
-  out.view(b.subarray(walk.pos, q));
-  const edited = editRowBytes(b, q, rowEnd, p, n, w.cells, colStyle);
-  if (edited !== undefined) out.copy(edited);
-  else out.text(editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle));
+  if (rowEnd > 0) {
+    out.view(b.subarray(walk.pos, q));
+    out.copy(editedRow.bytes.subarray(0, editedRow.length));
+  } else {
+    rowEnd = tagEnd;
+    if (!selfClosing) {
+      const close = rowClose(p);
+      const c = indexOfBytes(b, close, tagEnd, limit);
+      if (c < 0) {
+        if (more) return "cut";
+        throw new Error(`worksheet row ${n} has no end tag`);
+      }
+      rowEnd = c + close.length;
+    }
+    out.view(b.subarray(walk.pos, q));
+    out.text(editRow(dec.decode(b.subarray(q, rowEnd)), p, n, w.cells, colStyle));
+  }
   walk.pos = walk.search = rowEnd;
   walk.prevRow = n;
   return "done";

@@ -1,12 +1,13 @@
 // Cell writes inside one <row> element, on its UTF-8 bytes: what row-edit.ts's editRow does on the row's text, without
-// decoding the row or parsing it into objects (a fix writes into hundreds of thousands of rows). Rows it does not
-// cover (a comment, CDATA or a processing instruction inside, an entity in an attribute it reads, a self-closing
-// row, a cell added to a row with a spans hint) are left to editRow: the caller falls back on undefined.
-import { columnLetter } from "../../domain/grid";
+// decoding the row, parsing it into objects or building its new cells as strings (a fix writes into hundreds of
+// thousands of rows). One pass over the row's tags finds its end and its cells; the edited row is then written into
+// a buffer used again for the next row. Rows it does not cover (a comment, CDATA or a processing instruction inside,
+// an entity in an attribute it reads, a self-closing row, a cell added to a row with a spans hint) are left to
+// editRow: the caller falls back on it.
 import { ascii, btag, readTagAt } from "../xlsx/byte-scan";
-import { type CellValueWrite, inlineCell } from "./row-edit";
+import { ByteBuf, cellEnd, cellMarkup, cellStart } from "./cell-bytes";
+import type { CellValueWrite } from "./row-edit";
 
-const utf8 = new TextEncoder();
 const text = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** An attribute's value as [start, end) of b, by local name (any prefix, xmlns skipped), as XmlCursor.attr reads it.
@@ -34,9 +35,7 @@ function readAttr(b: Uint8Array, p: number, end: number, local: Uint8Array): 0 |
     let valEnd = p + 1;
     while (valEnd < end && b[valEnd] !== quote) valEnd++;
     if (valEnd >= end) return attr.found;
-    const isXmlns = nameEnd - nameStart >= 5 && b[nameStart] === 120 && b[nameStart + 1] === 109 && b[nameStart + 2] === 108 &&
-      b[nameStart + 3] === 110 && b[nameStart + 4] === 115 && (nameEnd - nameStart === 5 || b[nameStart + 5] === 58);
-    if (!isXmlns && nameEnd - localStart === local.length && sameBytes(b, localStart, local)) {
+    if (!isXmlns(b, nameStart, nameEnd) && nameEnd - localStart === local.length && sameBytes(b, localStart, local)) {
       for (let k = p + 1; k < valEnd; k++) if (b[k] === 38) return (attr.found = -2);
       attr.start = p + 1;
       attr.end = valEnd;
@@ -47,13 +46,13 @@ function readAttr(b: Uint8Array, p: number, end: number, local: Uint8Array): 0 |
   return attr.found;
 }
 
+const isXmlns = (b: Uint8Array, a: number, e: number): boolean =>
+  e - a >= 5 && b[a] === 120 && b[a + 1] === 109 && b[a + 2] === 108 && b[a + 3] === 110 && b[a + 4] === 115 && (e - a === 5 || b[a + 5] === 58);
+
 function sameBytes(b: Uint8Array, at: number, name: Uint8Array): boolean {
   for (let k = 0; k < name.length; k++) if (b[at + k] !== name[k]) return false;
   return true;
 }
-
-/** The attribute's value read last, as text (undefined where absent). */
-const attrText = (b: Uint8Array): string | undefined => (attr.found === 0 ? text.decode(b.subarray(attr.start, attr.end)) : undefined);
 
 /** A cell reference's 1-based column ($ allowed, 1-3 letters, digits), as row-edit's cellCol; 0 when not one. */
 function refColumn(b: Uint8Array, a: number, e: number): number {
@@ -87,108 +86,272 @@ const S = ascii("s");
 const SPANS = ascii("spans");
 const CUSTOM = ascii("customFormat");
 
+/** The row's end tag `</{p}row>` as bytes, for the last prefix asked. */
+let closeOf = { p: "", bytes: ascii("</row>") };
+export function rowClose(p: string): Uint8Array {
+  if (closeOf.p !== p) closeOf = { p, bytes: ascii(`</${p}row>`) };
+  return closeOf.bytes;
+}
+
+/** The last tag read by tagAt (as byte-scan's btag). */
+const tag = { localStart: 0, nameEnd: 0, end: 0, selfClosing: false };
+
 /**
- * The row element b[start, end) (start at its "<", end after its end tag) with the writes (sorted by column, one per
- * column) applied, as editRow gives it; undefined where editRow must do it.
+ * byte-scan's readTagAt, false as well where the row's end tag `close` starts inside the tag: the row then ends
+ * inside a tag (as the first `</row>` in the bytes, which is where the text editor cuts it), which editRow is left.
  */
-export function editRowBytes(b: Uint8Array, start: number, end: number, p: string, row: number, writes: readonly CellValueWrite[], colStyle: (col: number) => string | undefined): Uint8Array | undefined {
-  if (!readTagAt(b, start + 1, end) || btag.selfClosing) return undefined;
+function tagAt(b: Uint8Array, p: number, end: number, close: Uint8Array): boolean {
+  let local = p;
+  for (; p < end; p++) {
+    const c = b[p];
+    if (c === 58) local = p + 1;
+    else if (c <= 32 || c === 47 || c === 62) break;
+    else if (c === 60 && startsWith(b, p, end, close)) return false;
+  }
+  tag.localStart = local;
+  tag.nameEnd = p;
+  let quote = 0;
+  for (; p < end; p++) {
+    const c = b[p];
+    if (c === 60 && startsWith(b, p, end, close)) return false;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 62) {
+      tag.end = p + 1;
+      tag.selfClosing = b[p - 1] === 47;
+      return true;
+    } else if (c === 34 || c === 39) quote = c;
+  }
+  return false;
+}
+
+const startsWith = (b: Uint8Array, at: number, end: number, pat: Uint8Array): boolean => at + pat.length <= end && sameBytes(b, at, pat);
+
+// the row's cells as found (column, extent, s attribute), and its edits; kept for the next row
+let cols: Int32Array = new Int32Array(64);
+let starts: Int32Array = new Int32Array(64);
+let ends: Int32Array = new Int32Array(64);
+/** Where a cell's attributes are: its s is read only where the cell is written. */
+let attrsAt: Int32Array = new Int32Array(64);
+let attrsEnd: Int32Array = new Int32Array(64);
+const grow = (a: Int32Array): Int32Array => {
+  const next = new Int32Array(2 * a.length);
+  next.set(a);
+  return next;
+};
+let editAt: Int32Array = new Int32Array(16);
+let editTo: Int32Array = new Int32Array(16);
+let editOf: Int32Array = new Int32Array(16);
+/** The replaced cell, -1 for a new cell (styled by editStyle); a replaced cell's s attribute ([editSAt, editSEnd), -1
+ * where it has none) is the new cell's. */
+let editCell: Int32Array = new Int32Array(16);
+let editSAt: Int32Array = new Int32Array(16);
+let editSEnd: Int32Array = new Int32Array(16);
+const editStyle: Array<string | undefined> = [];
+const buf = new ByteBuf();
+
+/** The row written by editRowAt: bytes[0, length). Valid until the next call. */
+export const editedRow = { bytes: buf.bytes, length: 0 };
+
+/**
+ * The row element whose start tag is at b[start] with the writes (sorted by column, one per column) applied, as
+ * editRow gives it, into editedRow; says where the row ends (after its end tag), -1 where editRow must do it (the
+ * caller finds the end as the first `</{p}row>`, as before) or 0 where the row's end tag is not before `limit`.
+ */
+export function editRowAt(b: Uint8Array, start: number, limit: number, p: string, row: number, writes: readonly CellValueWrite[], colStyle: (col: number) => string | undefined): number {
+  if (!readTagAt(b, start + 1, limit)) return 0;
+  if (btag.selfClosing) return -1;
   const rowNameEnd = btag.nameEnd;
   const rowTagEnd = btag.end;
-  const innerEnd = b.lastIndexOf(60, end - 1);
-  if (innerEnd < rowTagEnd) return undefined;
-  // the row's cells: [start, end) and style attribute of each child element named c, in order
-  const cols: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const styles: Array<string | undefined> = [];
+  const close = rowClose(p);
+  // the row's cells: [start, end) and style attribute of each child element named c, in order; the row's end
+  let n = 0;
   let depth = 0;
-  let childStart = 0;
-  let childIsCell = false;
+  let isCell = false;
   let prev = 0;
-  for (let i = b.indexOf(60, rowTagEnd); i >= 0 && i < innerEnd; i = b.indexOf(60, i)) {
+  let rowEnd = 0;
+  for (let i = rowTagEnd; ; ) {
+    while (i < limit && b[i] !== 60) i++; // the text between tags is short: a loop costs less than indexOf's call
+    if (i >= limit) return 0;
     const c1 = b[i + 1];
-    if (c1 === 33 || c1 === 63) return undefined;
-    const closing = c1 === 47;
-    if (!readTagAt(b, closing ? i + 2 : i + 1, innerEnd)) return undefined;
-    const tagEnd = btag.end;
-    const selfClosing = !closing && btag.selfClosing;
-    if (closing) {
-      if (--depth < 0) return undefined;
-      if (depth === 0 && childIsCell) ends.push(tagEnd);
-    } else if (depth === 0) {
-      childStart = i;
-      childIsCell = btag.nameEnd - btag.localStart === 1 && b[btag.localStart] === 99;
-      if (childIsCell) {
+    if (c1 === 33 || c1 === 63) return -1;
+    if (c1 === 47) {
+      if (b[i + 2] === close[2] && startsWith(b, i, limit, close)) {
+        if (depth !== 0) return -1;
+        rowEnd = i + close.length;
+        break;
+      }
+      if (!tagAt(b, i + 2, limit, close)) return tagCut(b, i, limit, close);
+      if (--depth < 0) return -1;
+      if (depth === 0 && isCell) ends[n - 1] = tag.end;
+      i = tag.end;
+      continue;
+    }
+    if (!tagAt(b, i + 1, limit, close)) return tagCut(b, i, limit, close);
+    const tagEnd = tag.end;
+    const selfClosing = tag.selfClosing;
+    if (depth === 0) {
+      isCell = tag.nameEnd - tag.localStart === 1 && b[tag.localStart] === 99;
+      if (isCell) {
         const attrEnd = selfClosing ? tagEnd - 2 : tagEnd - 1;
-        const nameEnd = btag.nameEnd;
-        const r = readAttr(b, nameEnd, attrEnd, R);
-        if (r === -2) return undefined;
-        const col = (r === 0 ? refColumn(b, attr.start, attr.end) : 0) || prev + 1;
-        if (readAttr(b, nameEnd, attrEnd, S) === -2) return undefined;
-        cols.push(col);
-        starts.push(childStart);
-        styles.push(attrText(b));
-        if (selfClosing) ends.push(tagEnd);
+        let col = 0;
+        const q = tag.nameEnd + 4;
+        let e = q;
+        if (b[q - 4] === 32 && b[q - 3] === 114 && b[q - 2] === 61 && b[q - 1] === 34) {
+          // nearly every cell: r="F7" first, as readAttr finds it
+          while (e < attrEnd && b[e] !== 34 && b[e] !== 38) e++;
+          if (b[e] === 38 && e < attrEnd) return -1;
+        }
+        if (e > q && e < attrEnd) col = refColumn(b, q, e) || prev + 1;
+        else {
+          const r = readAttr(b, tag.nameEnd, attrEnd, R);
+          if (r === -2) return -1;
+          col = (r === 0 ? refColumn(b, attr.start, attr.end) : 0) || prev + 1;
+        }
+        if (n === cols.length) {
+          cols = grow(cols);
+          starts = grow(starts);
+          ends = grow(ends);
+          attrsAt = grow(attrsAt);
+          attrsEnd = grow(attrsEnd);
+        }
+        cols[n] = col;
+        starts[n] = i;
+        attrsAt[n] = tag.nameEnd;
+        attrsEnd[n] = attrEnd;
+        if (selfClosing) ends[n] = tagEnd;
+        n++;
         prev = col;
       }
       if (!selfClosing) depth = 1;
     } else if (!selfClosing) depth++;
     i = tagEnd;
   }
-  if (depth !== 0) return undefined;
-  // the edits, in the row's order: a written cell replaced in place, a new one before the first cell right of it
-  const at: number[] = [];
-  const to: number[] = [];
-  const xml: string[] = [];
+  const innerEnd = rowEnd - close.length;
+  // the edits, in the writes' order: a written cell replaced in place, a new one before the first cell right of it
+  let m = 0;
   let rowStyle: string | undefined | null = null; // null: not read yet
-  for (const w of writes) {
-    const ref = `${columnLetter(w.col - 1)}${row}`;
-    const k = cols.indexOf(w.col);
-    if (k >= 0) {
-      at.push(starts[k]);
-      to.push(ends[k]);
-      xml.push(inlineCell(p, ref, styles[k], w.value));
+  for (let k = 0; k < writes.length; k++) {
+    const w = writes[k];
+    if (m === editAt.length) {
+      editAt = grow(editAt);
+      editTo = grow(editTo);
+      editOf = grow(editOf);
+      editCell = grow(editCell);
+      editSAt = grow(editSAt);
+      editSEnd = grow(editSEnd);
+    }
+    let j = 0;
+    while (j < n && cols[j] !== w.col) j++;
+    if (j < n) {
+      // its style: its own s (an entity in it is editRow's, which decodes it)
+      if (readAttr(b, attrsAt[j], attrsEnd[j], S) === -2) return -1;
+      editAt[m] = starts[j];
+      editSAt[m] = attr.found === 0 ? attr.start : -1;
+      editSEnd[m] = attr.end;
+      editTo[m] = ends[j];
+      editOf[m] = k;
+      editCell[m++] = j;
       continue;
     }
     if (w.value === "") continue;
     if (rowStyle === null) {
       // a new cell: the row's style where it has a custom format, else the column's; a spans hint is editRow's
-      if (readAttr(b, rowNameEnd, rowTagEnd - 1, SPANS) !== -1) return undefined;
-      if (readAttr(b, rowNameEnd, rowTagEnd - 1, S) === -2) return undefined;
+      if (readAttr(b, rowNameEnd, rowTagEnd - 1, SPANS) !== -1) return -1;
+      if (readAttr(b, rowNameEnd, rowTagEnd - 1, S) === -2) return -1;
       const s = attrText(b);
-      if (readAttr(b, rowNameEnd, rowTagEnd - 1, CUSTOM) === -2) return undefined;
+      if (readAttr(b, rowNameEnd, rowTagEnd - 1, CUSTOM) === -2) return -1;
       const custom = attrText(b);
       rowStyle = s !== undefined && (custom === "1" || custom === "true") ? s : undefined;
     }
     let k2 = 0;
-    while (k2 < cols.length && cols[k2] <= w.col) k2++; // the first cell right of it
-    const pos = k2 < cols.length ? starts[k2] : innerEnd;
-    at.push(pos);
-    to.push(pos);
-    xml.push(inlineCell(p, ref, rowStyle ?? colStyle(w.col), w.value));
+    while (k2 < n && cols[k2] <= w.col) k2++; // the first cell right of it
+    const pos = k2 < n ? starts[k2] : innerEnd;
+    editAt[m] = pos;
+    editTo[m] = pos;
+    editOf[m] = k;
+    editCell[m] = -1;
+    editStyle[m++] = rowStyle ?? colStyle(w.col);
   }
-  return spliceBytes(b, start, end, at, to, xml);
+  writeEdited(b, start, rowEnd, m, p, row, writes);
+  return rowEnd;
 }
 
-/** b[start, end) with [at[i], to[i]) replaced by text[i] (non-overlapping; sorted by at here, stable). */
-function spliceBytes(b: Uint8Array, start: number, end: number, at: number[], to: number[], text: string[]): Uint8Array {
-  const order = at.map((_, i) => i).sort((x, y) => at[x] - at[y] || x - y);
-  const pieces = order.map((i) => utf8.encode(text[i]));
-  let size = end - start;
-  for (let j = 0; j < order.length; j++) size += pieces[j].length - (to[order[j]] - at[order[j]]);
-  const out = new Uint8Array(size);
-  let o = 0;
-  let from = start;
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j];
-    if (at[i] < from) throw new Error("overlapping XML edits");
-    out.set(b.subarray(from, at[i]), o);
-    o += at[i] - from;
-    out.set(pieces[j], o);
-    o += pieces[j].length;
-    from = to[i];
+/** Where a tag is not read whole before `limit`: -1 where the row's end tag starts in it (editRow's), else 0. */
+function tagCut(b: Uint8Array, i: number, limit: number, close: Uint8Array): number {
+  for (let k = i + 1; k < limit; k++) if (b[k] === 60 && startsWith(b, k, limit, close)) return -1;
+  return 0;
+}
+
+/** The attribute read last by readAttr, as text (undefined where absent). */
+const attrText = (b: Uint8Array): string | undefined => (attr.found === 0 ? text.decode(b.subarray(attr.start, attr.end)) : undefined);
+
+/** b[start, end) with the m edits applied (sorted by where they go, stably; they must not overlap), into editedRow. */
+function writeEdited(b: Uint8Array, start: number, end: number, m: number, p: string, row: number, writes: readonly CellValueWrite[]): void {
+  for (let i = 1; i < m; i++) {
+    // insertion sort: a row has a few edits, nearly always in order already
+    const at = editAt[i], to = editTo[i], of = editOf[i], cell = editCell[i], sa = editSAt[i], se = editSEnd[i], st = editStyle[i];
+    let j = i - 1;
+    while (j >= 0 && editAt[j] > at) {
+      editAt[j + 1] = editAt[j];
+      editTo[j + 1] = editTo[j];
+      editOf[j + 1] = editOf[j];
+      editCell[j + 1] = editCell[j];
+      editSAt[j + 1] = editSAt[j];
+      editSEnd[j + 1] = editSEnd[j];
+      editStyle[j + 1] = editStyle[j];
+      j--;
+    }
+    editAt[j + 1] = at;
+    editTo[j + 1] = to;
+    editOf[j + 1] = of;
+    editCell[j + 1] = cell;
+    editSAt[j + 1] = sa;
+    editSEnd[j + 1] = se;
+    editStyle[j + 1] = st;
   }
-  out.set(b.subarray(from, end), o);
-  return out;
+  const mk = cellMarkup(p);
+  buf.length = 0;
+  let from = start;
+  for (let i = 0; i < m; i++) {
+    const at = editAt[i];
+    if (at < from) throw new Error("overlapping XML edits");
+    buf.copy(b, from, at);
+    const w = writes[editOf[i]];
+    cellStart(buf, mk, w.col, row);
+    if (editCell[i] >= 0) {
+      // the replaced cell's own s, copied as it is where ASCII (else decoded and encoded again, as editRow does)
+      const a = editSAt[i];
+      if (a >= 0) {
+        const e = editSEnd[i];
+        buf.copy(mk.style, 0, mk.style.length);
+        if (isAscii(b, a, e)) buf.copy(b, a, e);
+        else buf.utf8(text.decode(b.subarray(a, e)));
+      }
+    } else {
+      const st = editStyle[i];
+      if (st !== undefined) {
+        buf.copy(mk.style, 0, mk.style.length);
+        buf.utf8(st);
+      }
+    }
+    cellEnd(buf, mk, w.value);
+    from = editTo[i];
+  }
+  buf.copy(b, from, end);
+  editedRow.bytes = buf.bytes;
+  editedRow.length = buf.length;
+}
+
+function isAscii(b: Uint8Array, a: number, e: number): boolean {
+  for (let i = a; i < e; i++) if (b[i] >= 0x80) return false;
+  return true;
+}
+
+/**
+ * The row element b[start, end) (start at its "<", end after its end tag) with the writes (sorted by column, one per
+ * column) applied, as editRow gives it; undefined where editRow must do it.
+ */
+export function editRowBytes(b: Uint8Array, start: number, end: number, p: string, row: number, writes: readonly CellValueWrite[], colStyle: (col: number) => string | undefined): Uint8Array | undefined {
+  return editRowAt(b, start, end, p, row, writes, colStyle) === end ? editedRow.bytes.slice(0, editedRow.length) : undefined;
 }

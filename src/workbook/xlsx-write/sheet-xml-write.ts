@@ -59,44 +59,39 @@ const ROW_OPEN = markup('<row r="');
 const ROW_MID = markup('">');
 const ROW_END = markup("</row>");
 
-/** Writes one cell's XML after `open` (`<c r="` and its column letters, as bytes) and its row; false (nothing
- * written) for an empty cell without style. */
-function writeCell(w: XmlBytes, open: Uint8Array, row: number, cell: PlanCell, m: CellMarks): boolean {
+/** Whether a cell writes anything: an empty cell without style does not. */
+const writes = (cell: PlanCell, m: CellMarks): boolean =>
+  (typeof cell.v === "string" && cell.v !== "") || typeof cell.v === "number" || (cell.f !== undefined && cell.f !== "") || m.empty !== undefined;
+
+/** Writes a cell's XML after its reference (`<c r="` and its column letters, then its row), given it writes (`writes`);
+ * `open` and `row` name it in an error. */
+function writeCellRest(w: XmlBytes, open: Uint8Array, row: number, cell: PlanCell, m: CellMarks): void {
   const v = cell.v;
   const f = cell.f;
   if (typeof v === "string" && (v !== "" || (f !== undefined && f !== ""))) {
     if (f !== undefined && f !== "") {
-      w.raw(open);
-      w.uint(row);
       w.raw(m.str);
       w.formula(f.charCodeAt(0) === 0x3d ? f.slice(1) : f);
       w.raw(F_TO_V);
       w.text(v);
       w.raw(END_V);
     } else {
-      // nearly every text: copied in with its markup in one go (a cell's longest markup is under 80 bytes); a text
-      // with a control character (a tab or line feed needs xml:space="preserve"), _ or a surrogate is written again
-      const start = w.mark(80 + 5 * v.length);
-      w.raw(open);
-      w.uint(row);
+      // nearly every text: copied in with its markup in one go (a cell's longest markup after its reference is under
+      // 64 bytes); a text with a control character (a tab or line feed needs xml:space="preserve"), _ or a surrogate
+      // is written again
+      const start = w.mark(64 + 5 * v.length);
       w.raw(edgeSpace(v) ? m.preserve : m.inline);
       if (!w.plainText(v)) {
         w.rewind(start);
-        w.raw(open);
-        w.uint(row);
         w.raw(needsPreserve(v) ? m.preserve : m.inline);
         w.text(v);
       }
       w.raw(END_T);
     }
-    return true;
+    return;
   }
   if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`cell ${new TextDecoder().decode(open.subarray(6))}${row}: ${v} is not a finite number`);
-  const formula = f !== undefined && f !== "";
-  if (!formula && typeof v !== "number" && m.empty === undefined) return false;
-  w.raw(open);
-  w.uint(row);
-  if (formula) {
+  if (f !== undefined && f !== "") {
     w.raw(m.formula);
     w.formula(f.charCodeAt(0) === 0x3d ? f.slice(1) : f);
     if (v === null) w.raw(END_F);
@@ -110,8 +105,15 @@ function writeCell(w: XmlBytes, open: Uint8Array, row: number, cell: PlanCell, m
     w.number(v);
     w.raw(END_V);
   } else w.raw(m.empty!);
-  return true;
 }
+
+/** Cells kept as bytes (see productSheetXml) are at most this long as text; ROOM is the most room their writing
+ * asks for after their reference (markup under 64; text escaped to 7 characters a character, _xHHHH_, asks for 3 bytes
+ * each), so that it all lands in one chunk. */
+const KEEP_CHARS = 64;
+const ROOM = 64 + 21 * KEEP_CHARS;
+const keepable = (cell: PlanCell): boolean =>
+  (cell.f === undefined || cell.f === "") && (typeof cell.v !== "string" || cell.v.length <= KEEP_CHARS);
 
 /** Validates what the XML cannot hold; throws a plain Error (a programming mistake in the plan). */
 export function checkProductSheet(sheet: ProductSheet): void {
@@ -177,6 +179,12 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
   const count = src ? src.count : rows!.length;
   const opens: Uint8Array[] = [];
   const marks = new Map<PlanCell["style"], CellMarks>();
+  // A cell shared by many rows (a change log's batch, time, sheet, field: one object for all their rows) is written
+  // as bytes kept from when it was written the second time running in its column: its markup and text after its
+  // reference are the same in every row.
+  const last: Array<PlanCell | undefined> = [];
+  const kept: Array<PlanCell | undefined> = [];
+  const keptBytes: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
     const r = src ? src.at(i) : rows![i];
     if (!r || r.length === 0) continue;
@@ -189,9 +197,30 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
     for (let c = 0; c < r.length; c++) {
       const cell = r[c];
       if (!cell) continue;
+      const open = (opens[c] ??= markup(`<c r="${columnLetter(c)}`));
+      if (cell === kept[c]) {
+        w.raw(open);
+        w.uint(rowNumber);
+        w.raw(keptBytes[c]);
+        any = true;
+        continue;
+      }
       let m = marks.get(cell.style);
       if (m === undefined) marks.set(cell.style, (m = cellMarks(xfBase, cell.style)));
-      if (writeCell(w, (opens[c] ??= markup(`<c r="${columnLetter(c)}`)), rowNumber, cell, m)) any = true;
+      if (!writes(cell, m)) continue;
+      w.raw(open);
+      w.uint(rowNumber);
+      if (cell === last[c] && keepable(cell)) {
+        const from = w.mark(ROOM);
+        const turns = w.turns;
+        writeCellRest(w, open, rowNumber, cell, m);
+        if (w.turns === turns) {
+          keptBytes[c] = w.since(from);
+          kept[c] = cell;
+        }
+      } else writeCellRest(w, open, rowNumber, cell, m);
+      last[c] = cell;
+      any = true;
     }
     if (!any) w.rewind(start); // nothing after the row's start was written: it is still in the current chunk
     else w.raw(ROW_END);

@@ -24,7 +24,11 @@ export class XmlBytes {
     if (this.at > 0) this.full.push(this.buf.subarray(0, this.at));
     this.buf = new Uint8Array(Math.max(CHUNK, n));
     this.at = 0;
+    this.turns++;
   }
+
+  /** Chunks begun so far: where it has not moved since `mark`, what was written since is in one chunk (`since`). */
+  turns = 0;
 
   /** Whether filled chunks wait to be taken. */
   get ready(): boolean {
@@ -60,6 +64,11 @@ export class XmlBytes {
 
   rewind(to: number): void {
     this.at = to;
+  }
+
+  /** A copy of what was written since `mark` gave `from`, no new chunk begun since (see `turns`). */
+  since(from: number): Uint8Array {
+    return this.buf.slice(from, this.at);
   }
 
   /** Bytes made once (markup), as they are. */
