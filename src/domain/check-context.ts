@@ -1,11 +1,12 @@
 // What a row check needs: options, the enum matchers built once per run, and where issues and changes go.
 import { ColumnFacts } from "./column-facts";
-import { RosterConfig } from "./config";
+import { EMPTY_CONFIG, RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
 import { RosterLocation } from "./locate";
 import { DateResult, normaliseDate } from "./normalise/date";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
+import { keepShape } from "./keep-shape";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
 import { OpenVocabulary } from "./open-vocabulary";
@@ -172,3 +173,18 @@ export class RowScope {
     if (typeof this.cells[c] === "number") this.numericFrom.add(change);
   }
 }
+
+keepShape(
+  new RowScope(
+    { name: "", state: "visible", rows: [], formulaCells: new Set() },
+    { sheet: "", headerRow: 0, firstRow: 0, lastRow: 0, columns: {}, unmapped: [], memberRows: [], sheetBranch: null, headerTexts: [], kind: "members", statement: {} },
+    { asOf: "2000-01-01", lang: "zh-CN", config: EMPTY_CONFIG, date1904: false },
+    [],
+    [],
+    { facts: [], categories: new OpenVocabulary(() => ({ kind: "empty" }), [], new Map(), []) },
+  ),
+);
+// an issue with a suggestion (RowScope.issue, issueAt): the literal's class, then one more property
+const suggested: RawIssue = { sheet: "", row: 0, column: "", field: "", code: "unknown_value", severity: "warning", params: {}, value: "" };
+suggested.suggestion = "";
+keepShape(suggested);

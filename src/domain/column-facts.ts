@@ -2,6 +2,7 @@
 // a spelling this vocabulary holds (never a coarser or foreign label), and a value in the column's own list is
 // never unknown.
 import { foldKey } from "./fold";
+import { keepShape } from "./keep-shape";
 import { SheetGrid, listAt } from "./grid";
 import { EnumMatcher } from "./normalise/enum";
 import { stripSystemCode } from "./normalise/system-code";
@@ -56,6 +57,8 @@ export class ColumnFacts {
     return t;
   }
 }
+
+keepShape(new ColumnFacts([], new Map()));
 
 /**
  * The facts of each of the columns cols over the given member rows (0-based), in one pass down the rows (a sheet's

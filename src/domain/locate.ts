@@ -217,7 +217,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   return {
     kind,
     stageColumn: stageCol,
-    ...(titleStage ? { titleStage } : {}),
+    titleStage, // absent where undefined (a plain literal, no spread: its hidden class lives with the literal, not with the check's locations)
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
