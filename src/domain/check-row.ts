@@ -427,7 +427,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   for (const f of ARCHIVE_FIELDS) textField(s, f);
 
   const member: Member = {
-    sheet: s.sheet.name, row: s.row0 + 1, name,
+    sheet: s.sheetName, row: s.row0 + 1, name,
     gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
     joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
   };

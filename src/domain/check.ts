@@ -181,7 +181,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
  */
 function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array): void {
   const memberRows = scope.loc.memberRows;
-  const sheetRows = scope.sheet.rows;
+  const sheetRows = scope.rows;
   for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
     const to = Math.min(from + BLOCK_ROWS, memberRows.length);
     scope.readBlock(memberRows, from, to);

@@ -68,8 +68,9 @@ export function columnsFacts(sheet: SheetGrid, cols: readonly number[], memberRo
   // one lookup a cell (a text's slot), not a get and a set
   const slots = cols.map(() => new Map<string, number>());
   const n = cols.map((): number[] => []);
+  const rows = sheet.rows; // read once: grids of more than one producer (hidden class) pass here
   for (const r of memberRows) {
-    const row = sheet.rows[r];
+    const row = rows[r];
     if (row === undefined) continue;
     for (let k = 0; k < cols.length; k++) {
       const v = row[cols[k]];

@@ -184,8 +184,9 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
   const stages = new StageColumns(width);
-  for (let r = row0 + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
+  const rows = sheet.rows; // read once: grids of more than one producer (hidden class) pass here
+  for (let r = row0 + 1; r < rows.length; r++) {
+    const row = rows[r];
     if (!row) continue;
     if (!stages.done) stages.row(row);
     let filled = 0;

@@ -145,3 +145,6 @@ export class OpenVocabulary {
 }
 
 keepShape(new OpenVocabulary(() => ({ kind: "empty" }), [], new Map(), []));
+// judge's verdicts: made a few times a check, their literals' classes are not otherwise kept
+keepShape({ key: "" });
+keepShape({ key: "", flagged: { suggestion: "" } });
