@@ -1,11 +1,12 @@
 // What a row check needs: options, the enum matchers built once per run, and where issues and changes go.
 import { ColumnFacts } from "./column-facts";
-import { RosterConfig } from "./config";
+import { EMPTY_CONFIG, RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
 import { RosterLocation } from "./locate";
 import { DateResult, normaliseDate } from "./normalise/date";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
+import { keepShape } from "./keep-shape";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
 import { OpenVocabulary } from "./open-vocabulary";
@@ -81,6 +82,14 @@ export class RowScope {
   readonly asOfYear: number;
   /** Whether each field is required (config overrides the schema), by ordinal. */
   readonly required: boolean[];
+  /**
+   * The sheet's name, rows, formula cells and shown decimals, read once: grids come from more than one producer (the
+   * reader, the fix's fixed grids), each with its own hidden class, and the row checks would meet them all.
+   */
+  readonly sheetName: string;
+  readonly rows: SheetGrid["rows"];
+  private readonly formulaCells: ReadonlySet<number>;
+  private readonly shownDecimals: ReadonlyMap<number, number> | undefined;
   constructor(
     readonly sheet: SheetGrid,
     readonly loc: RosterLocation,
@@ -93,6 +102,10 @@ export class RowScope {
     /** By field ordinal: how the row checks read the field's cell (see check-row's cellReaders). */
     private readonly readers: ReadonlyArray<CellReader | undefined> = [],
   ) {
+    this.sheetName = sheet.name;
+    this.rows = sheet.rows;
+    this.formulaCells = sheet.formulaCells;
+    this.shownDecimals = sheet.shownDecimals;
     this.cols = new Int32Array(FIELD_CODES.length).fill(-1);
     for (const [f, c] of Object.entries(loc.columns)) this.cols[F[f as FieldCode]] = c as number;
     this.letters = Array.from(this.cols, (c) => (c < 0 ? "" : columnLetter(c)));
@@ -105,7 +118,7 @@ export class RowScope {
 
   /** Reads ahead what the row checks of rows[from..to) (at most BLOCK_ROWS, 0-based sheet rows) will ask for. */
   readBlock(rows: readonly number[], from: number, to: number): void {
-    const sheetRows = this.sheet.rows;
+    const sheetRows = this.rows;
     for (const f of this.readFields) {
       const out = this.reads[f]!;
       const read = this.readers[f]!;
@@ -113,7 +126,7 @@ export class RowScope {
       for (let i = from; i < to; i++) out[i - from] = read(sheetRows[rows[i]]?.[c]);
       const years = this.years[f];
       if (years === undefined) continue;
-      if (this.sheet.shownDecimals !== undefined) this.settleShown(out, rows, from, to, c);
+      if (this.shownDecimals !== undefined) this.settleShown(out, rows, from, to, c);
       // the year settles most "not in the future" tests; read here, the row check finds the date in the cache
       for (let i = 0; i < to - from; i++) {
         const d = out[i] as DateResult;
@@ -124,11 +137,11 @@ export class RowScope {
 
   /** Ambiguous year.month numbers read again with the decimals their cells show (1971.1 shown as 1971.10). */
   private settleShown(out: unknown[], rows: readonly number[], from: number, to: number, c: number): void {
-    const shown = this.sheet.shownDecimals!;
+    const shown = this.shownDecimals!;
     for (let i = from; i < to; i++) {
       if ((out[i - from] as DateResult).kind !== "ambiguous") continue;
       const d = shown.get(cellKey(rows[i], c));
-      if (d !== undefined) out[i - from] = normaliseDate(this.sheet.rows[rows[i]]?.[c], this.opts.date1904, d);
+      if (d !== undefined) out[i - from] = normaliseDate(this.rows[rows[i]]?.[c], this.opts.date1904, d);
     }
   }
 
@@ -154,7 +167,7 @@ export class RowScope {
   issue(code: IssueCode, field: number, params: RawIssue["params"] = {}, suggestion?: string, col = this.cols[field]): void {
     const c = col < 0 ? 0 : col;
     const issue: RawIssue = {
-      sheet: this.sheet.name, row: this.row0 + 1, column: col === this.cols[field] && col >= 0 ? this.letters[field] : columnLetter(c), field: FIELD_CODES[field], code,
+      sheet: this.sheetName, row: this.row0 + 1, column: col === this.cols[field] && col >= 0 ? this.letters[field] : columnLetter(c), field: FIELD_CODES[field], code,
       severity: ISSUE_SEVERITY[code], params, value: col < 0 ? "" : cellText(this.cells[c], this.opts.date1904),
     };
     if (suggestion !== undefined) issue.suggestion = suggestion;
@@ -166,9 +179,24 @@ export class RowScope {
     const c = this.cols[field];
     if (c < 0) return;
     const from = cellText(this.cells[c], this.opts.date1904);
-    if (from === to || this.sheet.formulaCells.has(cellKey(this.row0, c))) return;
-    const change: Change = { sheet: this.sheet.name, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to };
+    if (from === to || this.formulaCells.has(cellKey(this.row0, c))) return;
+    const change: Change = { sheet: this.sheetName, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to };
     this.changes.push(change);
     if (typeof this.cells[c] === "number") this.numericFrom.add(change);
   }
 }
+
+keepShape(
+  new RowScope(
+    { name: "", state: "visible", rows: [], formulaCells: new Set() },
+    { sheet: "", headerRow: 0, firstRow: 0, lastRow: 0, columns: {}, unmapped: [], memberRows: [], sheetBranch: null, headerTexts: [], kind: "members", statement: {} },
+    { asOf: "2000-01-01", lang: "zh-CN", config: EMPTY_CONFIG, date1904: false },
+    [],
+    [],
+    { facts: [], categories: new OpenVocabulary(() => ({ kind: "empty" }), [], new Map(), []), typeHoldsStatus: false },
+  ),
+);
+// an issue with a suggestion (RowScope.issue, issueAt): the literal's class, then one more property
+const suggested: RawIssue = { sheet: "", row: 0, column: "", field: "", code: "unknown_value", severity: "warning", params: {}, value: "" };
+suggested.suggestion = "";
+keepShape(suggested);

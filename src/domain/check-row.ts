@@ -1,5 +1,6 @@
 // Checks one member row (SPEC section 4) and builds its normalised Member record.
-import { CellReader, Matcher, RowScope, yearOf } from "./check-context";
+import { CellReader, Matcher, RowScope, buildMatchers, yearOf } from "./check-context";
+import { RosterConfig } from "./config";
 import { CONTACT_FIELDS, F, FIELD_BY_CODE, FIELD_CODES, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
@@ -44,6 +45,26 @@ export function cellReaders(m: Matchers, date1904: boolean): (CellReader | undef
       default: return undefined;
     }
   });
+}
+
+/** keptReaders' sets, by date system and the settings' extra spellings: a few at most (a workbook has one of each). */
+const KEPT_READERS = new Map<string, { matchers: Matchers; readers: (CellReader | undefined)[] }>();
+const READER_SETS_KEPT = 8;
+
+/**
+ * The enum matchers and cell readers of a check, made once per date system and set of extra spellings and kept across
+ * checks: what they remember is a pure function of the cell, and code compiled for them stays valid (made anew per
+ * check, their closures died with it and took the row checks' compiled code with them).
+ */
+export function keptReaders(config: RosterConfig, date1904: boolean): { matchers: Matchers; readers: (CellReader | undefined)[] } {
+  const key = `${date1904 ? 1 : 0}${JSON.stringify(config.spellings)}`;
+  let set = KEPT_READERS.get(key);
+  if (set === undefined) {
+    const matchers = buildMatchers(config);
+    set = { matchers, readers: cellReaders(matchers, date1904) };
+    if (KEPT_READERS.size < READER_SETS_KEPT) KEPT_READERS.set(key, set);
+  }
+  return set;
 }
 
 /** Texts read as dates remembered per reader: a column of dates typed as text repeats them (1958.3, 1980.03.05). */
@@ -406,7 +427,7 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   for (const f of ARCHIVE_FIELDS) textField(s, f);
 
   const member: Member = {
-    sheet: s.sheet.name, row: s.row0 + 1, name,
+    sheet: s.sheetName, row: s.row0 + 1, name,
     gender: genderCode ?? idSex, ethnicity, birthDate, idNumber: id, education,
     joinDate, fullMemberDate, category, membershipType, branch, phone, address, workUnit, employment, status,
   };

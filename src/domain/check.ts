@@ -1,10 +1,10 @@
 // The engine's entry: locate every roster in a workbook snapshot, check each row, compare rows, summarise.
-import { BLOCK_ROWS, buildMatchers, CheckOptions, Matcher, RowScope } from "./check-context";
+import { BLOCK_ROWS, CheckOptions, Matcher, RowScope } from "./check-context";
 import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
 import { checkDuplicateIds, idHash, settleBranches } from "./check-cross";
-import { cellReaders, checkMember } from "./check-row";
+import { Matchers, checkMember, keptReaders } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
@@ -19,6 +19,7 @@ import { Summary, Tallies } from "./summary-schema";
 import { summarise, tallyEmployment } from "./summarise";
 import { CATEGORY, Lang } from "./vocabulary";
 import { stageOf } from "./sheet-facts";
+import { keepShape } from "./keep-shape";
 
 export const PRODUCT_NAME_PREFIX = "_RosterAssistant_";
 const SETTINGS_SHEET_NAMES = new Set(["名册设置", "名冊設置", "Roster settings"]);
@@ -133,8 +134,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     for (const p of read.projects) projects.push(p);
     for (const i of read.issues) issues.push(i);
   }
-  const matchers = buildMatchers(config);
-  const readers = cellReaders(matchers, snapshot.date1904);
+  const { matchers, readers } = keptReaders(config, snapshot.date1904);
   const members: Member[] = [];
   const changes: Change[] = [];
   const numericFrom = new Set<Change>();
@@ -151,25 +151,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const sheetLang = config.language ?? langOf(loc.headerTexts);
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
-    const memberRows = loc.memberRows;
-    const hashes = new Int32Array(memberRows.length);
-    for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
-      const to = Math.min(from + BLOCK_ROWS, memberRows.length);
-      scope.readBlock(memberRows, from, to);
-      for (let i = from; i < to; i++) {
-        scope.pos = i - from;
-        scope.row0 = memberRows[i];
-        scope.cells = sheet.rows[scope.row0]!;
-        const member = checkMember(scope, matchers);
-        hashes[i] = idHash(member.idNumber);
-        rows.push(member);
-      }
-    }
+    const hashes = new Int32Array(loc.memberRows.length);
+    checkRows(scope, matchers, rows, members, hashes);
     bySheet.set(sheet.name, rows);
     hashesBySheet.set(sheet.name, hashes);
-    for (const m of rows) members.push(m); // not push(...rows): 100,000 arguments overflow a worker's stack
   }
-  const at = locator(rosters, snapshot.date1904);
+  const at = new RosterCells(rosters, snapshot.date1904);
   // IDs repeat across the member lists, and within any one list; a pipeline's 预备党员 is also on the roster
   const listed = memberLists.map((r) => r.sheet.name);
   checkDuplicateIds(listed.length === 1 ? bySheet.get(listed[0])! : listed.flatMap((s) => bySheet.get(s)!), at, issues, joined(listed.map((s) => hashesBySheet.get(s)!)));
@@ -186,6 +173,28 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members, categories.keys()) },
     config,
   };
+}
+
+/**
+ * Checks the roster's member rows a block at a time into its rows and all members, each member's ID hashed while the
+ * row pass has it at hand (the duplicate check's table). Its own function: the row loop is compiled once and kept, not again inside each check.
+ */
+function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array): void {
+  const memberRows = scope.loc.memberRows;
+  const sheetRows = scope.rows;
+  for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
+    const to = Math.min(from + BLOCK_ROWS, memberRows.length);
+    scope.readBlock(memberRows, from, to);
+    for (let i = from; i < to; i++) {
+      scope.pos = i - from;
+      scope.row0 = memberRows[i];
+      scope.cells = sheetRows[scope.row0]!;
+      const member = checkMember(scope, matchers);
+      hashes[i] = idHash(member.idNumber);
+      rows.push(member);
+      members.push(member);
+    }
+  }
 }
 
 /** The arrays one after another (the one itself where there is one). */
@@ -263,13 +272,20 @@ function headerIssues(sheet: SheetGrid, loc: RosterLocation, opts: CheckOptions,
   if (contact.length) at(contact[0], "missing_contact", { column: "missing", missing: contact.join(",") });
 }
 
-function locator(rosters: { sheet: SheetGrid; loc: RosterLocation }[], date1904: boolean): RowScopeless {
-  const bySheet = new Map(rosters.map((r) => [r.sheet.name, r]));
-  return {
-    column: (sheet, field) => bySheet.get(sheet)?.loc.columns[field],
-    text: (sheet, row, col) => cellText(bySheet.get(sheet)?.sheet.rows[row - 1]?.[col], date1904),
-  };
+/** Where a field of a member's row is, and what its cell shows: a class, not closures (see keep-shape.ts). */
+class RosterCells implements RowScopeless {
+  private readonly bySheet: Map<string, { sheet: SheetGrid; loc: RosterLocation }>;
+  constructor(rosters: { sheet: SheetGrid; loc: RosterLocation }[], private readonly date1904: boolean) {
+    this.bySheet = new Map(rosters.map((r) => [r.sheet.name, r]));
+  }
+  column(sheet: string, field: FieldCode): number | undefined {
+    return this.bySheet.get(sheet)?.loc.columns[field];
+  }
+  text(sheet: string, row: number, col: number): string {
+    return cellText(this.bySheet.get(sheet)?.sheet.rows[row - 1]?.[col], this.date1904);
+  }
 }
+keepShape(new RosterCells([], false));
 
 /** Places below 2^21 rows and 2^14 columns (Excel's are 2^20 and 2^14) make one number: sheet, row, column. */
 const ROW_UNIT = 2 ** 14;

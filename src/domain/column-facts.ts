@@ -2,6 +2,7 @@
 // a spelling this vocabulary holds (never a coarser or foreign label), and a value in the column's own list is
 // never unknown.
 import { foldKey } from "./fold";
+import { keepShape } from "./keep-shape";
 import { SheetGrid, listAt } from "./grid";
 import { EnumMatcher } from "./normalise/enum";
 import { stripSystemCode } from "./normalise/system-code";
@@ -57,6 +58,8 @@ export class ColumnFacts {
   }
 }
 
+keepShape(new ColumnFacts([], new Map()));
+
 /**
  * The facts of each of the columns cols over the given member rows (0-based), in one pass down the rows (a sheet's
  * rows lie all over the heap: each is fetched once, not once per column).
@@ -65,8 +68,9 @@ export function columnsFacts(sheet: SheetGrid, cols: readonly number[], memberRo
   // one lookup a cell (a text's slot), not a get and a set
   const slots = cols.map(() => new Map<string, number>());
   const n = cols.map((): number[] => []);
+  const rows = sheet.rows; // read once: grids of more than one producer (hidden class) pass here
   for (const r of memberRows) {
-    const row = sheet.rows[r];
+    const row = rows[r];
     if (row === undefined) continue;
     for (let k = 0; k < cols.length; k++) {
       const v = row[cols[k]];

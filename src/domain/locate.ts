@@ -184,8 +184,9 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const idCol = columns.idNumber;
   const memberRows: number[] = [];
   const stages = new StageColumns(width);
-  for (let r = row0 + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
+  const rows = sheet.rows; // read once: grids of more than one producer (hidden class) pass here
+  for (let r = row0 + 1; r < rows.length; r++) {
+    const row = rows[r];
     if (!row) continue;
     if (!stages.done) stages.row(row);
     let filled = 0;
@@ -217,7 +218,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   return {
     kind,
     stageColumn: stageCol,
-    ...(titleStage ? { titleStage } : {}),
+    titleStage, // absent where undefined (a plain literal, no spread: its hidden class lives with the literal, not with the check's locations)
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,

@@ -2,6 +2,7 @@
 // Values are grouped after folding (and system codes stripped); a value flags only where the column has a list
 // (dropdown or settings) that lacks it, or, without a list, where it is a one-off near spelling of a common value.
 import { foldKey } from "./fold";
+import { keepShape } from "./keep-shape";
 import { EnumMatcher } from "./normalise/enum";
 import { stripSystemCode } from "./normalise/system-code";
 import { editDistance, nearest } from "./similarity";
@@ -142,3 +143,8 @@ export class OpenVocabulary {
     return out;
   }
 }
+
+keepShape(new OpenVocabulary(() => ({ kind: "empty" }), [], new Map(), []));
+// judge's verdicts: made a few times a check, their literals' classes are not otherwise kept
+keepShape({ key: "" });
+keepShape({ key: "", flagged: { suggestion: "" } });

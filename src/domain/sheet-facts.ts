@@ -2,6 +2,7 @@
 // and the date it is stated as of (title rows: 填报单位：…　统计截止日期：…).
 import { foldKey, isBlankText } from "./fold";
 import { CellValue, SheetGrid } from "./grid";
+import { keepShape } from "./keep-shape";
 import { normaliseDate } from "./normalise/date";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText } from "./normalise/text";
@@ -139,3 +140,5 @@ export class StageColumns {
     return undefined;
   }
 }
+
+keepShape(new StageColumns(0));

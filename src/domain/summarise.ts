@@ -8,6 +8,7 @@ import {
   CATEGORY, COLLEGE_OR_ABOVE, CURRENT_STATUSES, EDUCATION, EMPLOYMENT, EnumTable, GENDER, MEMBERSHIP_TYPE, STATUS,
 } from "./vocabulary";
 import { foldKey } from "./fold";
+import { keepShape } from "./keep-shape";
 import { addYears, ageOn, ageOnShifted, compareIso, compareIsoShifted } from "./normalise/date";
 
 export interface SummariseOptions {
@@ -176,6 +177,10 @@ class PairCounts {
   }
 }
 
+keepShape(new Tally([]));
+keepShape(new BranchNames([]));
+keepShape(new PairCounts());
+
 /** A row x column table of counts over the given keys (extra keys seen are appended), optionally with totals. */
 function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs: PairCounts, totals: boolean): CountMatrix {
   const rows = new Set(rowKeys);
@@ -200,6 +205,16 @@ function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs:
   return out;
 }
 
+/** Whether an ethnicity is not Han, folded once per distinct spelling (`seen`). A function, not a closure per call (keep-shape.ts). */
+function isMinority(e: string, seen: Map<string, boolean>): boolean {
+  let hit = seen.get(e);
+  if (hit === undefined) {
+    const f = foldKey(e);
+    seen.set(e, (hit = f !== "" && !HAN.has(f)));
+  }
+  return hit;
+}
+
 function assertIsoDay(asOf: string): void {
   if (!FULL_DATE.test(asOf)) throw new Error(`asOf must be yyyy-mm-dd, got "${asOf}"`);
 }
@@ -222,14 +237,6 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   const due: { entry: DueForFullMembership; day: string }[] = [];
   const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
   const minority = new Map<string, boolean>(); // folding once per distinct spelling
-  const isMinority = (e: string): boolean => {
-    let hit = minority.get(e);
-    if (hit === undefined) {
-      const f = foldKey(e);
-      minority.set(e, (hit = f !== "" && !HAN.has(f)));
-    }
-    return hit;
-  };
 
   for (const m of members) {
     if (m.listed === "prospect") continue; // applicants and activists are counted by stage, not as members
@@ -262,7 +269,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     }
 
     if (m.gender === "female") counts.women++;
-    if (m.ethnicity !== null && isMinority(m.ethnicity)) counts.ethnicMinorities++;
+    if (m.ethnicity !== null && isMinority(m.ethnicity, minority)) counts.ethnicMinorities++;
     if (m.education !== null && COLLEGE_OR_ABOVE.has(m.education)) counts.collegeOrAbove++;
   }
 

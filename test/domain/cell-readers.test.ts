@@ -1,8 +1,8 @@
 // The row checks' cell readers: the date reader remembers texts it has read (per column); its readings stay those of
 // normaliseDate, for repeats and past the number of texts it keeps.
 import { buildMatchers } from "../../src/domain/check-context";
-import { cellReaders } from "../../src/domain/check-row";
-import { EMPTY_CONFIG } from "../../src/domain/config";
+import { cellReaders, keptReaders } from "../../src/domain/check-row";
+import { EMPTY_CONFIG, RosterConfig } from "../../src/domain/config";
 import { F } from "../../src/domain/fields";
 import { normaliseDate } from "../../src/domain/normalise/date";
 
@@ -24,5 +24,21 @@ describe("cellReaders: dates", () => {
         expect(read(t)).toEqual(normaliseDate(t, false));
       }
     }
+  });
+});
+
+describe("keptReaders: one set per date system and extra spellings, kept across checks", () => {
+  const withSpelling: RosterConfig = { ...EMPTY_CONFIG, spellings: [{ field: "category", code: "laid_off", spelling: "社区协管" }] };
+  it.each([
+    { what: "same date system, same spellings: the same set", a: [EMPTY_CONFIG, false], b: [{ ...EMPTY_CONFIG }, false], same: true },
+    { what: "the other date system: another set", a: [EMPTY_CONFIG, false], b: [EMPTY_CONFIG, true], same: false },
+    { what: "other spellings: another set", a: [EMPTY_CONFIG, false], b: [withSpelling, false], same: false },
+  ] as { what: string; a: [RosterConfig, boolean]; b: [RosterConfig, boolean]; same: boolean }[])("$what", ({ a, b, same }) => {
+    expect(keptReaders(...a) === keptReaders(...b)).toBe(same);
+  });
+
+  it("reads a staff spelling only where the settings add it", () => {
+    expect(keptReaders(withSpelling, false).matchers[F.category]!("社区协管")).toEqual({ kind: "ok", code: "laid_off" });
+    expect(keptReaders(EMPTY_CONFIG, false).matchers[F.category]!("社区协管").kind).not.toBe("ok");
   });
 });
