@@ -2,6 +2,7 @@
 import { classifySheets, checkWorkbook, workbookConfig } from "../domain/check";
 import { SheetGrid, WorkbookSnapshot } from "../domain/grid";
 import { HEADER_SEARCH_ROWS } from "../domain/locate";
+import type { Recheck } from "../domain/recheck";
 import { Lang } from "../domain/vocabulary";
 import type { CheckedGrids } from "../plan/plan-check";
 import { WorkbookSource } from "./workbook-source";
@@ -12,6 +13,8 @@ export interface CheckRequest {
   readonly lang?: Lang;
   /** Called with the name of each sheet as it is read in full. */
   readonly onProgress?: (step: string) => void;
+  /** `--fix`'s recorder of each row's results (recheck.ts). */
+  readonly recheck?: Recheck;
 }
 
 export class NoRosterError extends Error {

@@ -3,6 +3,7 @@
 import { Report } from "../domain/report-schema";
 import { FixKind, fixKindOf } from "../domain/fix-kinds";
 import { SheetGrid, columnLetter } from "../domain/grid";
+import { Recheck } from "../domain/recheck";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { CellConflict } from "../plan/cell-write-rule";
 import { FixedGrids, gridsAfterWrites, sheetNamingWrites } from "../plan/fixed-grids";
@@ -79,16 +80,20 @@ function refusals(fileName: string) {
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
   const { source, release, partEnds } = readOnce(input, fileName, opts.compressor);
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor, partEnds };
-  let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, req);
+  // with fix, the first check records each row's results and the check of the fixed grids reuses the rows not written
+  let recheck = req.fix ? Recheck.record() : undefined;
+  let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, { ...req, recheck });
   const { unit, language: lang } = first.result;
   if (!req.fix || first.report.changes.length === 0) {
+    recheck = undefined;
     const plan = planCheck(first.result, first.report, { lang, unit });
     return { report: first.report, output: applyPlan(input, fileName, plan, apply) };
   }
   const { fix, grids, changed } = applyFix(first.result, first.report, await readLog(source), { lang, unit, time: opts.time }, source.date1904, fileName);
-  first = undefined; // the first check's members and issues are large: let them go before the second check
+  const again = recheck?.again(changed);
+  first = recheck = undefined; // the first check's members and issues are large: let them go before the second check (again holds what it reuses until taken)
   release(); // the sheets as read and the input's shared strings: the writes are resolved, the fixed grids hold what is left
-  const { report, plan } = checkFixed(grids, source, { ...req, lang }, fileName, (second, r) => withFix(planCheck(second, r, { lang, unit }), fix));
+  const { report, plan } = checkFixed(grids, source, { ...req, lang, recheck: again }, fileName, (second, r) => withFix(planCheck(second, r, { lang, unit }), fix));
   const output = applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) });
   return { report: { ...report, changes: fix.applied, changesApplied: true }, output, batch: fix.batch };
 }

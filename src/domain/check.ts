@@ -20,6 +20,7 @@ import { summarise, tallyEmployment } from "./summarise";
 import { CATEGORY, Lang } from "./vocabulary";
 import { stageOf } from "./sheet-facts";
 import { keepShape } from "./keep-shape";
+import type { Recheck, RowLog } from "./recheck";
 
 export const PRODUCT_NAME_PREFIX = "_RosterAssistant_";
 const SETTINGS_SHEET_NAMES = new Set(["名册设置", "名冊設置", "Roster settings"]);
@@ -29,6 +30,8 @@ export interface CheckInput {
   readonly today: string;
   readonly asOf?: string;
   readonly lang?: Lang;
+  /** Records each member row's results, or reuses an earlier check's (recheck.ts). */
+  readonly recheck?: Recheck;
 }
 
 export interface CheckResult {
@@ -142,6 +145,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const memberLists = rosters.filter((r) => r.loc.kind === "members" || r.loc.kind === "due");
   const facts = rosters.map(({ sheet, loc }) => enumFacts(sheet, loc, snapshot.date1904));
   const categories = categoryVocabulary(rosters.map((r) => r.loc), facts, config, matchers[F.category]!);
+  input.recheck?.begin([config, asOf, unit, workbookLang, language], rosters, facts);
   const bySheet = new Map<string, Member[]>();
   // each member's ID hashed while the row pass has it at hand (check-cross: the duplicate check's table)
   const hashesBySheet = new Map<string, Int32Array>();
@@ -152,7 +156,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
     const hashes = new Int32Array(loc.memberRows.length);
-    checkRows(scope, matchers, rows, members, hashes);
+    checkRows(scope, matchers, rows, members, hashes, input.recheck?.sheet(sheet.name, loc, facts[i], scope, rows));
     bySheet.set(sheet.name, rows);
     hashesBySheet.set(sheet.name, hashes);
   }
@@ -164,6 +168,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
   settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
   const pipeline = stageCounts(members);
+  input.recheck?.end(issues, changes, numericFrom);
   const reported = collapseColumnIssues(issues, rosters.map((r) => r.loc));
   sortIssues(reported, snapshot);
   return {
@@ -177,19 +182,25 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
 
 /**
  * Checks the roster's member rows a block at a time into its rows and all members, each member's ID hashed while the
- * row pass has it at hand (the duplicate check's table). Its own function: the row loop is compiled once and kept, not again inside each check.
+ * row pass has it at hand (the duplicate check's table); with a log, rows are recorded or reused (recheck.ts). Its own function: the row loop is compiled once and kept, not again inside each check.
  */
-function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array): void {
+function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array, log?: RowLog): void {
   const memberRows = scope.loc.memberRows;
   const sheetRows = scope.rows;
   for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
     const to = Math.min(from + BLOCK_ROWS, memberRows.length);
-    scope.readBlock(memberRows, from, to);
+    const single = log?.reusing === true; // most rows reused: the others read one at a time
+    if (!single) scope.readBlock(memberRows, from, to);
     for (let i = from; i < to; i++) {
-      scope.pos = i - from;
-      scope.row0 = memberRows[i];
-      scope.cells = sheetRows[scope.row0]!;
-      const member = checkMember(scope, matchers);
+      let member = log?.reused(i, scope);
+      if (member === undefined) {
+        if (single) scope.readBlock(memberRows, i, i + 1);
+        scope.pos = single ? 0 : i - from;
+        scope.row0 = memberRows[i];
+        scope.cells = sheetRows[scope.row0]!;
+        member = checkMember(scope, matchers);
+      }
+      log?.done(i, member, scope);
       hashes[i] = idHash(member.idNumber);
       rows.push(member);
       members.push(member);

@@ -1,0 +1,76 @@
+// Issue 13: `--fix`'s check of the fixed grids re-checks only the rows the fix wrote to and reuses the first check's
+// results for the rest (src/domain/recheck.ts). It must give what a full check of the fixed grids gives: the report,
+// the members and which changes revert to a number, byte for byte, on the example, the real-world corpus and the
+// bench's shapes; and where a roster's rows or an enumeration column's values are not those the first check found
+// (the example's and shape (b)'s fixes rewrite dropdown values), it reuses nothing.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeBigRoster } from "../../bench/make-big";
+import { SHAPES } from "../../bench/shapes";
+import { makeRealWorldCorpus, REAL_WORLD_OUT } from "../../scripts/make-real-world-corpus";
+import { buildReport } from "../../src/app/build-report";
+import { CheckResult, checkWorkbook } from "../../src/domain/check";
+import { WorkbookSnapshot } from "../../src/domain/grid";
+import { Recheck } from "../../src/domain/recheck";
+import { gridsAfterWrites } from "../../src/plan/fixed-grids";
+import { fixWrites } from "../../src/plan/plan-check";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { realWorldCorpus } from "../fixtures/real-world/corpus";
+
+const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
+const refuse = { conflict: () => new Error("conflict"), noSheet: () => new Error("no sheet") };
+const dump = (r: CheckResult) => JSON.stringify([buildReport(r, "x.xlsx"), r.members, r.changes.map((c) => r.numericFrom.has(c))]);
+
+/** The fixed workbook checked in full and again reusing the first check's rows (after `alter`, if given); how many
+ * of the second check's members the first check made. */
+function bothWays(snapshot: WorkbookSnapshot, alter = (s: WorkbookSnapshot) => s): { full: string; again: string; reused: number } {
+  const recheck = Recheck.record();
+  const first = checkWorkbook(snapshot, { ...REQ, recheck });
+  const firstMembers = new Set(first.members);
+  const grids = new Map(snapshot.sheets.map((g) => [g.name, g]));
+  const { cellWrites } = fixWrites({ ...first, grids }, buildReport(first, "x.xlsx"), [], { lang: first.language, time: "2025-12-31 10:00:00", source: "fix" });
+  const { grids: fixed, changed } = gridsAfterWrites(grids, cellWrites, snapshot.date1904, refuse);
+  const after = alter({ ...snapshot, sheets: snapshot.sheets.map((s) => fixed.get(s.name)!) });
+  const full = dump(checkWorkbook(after, { ...REQ, lang: first.language }));
+  const second = checkWorkbook(after, { ...REQ, lang: first.language, recheck: recheck.again(changed) });
+  return { full, again: dump(second), reused: second.members.filter((m) => firstMembers.has(m)).length };
+}
+
+const snapshotOf = (path: string) => openXlsx(readFileSync(path), path).snapshot();
+
+describe("the check of the fixed grids reusing the first check's rows", () => {
+  const dir = mkdtempSync(join(tmpdir(), "recheck-"));
+  const bench = async (key: string) => {
+    const path = join(dir, `${key}.xlsx`);
+    if (!existsSync(path)) await writeBigRoster(path, 3_000, SHAPES.find((s) => s.key === key)!.shape);
+    return path;
+  };
+  const files: [string, () => Promise<string>, boolean][] = [
+    ["the example", async () => join(__dirname, "../../examples/铁西街党员花名册.xlsx"), false],
+    ...SHAPES.map(({ key }): [string, () => Promise<string>, boolean] => [`bench shape ${key} at 3,000 rows`, () => bench(key), key !== "inline-trad"]),
+  ];
+
+  test.each(files)("%s: the same as a full check, rows reused where expected", async (_, make, reuses) => {
+    const { full, again, reused } = bothWays(snapshotOf(await make()));
+    expect(again).toBe(full);
+    expect(reused > 0).toBe(reuses);
+  }, 60_000);
+
+  test("the real-world corpus: the same as a full check", async () => {
+    await makeRealWorldCorpus();
+    for (const f of realWorldCorpus()) {
+      const snapshot = snapshotOf(join(REAL_WORLD_OUT, f.file));
+      if (checkWorkbook(snapshot, REQ).rosters.length === 0) continue;
+      const { full, again } = bothWays(snapshot);
+      expect([f.file, again]).toEqual([f.file, full]);
+    }
+  }, 120_000);
+
+  test("a roster with a member row taken out: nothing reused, the same as a full check", async () => {
+    const dropRow = (s: WorkbookSnapshot): WorkbookSnapshot => ({ ...s, sheets: s.sheets.map((g, i) => (i === 0 ? { ...g, rows: g.rows.filter((_, r) => r !== 10) } : g)) });
+    const { full, again, reused } = bothWays(snapshotOf(await bench("today")), dropRow);
+    expect(again).toBe(full);
+    expect(reused).toBe(0);
+  }, 60_000);
+});
