@@ -2,6 +2,7 @@
 // thousands of cells into rows edited on bytes (row-edit-bytes.ts), none of them built as a string and encoded.
 import { columnLetter } from "../../domain/grid";
 import { escapeCellText } from "./xml-escape";
+import { putUint } from "./xml-bytes";
 
 /** Bytes written one after another into a buffer that grows (and is kept for the next row). */
 export class ByteBuf {
@@ -63,15 +64,7 @@ export class ByteBuf {
   /** A non-negative integer, as String(n) writes it. */
   uint(n: number): void {
     this.ensure(16);
-    let digits = 1;
-    for (let t = 10; t <= n; t *= 10) digits++;
-    let o = this.length + digits;
-    this.length = o;
-    do {
-      const q = Math.floor(n / 10);
-      this.bytes[--o] = 0x30 + (n - q * 10);
-      n = q;
-    } while (n > 0);
+    this.length = putUint(this.bytes, this.length, n);
   }
 }
 

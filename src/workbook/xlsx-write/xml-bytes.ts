@@ -90,16 +90,7 @@ export class XmlBytes {
   /** A non-negative integer below 2^53, as String(n) writes it. */
   uint(n: number): void {
     this.room(16);
-    const b = this.buf;
-    let digits = 1;
-    for (let p = 10; p <= n; p *= 10) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    do {
-      const q = Math.floor(n / 10);
-      b[--at] = 0x30 + (n - q * 10);
-      n = q;
-    } while (n > 0);
+    this.at = putUint(this.buf, this.at, n);
   }
 
   /** A finite number as String(n) writes it. */
@@ -173,4 +164,19 @@ export class XmlBytes {
     this.at = at;
     return true;
   }
+}
+
+/** Writes a non-negative integer below 2^53 into b at `at` as String(n) writes it (b has room for 16 bytes there);
+ * returns where it ends. */
+export function putUint(b: Uint8Array, at: number, n: number): number {
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  const end = at + digits;
+  let o = end;
+  do {
+    const q = Math.floor(n / 10);
+    b[--o] = 0x30 + (n - q * 10);
+    n = q;
+  } while (n > 0);
+  return end;
 }
