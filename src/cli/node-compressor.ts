@@ -22,4 +22,5 @@ export const nodeCompressor: Compressor = {
     if (out.length !== size) throw new Error(`inflated ${out.length} bytes, ${size} declared`);
     return out;
   },
+  inflatePiece: (data, dictionary) => inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) }),
 };

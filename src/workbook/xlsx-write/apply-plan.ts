@@ -94,7 +94,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   // plan.activate is not applied here: selecting a tab means editing the user's sheets' sheetViews (tabSelected)
   // and workbook.xml's activeTab, for a view setting; the add-in activates the sheet, the file back end leaves it.
   const wb = openXlsx(input, fileName); // refuses what is not an .xlsx workbook, with the reader's one-line reason
-  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32, opts.compressor?.inflateRaw);
+  const pkg = new PackageEditor(input, fileName, opts.compressor?.crc32, opts.compressor?.inflateRaw, opts.compressor?.inflatePiece);
   const wbPath = pkg.nameOf(wb.workbookPart); // the reader's rule, so both agree on a damaged _rels/.rels
   const book = damaged(fileName, wbPath, () => new WorkbookXml(pkg.text(wbPath)!));
   const relsPath = relsPartFor(wbPath);
@@ -242,7 +242,7 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     // A large sheet with cell writes is patched as it streams into the writer, never held whole (the kit stays:
     // product sheets are written, so kitInUse is never asked).
     if (w.length > 0 && plan.sheets.length > 0 && (pkg.sizeOf(part) ?? 0) > STREAM_WRITES_ABOVE) {
-      const chunks = pkg.partChunks(part);
+      const chunks = pkg.partChunks(part, opts.partEnds?.(part));
       const patch = { removeMark: placed === undefined ? undefined : FLAG_MARK, formats, writes: w };
       if (chunks !== undefined) {
         pkg.set(part, () => streamed(fileName, part, patchWorksheetStream(chunks, patch)));

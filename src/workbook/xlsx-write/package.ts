@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, PartInflater, partText, refuseLongText } from "../xlsx/
 import { unreadable } from "../xlsx/errors";
 import type { SheetPartEnds } from "../xlsx/read-sheet";
 import { entryData } from "../xlsx/zip";
+import { blockFedChunks, type InflatePiece, WINDOW, windowStarts } from "./block-fed";
 import { crc32Update } from "./crc32";
 import { type SpliceSource, spliceHeadOf } from "./deflate-splice";
 import { InflateError, inflateBlocks, inflateBlocksTo } from "../xlsx/inflate-blocks";
@@ -45,6 +46,8 @@ export class PackageEditor {
     private readonly crc32: (data: Uint8Array, crc: number) => number = (d, c) => crc32Update(c, d),
     /** A native raw inflate (Compressor.inflateRaw), for parts whose blocks the reader noted. */
     private readonly inflateRaw?: (data: Uint8Array, size: number) => Uint8Array,
+    /** A native inflate of whole blocks (Compressor.inflatePiece), for streamed parts whose blocks the reader noted. */
+    private readonly inflatePiece?: InflatePiece,
   ) {
     this.raw = readRawEntries(input, fileName);
     for (const r of this.raw) if (!this.byName.has(key(r.entry.name))) this.byName.set(key(r.entry.name), r);
@@ -143,13 +146,34 @@ export class PackageEditor {
    * caps, its size and CRC-32 checked at its end: a sheet patched as it streams is never held whole. Undefined for
    * a stored part or none.
    */
-  partChunks(name: string): Iterable<Uint8Array> | undefined {
+  partChunks(name: string, noted?: SheetPartEnds): Iterable<Uint8Array> | undefined {
     const r = this.byName.get(key(name));
     if (r === undefined || r.entry.method !== 8) return undefined;
     const e = r.entry;
     this.inflater.admit(e);
     const data = entryData(this.input, e, this.fileName);
-    const { fileName, crc32 } = this;
+    const { fileName, crc32, inflatePiece } = this;
+    // the blocks the reader noted (of these same bytes: sizes and CRC as the directory says), inflated natively
+    const starts = inflatePiece !== undefined && noted !== undefined && noted.size === e.size && noted.crc === e.crc && noted.compressedSize === e.compressedSize && noted.outAt.length > 0
+      ? windowStarts(data, noted.outAt, noted.bitAt, WINDOW) : undefined;
+    if (starts !== undefined) {
+      return (function* () {
+        let produced = 0;
+        let crc = 0;
+        try {
+          for (const c of blockFedChunks(data, noted!.outAt, noted!.bitAt, e.size, inflatePiece!, starts)) {
+            produced += c.length;
+            crc = crc32(c, crc) >>> 0;
+            yield c;
+          }
+        } catch (err) {
+          if (err instanceof Error && err.constructor !== Error) throw err;
+          unreadable(fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
+        }
+        if (produced !== e.size) unreadable(fileName, "partSize", { part: e.name, size: produced, declared: e.size });
+        if (crc !== e.crc >>> 0) unreadable(fileName, "partCrc", { part: e.name });
+      })();
+    }
     return (function* () {
       const pending: Uint8Array[] = [];
       let produced = 0;

@@ -106,6 +106,9 @@ export interface Compressor {
   /** Raw inflate of data that must inflate to exactly `size` bytes (a native one: the writer's own, in
    * JavaScript, is used without it); throws on anything else. */
   inflateRaw?(data: Uint8Array, size: number): Uint8Array;
+  /** Raw inflate of whole deflate blocks after a dictionary, flushed (block-fed.ts InflatePiece): a sheet too large
+   * to inflate whole, inflated natively a window at a time at the blocks the reader noted. */
+  inflatePiece?(data: Uint8Array, dictionary: Uint8Array | undefined): Uint8Array;
 }
 
 export interface DeflateStream {
