@@ -63,4 +63,17 @@ describe("blockFedChunks: the part's bytes a window of whole blocks at a time", 
     const pkg = new PackageEditor(book, "b.xlsx", undefined, undefined, nodeCompressor.inflatePiece).partChunks(PART, notes)!;
     expect(concat(pkg).equals(concat(new PackageEditor(book, "b.xlsx").partChunks(PART)!))).toBe(true);
   });
+
+  it.each([["fflate, streamed", false], ["zlib, block-fed at the notes", true]])("a part damaged after it was read (%s): refused in one line naming the file, as the input's", (_label, native) => {
+    const book = rezip(1, true);
+    const wb = openXlsx(book, "b.xlsx");
+    wb.snapshot();
+    const notes = wb.partEnds(PART)!;
+    const damaged = book.slice();
+    const entry = readZipIndex(book, "b.xlsx").get(PART)!;
+    const start = entryData(book, entry, "b.xlsx").byteOffset - book.byteOffset;
+    damaged[start + Math.floor(entry.compressedSize / 2)] ^= 0x55;
+    const pkg = native ? new PackageEditor(damaged, "b.xlsx", undefined, undefined, nodeCompressor.inflatePiece) : new PackageEditor(damaged, "b.xlsx");
+    expect(() => concat(pkg.partChunks(PART, native ? notes : undefined)!)).toThrow(/b\.xlsx/);
+  });
 });

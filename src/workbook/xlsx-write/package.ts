@@ -152,32 +152,14 @@ export class PackageEditor {
     const e = r.entry;
     this.inflater.admit(e);
     const data = entryData(this.input, e, this.fileName);
-    const { fileName, crc32, inflatePiece } = this;
+    const { fileName, inflatePiece } = this;
     // the blocks the reader noted (of these same bytes: sizes and CRC as the directory says), inflated natively
     const starts = inflatePiece !== undefined && noted !== undefined && noted.size === e.size && noted.crc === e.crc && noted.compressedSize === e.compressedSize && noted.outAt.length > 0
       ? windowStarts(data, noted.outAt, noted.bitAt, WINDOW) : undefined;
-    if (starts !== undefined) {
-      return (function* () {
-        let produced = 0;
-        let crc = 0;
-        try {
-          for (const c of blockFedChunks(data, noted!.outAt, noted!.bitAt, e.size, inflatePiece!, starts)) {
-            produced += c.length;
-            crc = crc32(c, crc) >>> 0;
-            yield c;
-          }
-        } catch (err) {
-          if (err instanceof Error && err.constructor !== Error) throw err;
-          unreadable(fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
-        }
-        if (produced !== e.size) unreadable(fileName, "partSize", { part: e.name, size: produced, declared: e.size });
-        if (crc !== e.crc >>> 0) unreadable(fileName, "partCrc", { part: e.name });
-      })();
-    }
-    return (function* () {
+    if (starts !== undefined) return this.checkedChunks(e, blockFedChunks(data, noted!.outAt, noted!.bitAt, e.size, inflatePiece!, starts));
+    return this.checkedChunks(e, (function* () {
       const pending: Uint8Array[] = [];
       let produced = 0;
-      let crc = 0;
       const inflater = new Inflate((chunk) => {
         produced += chunk.length;
         if (produced > e.size) unreadable(fileName, "partBeyondDeclared", { part: e.name, size: e.size });
@@ -186,22 +168,32 @@ export class PackageEditor {
       const STEP = 1 << 20;
       for (let i = 0; i < data.length || i === 0; i += STEP) {
         const end = Math.min(data.length, i + STEP);
-        try {
-          inflater.push(data.subarray(i, end), end === data.length);
-        } catch (err) {
-          if (err instanceof Error && err.constructor !== Error) throw err;
-          unreadable(fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
-        }
-        for (const c of pending) {
-          crc = crc32(c, crc) >>> 0;
-          yield c;
-        }
+        inflater.push(data.subarray(i, end), end === data.length);
+        yield* pending;
         pending.length = 0;
         if (end === data.length) break;
       }
-      if (produced !== e.size) unreadable(fileName, "partSize", { part: e.name, size: produced, declared: e.size });
-      if (crc !== e.crc >>> 0) unreadable(fileName, "partCrc", { part: e.name });
-    })();
+    })());
+  }
+
+  /** A part's inflated chunks passed on as they come, an inflater's failure said as the part's, its size and CRC-32
+   * checked at its end. */
+  private *checkedChunks(e: RawEntry["entry"], chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+    const { fileName, crc32 } = this;
+    let produced = 0;
+    let crc = 0;
+    try {
+      for (const c of chunks) {
+        produced += c.length;
+        crc = crc32(c, crc) >>> 0;
+        yield c;
+      }
+    } catch (err) {
+      if (err instanceof Error && err.constructor !== Error) throw err;
+      unreadable(fileName, "partNoInflate", { part: e.name, reason: String((err as Error)?.message ?? err) });
+    }
+    if (produced !== e.size) unreadable(fileName, "partSize", { part: e.name, size: produced, declared: e.size });
+    if (crc !== e.crc >>> 0) unreadable(fileName, "partCrc", { part: e.name });
   }
 
   /**
