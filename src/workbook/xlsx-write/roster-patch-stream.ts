@@ -4,7 +4,7 @@
 // self-closing or missing <sheetData>, a head over 64 MiB) is gathered whole and patched by patchWorksheet.
 import { ascii, btag, readTagAt } from "../xlsx/byte-scan";
 import { ChunkOut } from "./chunk-out";
-import { columnStyles, findTag, GAP, meetRow, newRowAt, newTail, patchWorksheet, rootPrefix, type RosterPatch, rowsBefore, type RowWalk, widenDimension } from "./roster-patch";
+import { columnStyles, findTag, meetRow, newRowAt, newTail, patchWorksheet, rootPrefix, type RosterPatch, type RowWalk, searchAhead, widenDimension } from "./roster-patch";
 
 const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 const utf8 = new TextEncoder();
@@ -100,15 +100,9 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
       continue;
     }
     const w = rows[wi];
-    // a row far on is searched for within the window (rowsBefore), as writeCells does: scattered edits of a sheet of a
-    // million rows otherwise walk every row tag of it
-    if (w.row - walk.prevRow > GAP) {
-      const near = rowsBefore(win, rowPat, walk.search, limit, w.row);
-      if (near !== undefined) {
-        walk.search = near.at;
-        walk.prevRow = near.row;
-      }
-    }
+    // a row far on is searched for within the window, as writeCells does: scattered edits of a sheet of a million rows
+    // otherwise walk every row tag of it
+    searchAhead(win, rowPat, walk, limit, w.row);
     const q = findTag(win, rowPat, walk.search, limit);
     if (q < 0 || !readTagAt(win, q + 1, limit)) {
       if (closeAt < 0) {

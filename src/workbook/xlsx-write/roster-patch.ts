@@ -154,7 +154,7 @@ export function rowNumber(b: Uint8Array, start: number, end: number): number | u
 /** How near a bisection comes before the rows are walked tag by tag. */
 const NEAR = 1 << 16;
 /** Rows between the walk and an edited row below which the walk goes on without a search. */
-export const GAP = 32;
+const GAP = 32;
 
 /**
  * The end of a row start tag numbered below `row`, as far into b[from, end) as a search finds within NEAR bytes of
@@ -198,6 +198,17 @@ export function rowsBefore(b: Uint8Array, rowPat: Uint8Array, from: number, end:
     if (seen === "above") hi = mid;
   }
   return best;
+}
+
+/** Moves the walk past the rows below `row` found by rowsBefore in b[walk.search, end), where `row` is more than GAP
+ * rows on (a row nearer is walked to: rows ascend, so at most GAP row tags stand before it). */
+export function searchAhead(b: Uint8Array, rowPat: Uint8Array, walk: RowWalk, end: number, row: number): void {
+  if (row - walk.prevRow <= GAP) return;
+  const near = rowsBefore(b, rowPat, walk.search, end, row);
+  if (near !== undefined) {
+    walk.search = near.at;
+    walk.prevRow = near.row;
+  }
 }
 
 /** Where a walk through a sheet's rows stands: its bytes passed on up to `pos`, looked at up to `search`, the number
@@ -272,12 +283,7 @@ function* writeCells(b: Uint8Array, s: SheetSplit, rows: readonly RowWrites[], c
   const out = new ChunkOut();
   const walk: RowWalk = { pos: s.dataStart, search: s.dataStart, prevRow: 0 };
   for (const w of rows) {
-    // a row a few rows on is walked to (no probe): rows ascend, so at most GAP row tags stand before it
-    const near = w.row - walk.prevRow > GAP ? rowsBefore(b, rowPat, walk.search, s.dataEnd, w.row) : undefined;
-    if (near !== undefined) {
-      walk.search = near.at;
-      walk.prevRow = near.row;
-    }
+    searchAhead(b, rowPat, walk, s.dataEnd, w.row);
     for (;;) {
       const q = findTag(b, rowPat, walk.search, s.dataEnd);
       if (q < 0) {
