@@ -218,7 +218,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   return {
     kind,
     stageColumn: stageCol,
-    titleStage, // absent where undefined (a plain literal, no spread: its hidden class lives with the literal, not with the check's locations)
+    titleStage, // undefined where none, the key always there (a plain literal, no spread: one hidden class for every location; JSON leaves it out)
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
