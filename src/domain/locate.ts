@@ -5,7 +5,7 @@ import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageOf } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -29,6 +29,14 @@ export interface RosterLocation {
   readonly stageColumn?: number;
   /** The stage a pipeline or activists list's title names (发展对象名单), for rows without a stage column. */
   readonly titleStage?: PipelineStage;
+  /**
+   * Columns dating the steps before membership (递交入党申请书时间, 确定为入党积极分子时间, 确定发展对象时间) on a
+   * sheet that also has a join date column, furthest stage first: a row with neither join nor full-member date is a
+   * person at the furthest stage dated (a 动态信息表 lists applicants and members together); undefined where none.
+   */
+  readonly stageDates?: readonly (readonly [number, PipelineStage])[];
+  /** The status the reduction column's header names (关系转出时间: transferred_out), for values naming none. */
+  readonly reductionStatus?: string;
   /** The unit and date the title rows state. */
   readonly statement: SheetStatement;
 }
@@ -215,10 +223,13 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
   const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
   const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) : undefined;
+  const reductionCol = columns.reductionReason;
   return {
     kind,
     stageColumn: stageCol,
     titleStage, // undefined where none, the key always there (a plain literal, no spread: one hidden class for every location; JSON leaves it out)
+    stageDates: columns.joinDate === undefined ? undefined : stageDateColumns(headerRow, columns),
+    reductionStatus: reductionCol === undefined ? undefined : statusOfReductionHeader(textOf(headerRow[reductionCol])),
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
@@ -230,6 +241,19 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
     sheetBranch,
     headerTexts: header.texts,
   };
+}
+
+/** Unmapped header cells dating a stage before membership, furthest stage first; undefined where none. */
+function stageDateColumns(headerRow: ReadonlyArray<CellValue | undefined>, columns: Partial<Record<FieldCode, number>>): [number, PipelineStage][] | undefined {
+  const mapped = new Set(Object.values(columns));
+  const out: [number, PipelineStage][] = [];
+  for (let c = 0; c < headerRow.length; c++) {
+    if (mapped.has(c)) continue;
+    const stage = stageDateOf(textOf(headerRow[c]));
+    if (stage) out.push([c, stage]);
+  }
+  const order: PipelineStage[] = ["candidate", "activist", "applicant"];
+  return out.length ? out.sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]) || a[0] - b[0]) : undefined;
 }
 
 /** Non-empty cells within the header's width but the 序号 column, counting to 2 at most. */
