@@ -449,6 +449,6 @@ function rowStage(s: RowScope): string | undefined {
   }
   if (s.loc.titleStage !== undefined) return STAGE_LABELS[s.loc.titleStage];
   // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined
-  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, s.cols[F.joinDate], s.cols[F.fullMemberDate]);
+  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType]]);
   return dated && STAGE_LABELS[dated];
 }

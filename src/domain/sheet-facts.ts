@@ -58,16 +58,16 @@ function blankCell(v: CellValue | undefined): boolean {
 }
 
 /**
- * The stage a row's dates put it at where it has no join or full-member date: the furthest of `stageDates` (furthest
- * first) that is filled; undefined for a row with a join or full-member date, or with no stage dated.
+ * The stage a row's dates put it at where nothing says it is a member: the furthest of `stageDates` (furthest first)
+ * that is filled; undefined for a row with a join date, a full-member date or a stated 正式/预备 (memberCols: a member
+ * missing a date is still a member), or with no stage dated.
  */
 export function datedStage(
   cells: ReadonlyArray<CellValue | undefined>,
   stageDates: readonly (readonly [number, PipelineStage])[],
-  joinCol: number,
-  fullCol: number,
+  memberCols: readonly number[],
 ): PipelineStage | undefined {
-  if (!blankCell(cells[joinCol]) || (fullCol >= 0 && !blankCell(cells[fullCol]))) return undefined;
+  for (const c of memberCols) if (c >= 0 && !blankCell(cells[c])) return undefined;
   for (const [c, stage] of stageDates) if (!blankCell(cells[c])) return stage;
   return undefined;
 }

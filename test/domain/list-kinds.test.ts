@@ -39,8 +39,9 @@ describe("the stage a 动态信息表 row has reached, from its dates", () => {
     ["an activist: applied and made activist, not joined", ["甲", "2024-03-01", "2024-06-01", null, null, null], "activist"],
     ["a member: joined", ["乙", "2021-03-01", "2021-06-01", "2022-05-01", "2023-06-01", null], undefined],
     ["a full member whose join date is missing", ["丙", "2019-03-01", "2019-06-01", "2020-05-01", null, "2022-06-01"], undefined],
-    ["no stage dated, a placeholder", ["丁", "无", null, null, null, null], undefined],
-  ])("%s", (_l, cells, stage) => expect(datedStage(cells, dates, 4, 5)).toBe(stage));
+    ["no stage dated, a placeholder", ["丁", "无", null, null, null, null, null], undefined],
+    ["a stated 正式党员 whose dates are missing", ["戊", "2019-03-01", null, null, null, null, "正式党员"], undefined],
+  ])("%s", (_l, cells, stage) => expect(datedStage(cells, dates, [4, 5, 6])).toBe(stage));
 });
 
 describe("a reduction column whose header names the status", () => {
