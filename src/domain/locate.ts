@@ -67,9 +67,18 @@ function matchRow(row: ReadonlyArray<CellValue | undefined>, overrides: Readonly
   return { row0: -1, columns, unmapped, texts };
 }
 
-function isRosterHeader(columns: Partial<Record<FieldCode, number>>): boolean {
+/** Whether a header row names a party field. */
+function hasPartyField(columns: Partial<Record<FieldCode, number>>): boolean {
+  return (Object.keys(columns) as FieldCode[]).some((f) => FIELD_BY_CODE.get(f)?.party);
+}
+
+/**
+ * 姓名, at least 3 fields and a party field, or the date of a stage before membership (确定入党积极分子时间: a 党校's
+ * enrolment list of 积极分子 or 发展对象 names no other party field).
+ */
+function isRosterHeader(columns: Partial<Record<FieldCode, number>>, texts: readonly string[]): boolean {
   const fields = (Object.keys(columns) as FieldCode[]).filter((f) => f !== "ignored");
-  return columns.name !== undefined && fields.length >= 3 && fields.some((f) => FIELD_BY_CODE.get(f)?.party);
+  return columns.name !== undefined && fields.length >= 3 && (hasPartyField(columns) || texts.some((t) => stageDateOf(t) !== undefined));
 }
 
 function overridesFor(config: RosterConfig): Map<string, FieldCode> {
@@ -92,12 +101,12 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
     membershipByValues(sheet, r, m);
-    if (isRosterHeader(m.columns)) return m;
+    if (isRosterHeader(m.columns, m.texts)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
   if (!best || Object.keys(best.columns).length === 0) return `no known headers in rows 1-${HEADER_SEARCH_ROWS}`;
   const found = Object.keys(best.columns).filter((f) => f !== "ignored");
-  return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部)`;
+  return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部, 确定入党积极分子时间)`;
 }
 
 /** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
@@ -221,14 +230,18 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const stageCol = stages.column();
   // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
-  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
-  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) : undefined;
+  const dated = stageDateColumns(headerRow, columns);
+  // no party field but stage dates: a list of the furthest stage dated (确定发展对象时间: 发展对象)
+  const datedStage = dated !== undefined && !hasPartyField(columns) ? dated[0][1] : undefined;
+  const datedKind: ListKind = datedStage === "activist" ? "activists" : datedStage ? "pipeline" : "members";
+  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : datedKind);
+  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) ?? datedStage : undefined;
   const reductionCol = columns.reductionReason;
   return {
     kind,
     stageColumn: stageCol,
     titleStage, // undefined where none, the key always there (a plain literal, no spread: one hidden class for every location; JSON leaves it out)
-    stageDates: columns.joinDate === undefined ? undefined : stageDateColumns(headerRow, columns),
+    stageDates: columns.joinDate === undefined ? undefined : dated,
     reductionStatus: reductionCol === undefined ? undefined : statusOfReductionHeader(textOf(headerRow[reductionCol])),
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,

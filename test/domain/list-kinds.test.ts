@@ -74,6 +74,21 @@ describe("a reduction column whose header names the status", () => {
   });
 });
 
+describe("a list whose only party field is a stage date (a 党校's enrolment list)", () => {
+  const person = ["1", "甲", id(1), "13812345678", "2023-03-01", "2024-06-01", "2025-06-01"];
+  it.each<[string, string[], string | undefined, string | undefined]>([
+    ["dated up to 确定发展对象时间: 发展对象", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "确定发展对象时间"], "pipeline", "发展对象"],
+    ["dated up to 确定入党积极分子时间: an activists list", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "备注"], "activists", "入党积极分子"],
+    ["with 入党时间 too: a member roster", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "入党时间"], "members", undefined],
+    ["no stage date, no party field: no roster", ["序号", "姓名", "身份证号", "联系电话", "所在学院", "所在班级", "备注"], undefined, undefined],
+  ])("%s", (_l, header, kind, stage) => {
+    const r = checkWorkbook(workbook([grid("报名表", [header, person])]), { today: ASOF, asOf: ASOF });
+    expect(r.rosters[0]?.kind).toBe(kind);
+    expect(r.members[0]?.stage).toBe(stage);
+    if (kind && kind !== "members") expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1)).toEqual([]);
+  });
+});
+
 describe("what the title rows state", () => {
   it.each<[string, CellValue[][], { unit?: string; asOf?: string }]>([
     ["both in one cell", [["填报单位：XX党委　　统计截止日期：2025年6月30日"]], { unit: "XX党委", asOf: "2025-06-30" }],
