@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         if (fl.length) falseRows++;
         for (const i of fl) codes[i.code] = (codes[i.code] ?? 0) + 1;
       }
-      for (const m of sv?.memberRows ?? []) {
+      for (const m of (sv?.memberRows ?? []).filter((x) => x.listed !== "prospect")) {
         if (s.byCategory && m.category === null) unknown.category++;
         if (s.byBranch && m.branch === null) unknown.branch++;
         if (s.byStatus && m.status === null) unknown.status++;

@@ -9,7 +9,7 @@ import { DateResult, isLeapYear, normaliseDate } from "./normalise/date";
 import { EnumResult } from "./normalise/enum";
 import { IdResult, idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { PhoneResult, normalisePhone } from "./normalise/phone";
-import { STAGE_LABELS, stageOf } from "./sheet-facts";
+import { STAGE_LABELS, datedStage, stageOf } from "./sheet-facts";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText, normaliseName, normaliseText } from "./normalise/text";
 import { TO_CONFIRM_YEARS } from "./summarise";
@@ -311,6 +311,8 @@ function statusFromText(s: RowScope, field: number, rules: [RegExp, string][]): 
   if (raw === null || raw === undefined || raw === "") return null;
   const t = foldKey(cellText(raw, s.opts.date1904));
   for (const [re, code] of rules) if (re.test(t)) return code;
+  // 关系转出时间 2025-07-01, 转出原因 工作调动: the header names the status the value does not
+  if (field === F.reductionReason && s.loc.reductionStatus !== undefined && !isPlaceholder(t)) return s.loc.reductionStatus;
   return null;
 }
 
@@ -445,5 +447,8 @@ function rowStage(s: RowScope): string | undefined {
     const t = v === null || v === undefined ? "" : stripSystemCode(cellText(v, s.opts.date1904)).trim();
     if (t && !isPlaceholder(t)) return t;
   }
-  return s.loc.titleStage === undefined ? undefined : STAGE_LABELS[s.loc.titleStage];
+  if (s.loc.titleStage !== undefined) return STAGE_LABELS[s.loc.titleStage];
+  // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined
+  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType]]);
+  return dated && STAGE_LABELS[dated];
 }

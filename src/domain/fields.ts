@@ -50,7 +50,7 @@ export const FIELDS: readonly FieldDef[] = [
   f("status", "enum", false, ["状态", "党员状态", "组织关系状态", "人员状态", "status"], { enumTable: STATUS }),
   f("lostContactFlag", "enum", false, ["是否失联党员", "是否为失联党员", "是否失联", "失联党员"], { enumTable: YES_NO }),
   f("mobileFlag", "enum", false, ["是否流动党员", "是否为流动党员", "是否流动", "流动党员", "是否持流动党员证"], { enumTable: YES_NO }),
-  f("reductionReason", "text", false, ["减少原因", "减少类型", "出党原因", "党员减少原因", "转至历史党员库详细原因", "转至历史党员库原因", "转出原因", "停用原因", "注销原因"]),
+  f("reductionReason", "text", false, ["减少原因", "减少类型", "出党原因", "党员减少原因", "转至历史党员库详细原因", "转至历史党员库原因", "转出原因", "停用原因", "注销原因", "关系转出时间", "组织关系转出时间", "关系转出日期", "组织关系转出日期", "转出时间", "转出日期"]),
   f("tags", "text", false, ["标签", "党员标签", "人员标签"]),
   f("ideology", "text", false, ["思想动态"]),
   f("livingSituation", "text", false, ["生活状况"]),

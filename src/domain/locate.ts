@@ -5,7 +5,7 @@ import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageOf } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -29,6 +29,14 @@ export interface RosterLocation {
   readonly stageColumn?: number;
   /** The stage a pipeline or activists list's title names (发展对象名单), for rows without a stage column. */
   readonly titleStage?: PipelineStage;
+  /**
+   * Columns dating the steps before membership (递交入党申请书时间, 确定为入党积极分子时间, 确定发展对象时间) on a
+   * sheet that also has a join date column, furthest stage first: a row with neither join nor full-member date is a
+   * person at the furthest stage dated (a 动态信息表 lists applicants and members together); undefined where none.
+   */
+  readonly stageDates?: readonly (readonly [number, PipelineStage])[];
+  /** The status the reduction column's header names (关系转出时间: transferred_out), for values naming none. */
+  readonly reductionStatus?: string;
   /** The unit and date the title rows state. */
   readonly statement: SheetStatement;
 }
@@ -59,9 +67,18 @@ function matchRow(row: ReadonlyArray<CellValue | undefined>, overrides: Readonly
   return { row0: -1, columns, unmapped, texts };
 }
 
-function isRosterHeader(columns: Partial<Record<FieldCode, number>>): boolean {
+/** Whether a header row names a party field. */
+function hasPartyField(columns: Partial<Record<FieldCode, number>>): boolean {
+  return (Object.keys(columns) as FieldCode[]).some((f) => FIELD_BY_CODE.get(f)?.party);
+}
+
+/**
+ * 姓名, at least 3 fields and a party field, or the date of a stage before membership (确定入党积极分子时间: a 党校's
+ * enrolment list of 积极分子 or 发展对象 names no other party field).
+ */
+function isRosterHeader(columns: Partial<Record<FieldCode, number>>, texts: readonly string[]): boolean {
   const fields = (Object.keys(columns) as FieldCode[]).filter((f) => f !== "ignored");
-  return columns.name !== undefined && fields.length >= 3 && fields.some((f) => FIELD_BY_CODE.get(f)?.party);
+  return columns.name !== undefined && fields.length >= 3 && (hasPartyField(columns) || texts.some((t) => stageDateOf(t) !== undefined));
 }
 
 function overridesFor(config: RosterConfig): Map<string, FieldCode> {
@@ -84,12 +101,12 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
     membershipByValues(sheet, r, m);
-    if (isRosterHeader(m.columns)) return m;
+    if (isRosterHeader(m.columns, m.texts)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
   if (!best || Object.keys(best.columns).length === 0) return `no known headers in rows 1-${HEADER_SEARCH_ROWS}`;
   const found = Object.keys(best.columns).filter((f) => f !== "ignored");
-  return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部)`;
+  return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部, 确定入党积极分子时间)`;
 }
 
 /** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
@@ -213,12 +230,19 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const stageCol = stages.column();
   // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
-  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : "members");
-  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) : undefined;
+  const dated = stageDateColumns(headerRow, columns);
+  // no party field but stage dates: a list of the furthest stage dated (确定发展对象时间: 发展对象)
+  const datedStage = dated !== undefined && !hasPartyField(columns) ? dated[0][1] : undefined;
+  const datedKind: ListKind = datedStage === "activist" ? "activists" : datedStage ? "pipeline" : "members";
+  const kind = titles.map(kindFromTitle).find((k) => k !== undefined) ?? (formerHeader ? "former" : stageCol !== undefined ? "pipeline" : datedKind);
+  const titleStage = kind === "activists" ? "activist" : kind === "pipeline" ? titles.map(stageOf).find((x) => x !== undefined) ?? datedStage : undefined;
+  const reductionCol = columns.reductionReason;
   return {
     kind,
     stageColumn: stageCol,
     titleStage, // undefined where none, the key always there (a plain literal, no spread: one hidden class for every location; JSON leaves it out)
+    stageDates: columns.joinDate === undefined ? undefined : dated,
+    reductionStatus: reductionCol === undefined ? undefined : statusOfReductionHeader(textOf(headerRow[reductionCol])),
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,
     headerRow: row0 + 1,
@@ -230,6 +254,19 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
     sheetBranch,
     headerTexts: header.texts,
   };
+}
+
+/** Unmapped header cells dating a stage before membership, furthest stage first; undefined where none. */
+function stageDateColumns(headerRow: ReadonlyArray<CellValue | undefined>, columns: Partial<Record<FieldCode, number>>): [number, PipelineStage][] | undefined {
+  const mapped = new Set(Object.values(columns));
+  const out: [number, PipelineStage][] = [];
+  for (let c = 0; c < headerRow.length; c++) {
+    if (mapped.has(c)) continue;
+    const stage = stageDateOf(textOf(headerRow[c]));
+    if (stage) out.push([c, stage]);
+  }
+  const order: PipelineStage[] = ["candidate", "activist", "applicant"];
+  return out.length ? out.sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]) || a[0] - b[0]) : undefined;
 }
 
 /** Non-empty cells within the header's width but the 序号 column, counting to 2 at most. */

@@ -1,6 +1,6 @@
 // What a sheet says about itself: which kind of list it is (title, sheet name, a stage column), the reporting unit
 // and the date it is stated as of (title rows: 填报单位：…　统计截止日期：…).
-import { foldKey, isBlankText } from "./fold";
+import { foldKey, isBlankText, isPlaceholder } from "./fold";
 import { CellValue, SheetGrid } from "./grid";
 import { keepShape } from "./keep-shape";
 import { normaliseDate } from "./normalise/date";
@@ -33,6 +33,54 @@ export const STAGE_LABELS: Readonly<Record<PipelineStage, string>> = {
 export function stageOf(text: string): PipelineStage | undefined {
   const t = foldKey(stripSystemCode(text));
   for (const [re, stage] of STAGE_WORDS) if (re.test(t)) return stage;
+  return undefined;
+}
+
+/** A trailing bracketed note (确定发展对象时间（党委备案时间）): left out before a header is read for its stage. */
+const HEADER_NOTE = /[(（[【][^)）\]】]*[)）\]】]$/;
+
+/**
+ * The stage before membership whose date a header names: 递交入党申请书时间 (applicant), 确定为入党积极分子时间
+ * (activist), 确定发展对象时间 (candidate); undefined for any other header, and for the dates of members' steps
+ * (递交转正申请书时间, 确定为预备党员时间).
+ */
+export function stageDateOf(header: string): PipelineStage | undefined {
+  const t = foldKey(header).replace(HEADER_NOTE, "");
+  if (!/(时间|日期|年月)$/.test(t) || /转正|预备|正式/.test(t)) return undefined;
+  if (/发展对象/.test(t)) return "candidate";
+  if (/积极分子/.test(t)) return "activist";
+  if (/申请书|申请入党/.test(t)) return "applicant";
+  return undefined;
+}
+
+function blankCell(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && isPlaceholder(v));
+}
+
+/**
+ * The stage a row's dates put it at where nothing says it is a member: the furthest of `stageDates` (furthest first)
+ * that is filled; undefined for a row with a join date, a full-member date or a stated 正式/预备 (memberCols: a member
+ * missing a date is still a member), or with no stage dated.
+ */
+export function datedStage(
+  cells: ReadonlyArray<CellValue | undefined>,
+  stageDates: readonly (readonly [number, PipelineStage])[],
+  memberCols: readonly number[],
+): PipelineStage | undefined {
+  for (const c of memberCols) if (c >= 0 && !blankCell(cells[c])) return undefined;
+  for (const [c, stage] of stageDates) if (!blankCell(cells[c])) return stage;
+  return undefined;
+}
+
+/**
+ * The status a reduction column's header itself names (转出原因, 关系转出时间: transferred out), for values that name
+ * none (a date, 工作调动, D.就业); undefined where the header is neutral (减少原因, 停用原因).
+ */
+export function statusOfReductionHeader(header: string): string | undefined {
+  const t = foldKey(header).replace(HEADER_NOTE, "");
+  if (/停止党籍/.test(t)) return "suspended";
+  if (/出党/.test(t)) return "left_party";
+  if (/转出|迁出|调出/.test(t)) return "transferred_out";
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 // Issue 7: what kind of list a sheet is, what its title rows state, and who on it is a member.
 import { checkWorkbook } from "../../src/domain/check";
 import { CellValue } from "../../src/domain/grid";
-import { kindFromTitle, readStatement, stageOf } from "../../src/domain/sheet-facts";
+import { datedStage, kindFromTitle, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "../../src/domain/sheet-facts";
+import { matchHeader } from "../../src/domain/header-match";
 import { grid, makeId, workbook } from "../helpers/grid";
 
 const ASOF = "2025-12-31";
@@ -21,6 +22,71 @@ describe("kind of list", () => {
     ["入党申请人", "applicant"], ["入党积极分子", "activist"], ["列入发展计划", "candidate"], ["预备党员", "probationary"],
     ["223_正式党员", "full"], ["张三", undefined],
   ])("stage %s -> %s", (text, stage) => expect(stageOf(text)).toBe(stage));
+});
+
+describe("the stage a 动态信息表 row has reached, from its dates", () => {
+  it.each([
+    ["递交入党申请书时间", "applicant"],
+    ["确定为入党积极分子时间", "activist"],
+    ["确定发展对象时间（党委备案时间）", "candidate"],
+    ["递交转正申请书时间", undefined], // a member's step, not a stage before membership
+    ["确定为预备党员时间（支部大会）", undefined],
+    ["入党介绍人", undefined], // not a date
+  ])("header %s dates %s", (header, stage) => expect(stageDateOf(header)).toBe(stage));
+
+  const dates: [number, "candidate" | "activist" | "applicant"][] = [[3, "candidate"], [2, "activist"], [1, "applicant"]];
+  it.each<[string, CellValue[], string | undefined]>([
+    ["an activist: applied and made activist, not joined", ["甲", "2024-03-01", "2024-06-01", null, null, null], "activist"],
+    ["a member: joined", ["乙", "2021-03-01", "2021-06-01", "2022-05-01", "2023-06-01", null], undefined],
+    ["a full member whose join date is missing", ["丙", "2019-03-01", "2019-06-01", "2020-05-01", null, "2022-06-01"], undefined],
+    ["no stage dated, a placeholder", ["丁", "无", null, null, null, null, null], undefined],
+    ["a stated 正式党员 whose dates are missing", ["戊", "2019-03-01", null, null, null, null, "正式党员"], undefined],
+  ])("%s", (_l, cells, stage) => expect(datedStage(cells, dates, [4, 5, 6])).toBe(stage));
+});
+
+describe("a reduction column whose header names the status", () => {
+  it.each([
+    ["关系转出时间", "reductionReason"],
+    ["组织关系转出时间", "reductionReason"],
+    ["组织关系转入时间", undefined], // transferred in: a member
+  ])("header %s -> %s", (header, field) => expect(matchHeader(header)).toBe(field));
+
+  it.each([
+    ["关系转出时间", "transferred_out"],
+    ["转出原因", "transferred_out"],
+    ["减少原因", undefined], // the value says which
+    ["停用原因", undefined],
+  ])("header %s names %s", (header, status) => expect(statusOfReductionHeader(header)).toBe(status));
+
+  it("a 动态信息表: applicants are prospects, members counted, a transfer-out date is a member transferred out", () => {
+    const rows = [
+      ["姓名", "身份证号", "党支部", "联系电话", "递交入党申请书时间", "确定为入党积极分子时间", "确定为预备党员时间（支部大会）", "转正时间（支部大会讨论转正时间）", "关系转出时间"],
+      ["甲", id(1), "一支部", "13812345678", "2024-03-01", null, null, null, null],
+      ["乙", id(2), "一支部", "13812345678", "2024-03-01", "2024-06-01", null, null, null],
+      ["丙", id(3), "一支部", "13812345678", "2021-03-01", "2021-06-01", "2022-05-01", "2023-05-01", null],
+      ["丁", id(4), "一支部", "13812345678", "2019-03-01", "2019-06-01", "2020-05-01", "2021-05-01", "2025-07-01"],
+      ["戊", id(5), "一支部", "13812345678", null, null, null, null, null], // nothing dated: a member missing a join date
+    ];
+    const r = checkWorkbook(workbook([grid("Sheet1", rows)]), { today: ASOF, asOf: ASOF });
+    expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1).map((i) => `${i.code}@${i.row}`)).toEqual(["missing_required@6"]);
+    expect(r.members.map((m) => m.listed ?? "member")).toEqual(["prospect", "prospect", "member", "member", "member"]);
+    expect(r.members.map((m) => m.status)).toEqual(["normal", "normal", "normal", "transferred_out", "normal"]);
+  });
+});
+
+describe("a list whose only party field is a stage date (a 党校's enrolment list)", () => {
+  const person = ["1", "甲", id(1), "13812345678", "2023-03-01", "2024-06-01", "2025-06-01"];
+  it.each<[string, string[], string | undefined, string | undefined]>([
+    ["dated up to 确定发展对象时间: 发展对象", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "确定发展对象时间"], "pipeline", "发展对象"],
+    ["dated up to 确定入党积极分子时间: an activists list", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "备注"], "activists", "入党积极分子"],
+    ["with 入党时间 too: a member roster", ["序号", "姓名", "身份证号", "联系电话", "提交入党申请时间", "确定入党积极分子时间", "入党时间"], "members", undefined],
+    ["no stage date, no party field: no roster", ["序号", "姓名", "身份证号", "联系电话", "所在学院", "所在班级", "备注"], undefined, undefined],
+  ])("%s", (_l, header, kind, stage) => {
+    const r = checkWorkbook(workbook([grid("报名表", [header, person])]), { today: ASOF, asOf: ASOF });
+    expect(r.rosters[0]?.kind).toBe(kind);
+    expect(r.members[0]?.stage).toBe(stage);
+    if (kind && kind !== "members") expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1)).toEqual([]);
+  });
 });
 
 describe("what the title rows state", () => {
