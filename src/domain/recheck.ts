@@ -1,24 +1,70 @@
 // `--fix` checks twice: the workbook as read, then the grids with the fix's writes applied. The first check records,
-// per member row, where its issues and changes begin and its branch before settling; the second re-checks only the
-// rows the fix wrote to and takes every other row's member, issues and changes from the first. The cross-row steps
-// (duplicate IDs, branches, column issues, order, summaries) run in full both times. Nothing is reused unless every
-// roster's place, rows and column facts, and the settings, date, unit and languages, are as the first check found.
+// per member row, where its issues and changes begin and its branch before settling; the second takes every row's
+// member, issues and changes from the first, re-checking only rows the fix wrote to. A written row is taken too where
+// every cell written is a date the first check proposed writing (dateField): the cell holds the change's `to`, which
+// its reader reads as the first check read the cell before (same date, same precision). A date cell is read by the
+// row check only through its reading (the member's date, the date issues, the year) and isDateCell (whether to
+// propose writing it), so that row's second check is the first's without the changes at the written cells (a change
+// to what the cell now shows is not proposed) and with the written cells' issues showing the new text.
+// The cross-row steps (duplicate IDs, branches, column issues, order, summaries) run in full both times. Nothing is
+// reused unless every roster's place, rows and column facts, and the settings, date, unit and languages, are as the
+// first check found.
 import type { RowScope } from "./check-context";
 import type { ColumnFacts } from "./column-facts";
+import { F, FIELD_CODES } from "./fields";
 import type { RosterLocation } from "./locate";
+import type { DateResult } from "./normalise/date";
 import type { Change, Member, RawIssue } from "./schema";
 
+/** The fields checked by dateField, by ordinal: a written cell of one of these may keep its row's results. */
+const DATE_FIELDS = [F.birthDate, F.joinDate, F.fullMemberDate];
+
+/** 1 for a day, 2 for a month. */
+function precisionCode(d: { precision: "day" | "month" }): number {
+  return d.precision === "day" ? 1 : 2;
+}
+
+/** The ordinal of the date field the change is for; -1 where it is another field's. */
+function dateFieldOf(change: Change): number {
+  for (const f of DATE_FIELDS) if (change.field === FIELD_CODES[f]) return f;
+  return -1;
+}
+
 /** One roster's rows as checked (its members: the check's own list); or, given `old`, the rows of an earlier check
- * reused but those in `hit`, and nothing recorded. */
+ * reused but those written to (`written`: the cells written, by cellKey), and nothing recorded. */
 export class RowLog {
   readonly branches: (string | null)[] = [];
   readonly issueAt: Int32Array;
   readonly changeAt: Int32Array;
-  constructor(readonly loc: RosterLocation, readonly facts: (ColumnFacts | undefined)[], readonly members: readonly Member[], scope: RowScope, private readonly old?: RowLog, private readonly hit?: ReadonlySet<number>, private readonly prior?: Recheck) {
+  /** By change (its index less changeAt[0]): for a change to a date read as such (its `to` the reading's value), the
+   * field's ordinal times 4 plus 1 for a day, 2 for a month; else 0 (recording only). */
+  readonly dateRead: number[] = [];
+  /** Cells written, by sheet row up to the last member row (reusing only). */
+  private readonly writtenIn: Int32Array;
+  /** By field ordinal: whether a written cell of the field may keep its row's results (a date field whose column is
+   * its alone: no other field's, not the stage column, whose raw text the row check reads) (reusing only). */
+  private readonly takesDates: boolean[] = [];
+  /** Texts written to date cells, by field: read by its reader as that date, 1 for a day, 2 for a month; else 0
+   * (reusing only): a column repeats its dates. */
+  private readonly readings: Map<string, number>[] = DATE_FIELDS.map(() => new Map());
+  constructor(readonly loc: RosterLocation, readonly facts: (ColumnFacts | undefined)[], readonly members: readonly Member[], scope: RowScope, private readonly old?: RowLog, private readonly written?: ReadonlyMap<number, unknown>, private readonly prior?: Recheck) {
     this.issueAt = new Int32Array(old === undefined ? loc.memberRows.length + 1 : 1);
     this.changeAt = new Int32Array(old === undefined ? loc.memberRows.length + 1 : 1);
     this.issueAt[0] = scope.issues.length;
     this.changeAt[0] = scope.changes.length;
+    let last = -1;
+    if (written !== undefined) for (const r of loc.memberRows) if (r > last) last = r;
+    this.writtenIn = new Int32Array(last + 1);
+    if (written === undefined) return;
+    for (const key of written.keys()) {
+      const r = Math.floor(key / 16384);
+      if (r < this.writtenIn.length) this.writtenIn[r]++;
+    }
+    const cols = scope.cols;
+    for (let f = 0; f < cols.length; f++) {
+      const col = cols[f];
+      this.takesDates.push(DATE_FIELDS.includes(f) && col >= 0 && col !== loc.stageColumn && cols.indexOf(col) === cols.lastIndexOf(col));
+    }
   }
 
   /** Whether the rows of an earlier check are reused. */
@@ -26,26 +72,85 @@ export class RowLog {
     return this.old !== undefined;
   }
 
-  /** Row i's member as the earlier check found it (its branch as before settling), its issues and changes pushed. */
+  /** Row i's member as the earlier check found it (its branch as before settling), its issues and changes pushed
+   * (see the top for a written row); undefined: the row is to be checked. */
   reused(i: number, scope: RowScope): Member | undefined {
     const old = this.old;
-    if (old === undefined || this.hit?.has(this.loc.memberRows[i])) return undefined;
+    if (old === undefined) return undefined;
+    const row = this.loc.memberRows[i];
+    const n = this.writtenIn[row];
     const { issues, changes, numericFrom } = this.prior!;
-    for (let j = old.issueAt[i]; j < old.issueAt[i + 1]; j++) scope.issues.push(issues[j]);
+    let dates: Change[] | undefined;
+    if (n !== 0) {
+      dates = this.datesWritten(i, row, n, scope);
+      if (dates === undefined) return undefined;
+    }
+    for (let j = old.issueAt[i]; j < old.issueAt[i + 1]; j++) {
+      const issue = issues[j];
+      const at = dates?.find((c) => c.column === issue.column);
+      scope.issues.push(at === undefined ? issue : { ...issue, value: at.to });
+    }
     for (let j = old.changeAt[i]; j < old.changeAt[i + 1]; j++) {
-      scope.changes.push(changes[j]);
-      if (numericFrom.has(changes[j])) scope.numericFrom.add(changes[j]);
+      const change = changes[j];
+      if (dates?.includes(change)) continue;
+      scope.changes.push(change);
+      if (numericFrom.has(change)) scope.numericFrom.add(change);
     }
     const member = old.members[i];
     member.branch = old.branches[i];
     return member;
   }
 
-  /** Row i done: where its results end, its branch before settling. */
+  /** The first check's changes of row i (sheet row `row`) that the n cells written to it are, where each is a date
+   * read now as it was before and no issue of the row shows a written cell other than as it was; else undefined. */
+  private datesWritten(i: number, row: number, n: number, scope: RowScope): Change[] | undefined {
+    const old = this.old!;
+    const { issues, changes } = this.prior!;
+    const cells = scope.rows[row];
+    const out: Change[] = [];
+    const base = old.changeAt[0];
+    for (let j = old.changeAt[i]; j < old.changeAt[i + 1]; j++) {
+      const code = old.dateRead[j - base];
+      if (code === 0) continue; // another field's change, or a date not read as one (written: then not all n are matched)
+      const change = changes[j];
+      const field = code >> 2;
+      // not its `to`: not written (a text cell holds its `from`), or written otherwise (then not all n are matched)
+      if (cells?.[scope.cols[field]] !== change.to) continue;
+      if (!this.takesDates[field] || this.readAs(field, change.to, scope) !== (code & 3)) return undefined;
+      out.push(change);
+    }
+    if (out.length !== n) return undefined;
+    for (let j = old.issueAt[i]; j < old.issueAt[i + 1]; j++) {
+      const issue = issues[j];
+      const at = out.find((c) => c.column === issue.column);
+      if (at !== undefined && issue.value !== at.from) return undefined;
+    }
+    return out;
+  }
+
+  /** How the field's reader reads the text: 1 as that day, 2 as that month, else 0. */
+  private readAs(field: number, text: string, scope: RowScope): number {
+    const readings = this.readings[DATE_FIELDS.indexOf(field)];
+    let read = readings.get(text);
+    if (read === undefined) {
+      const d = scope.readCell(field, text) as DateResult;
+      readings.set(text, (read = d.kind === "ok" && d.value === text ? precisionCode(d) : 0));
+    }
+    return read;
+  }
+
+  /** Row i done: where its results end, its branch before settling, how its date changes' cells were read. */
   done(i: number, member: Member, scope: RowScope): void {
     if (this.old !== undefined) return;
+    const changes = scope.changes;
+    for (let j = this.changeAt[i]; j < changes.length; j++) {
+      const field = dateFieldOf(changes[j]);
+      const d = field < 0 ? undefined : (scope.read(field) as DateResult);
+      // a change to a date read as one is to its value (dateField); checked all the same
+      this.dateRead.push(d?.kind === "ok" && d.value === changes[j].to ? field * 4 + precisionCode(d) : 0);
+    }
     this.issueAt[i + 1] = scope.issues.length;
-    this.changeAt[i + 1] = scope.changes.length;
+    this.changeAt[i + 1] = changes.length;
     this.branches.push(member.branch);
   }
 }
@@ -58,7 +163,7 @@ export class Recheck {
   issues: readonly RawIssue[] = [];
   changes: readonly Change[] = [];
   numericFrom: ReadonlySet<Change> = new Set();
-  private constructor(private prior?: Recheck, private readonly touched?: ReadonlyMap<string, ReadonlySet<number>>) {}
+  private constructor(private prior?: Recheck, private readonly written?: ReadonlyMap<string, ReadonlyMap<number, unknown>>) {}
 
   static record(): Recheck {
     return new Recheck();
@@ -66,8 +171,7 @@ export class Recheck {
 
   /** The recorder of a check of the same workbook with the given cells (by sheet, cellKey) written. */
   again(written: ReadonlyMap<string, ReadonlyMap<number, unknown>>): Recheck {
-    const rows = new Map([...written].map(([sheet, cells]) => [sheet, new Set([...cells.keys()].map((k) => Math.floor(k / 16384)))]));
-    return new Recheck(this, rows);
+    return new Recheck(this, written);
   }
 
   /** The check's settings and rosters: the earlier check's rows are reused only if all are the same. */
@@ -83,7 +187,7 @@ export class Recheck {
   /** The log of a roster's rows (members: the list the check fills); none where an earlier check is not reused. */
   sheet(name: string, loc: RosterLocation, facts: (ColumnFacts | undefined)[], scope: RowScope, members: readonly Member[]): RowLog | undefined {
     if (this.prior !== undefined && !this.reuse) return undefined;
-    const log = new RowLog(loc, facts, members, scope, this.prior?.logs.get(name), this.touched?.get(name), this.prior);
+    const log = new RowLog(loc, facts, members, scope, this.prior?.logs.get(name), this.written?.get(name) ?? (this.prior === undefined ? undefined : new Map()), this.prior);
     this.logs.set(name, log);
     return log;
   }
