@@ -145,6 +145,11 @@ export class RowScope {
     }
   }
 
+  /** The reading of a cell by the field's reader (the field has one), outside the blocks. */
+  readCell(field: number, v: CellValue | undefined): unknown {
+    return this.readers[field]!(v);
+  }
+
   /** The year of the current row's date reading (date fields; 0 where it has no value). */
   year(field: number): number {
     return this.years[field]![this.pos];
