@@ -53,11 +53,11 @@ export async function checkWithin(wb: OfficeSession, opts: CheckOptions): Promis
 }
 
 /** Reads and checks the workbook, without writing; with `withLog`, also its change log. */
-export function readAndCheck(opts: CheckOptions, withLog = false): Promise<ExcelCheck & { log: ChangeLogEntry[]; hadIssuesSheet: boolean }> {
+export function readAndCheck(opts: CheckOptions, withLog = false): Promise<ExcelCheck & { log: ChangeLogEntry[]; hadIssuesSheet: boolean; date1904: boolean }> {
   return runInWorkbook(async (wb) => {
     const { result, report, source } = await checkWithin(wb, opts);
     const log = withLog ? await readLog(source) : [];
-    return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined };
+    return { result, report, log, hadIssuesSheet: productSheetName(source, "issues") !== undefined, date1904: source.date1904 };
   });
 }
 

@@ -43,7 +43,7 @@ export async function applyFixesInExcel(opts: CheckOptions & { time: string; cha
   checkpoint(opts, { step: "fixing" });
   const lang = first.result.language;
   // planFix keeps identity with report.changes (numbers logged as numbers), so the subset is of the same objects.
-  const fix = planFix(first.result, { ...first.report, changes: wanted }, first.log, { lang, unit: first.result.unit, time: opts.time, source: "fix" });
+  const fix = planFix(first.result, { ...first.report, changes: wanted }, first.log, { lang, unit: first.result.unit, time: opts.time, source: "fix", date1904: first.date1904 });
   // Only the change log and the cell writes: the refreshed check writes the issues, summary and flags right after.
   const plan = { sheets: fix.plan.sheets.filter((s) => s.role === "changelog"), removeRoles: [], cellWrites: fix.plan.cellWrites };
   try {

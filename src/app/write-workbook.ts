@@ -102,7 +102,7 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
  * resolved, by sheet, and the fixed grids. The writes as planned (one a change) go here: the writer takes them as
  * resolved, and the plan names each sheet by one of them (sheetNamingWrites). */
 function applyFix(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: Omit<FixOptions, "source">, date1904: boolean, fileName: string): FixedGrids & { fix: FixWrites } {
-  const { cellWrites, ...fix } = fixWrites(result, report, log, { ...opts, source: "fix" });
+  const { cellWrites, ...fix } = fixWrites(result, report, log, { ...opts, source: "fix", date1904 });
   const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName));
   return { fix: { ...fix, cellWrites: sheetNamingWrites(changed) }, grids, changed };
 }

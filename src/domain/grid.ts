@@ -39,6 +39,11 @@ export interface SheetGrid {
    * (1959.1 in a 0.00 format shows 1959.10: 2). What a clerk typed as 1959.10 Excel keeps as 1959.1. Absent: none.
    */
   readonly shownDecimals?: ReadonlyMap<number, number>;
+  /**
+   * By 0-based column: the number format code of the column's first date cell (a built-in format as Excel's English
+   * code, 14 as "m/d/yyyy"): how a date written into the column is shown, like its neighbours. Absent: none noted.
+   */
+  readonly dateFormats?: ReadonlyMap<number, string>;
 }
 
 /** The values of the dropdown covering the cell at (row0, col0), or undefined where none does. */

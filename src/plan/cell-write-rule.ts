@@ -1,15 +1,15 @@
 // The one rule for a plan's cell writes, used by both back ends (the file back end's xlsx-write/cell-writes.ts and
 // the Office.js back end's office/cell-writes.ts), so a plan is refused, resumed or finished the same way in both:
 // - a target holding a formula refuses the plan (formula cells are never overwritten);
-// - a cell already showing the last value the plan gives it, of the same kind (text, number, empty), is done and
-//   left alone: a re-run, a batch resumed after a cut-off, or the cells a cancelled batch never reached;
+// - a cell already showing the last value the plan gives it, of the same kind (text, number or date, empty), is done
+//   and left alone (a date write: a date cell showing its ISO date): a re-run, a batch resumed after a cut-off, or the cells a cancelled batch never reached;
 // - otherwise the writes are taken in order, each finding the cell showing what it expects, or the plan is refused.
 import { CellValue, cellKey, columnLetter, isDateCell } from "../domain/grid";
 import { cellText, numberText } from "../domain/normalise/text";
-import type { CellWrite } from "./write-plan";
+import type { CellWrite, WriteValue } from "./write-plan";
 
-/** A written value as the sheet will show it. */
-export const valueText = (v: string | number): string => (typeof v === "number" ? numberText(v) : v);
+/** A written value as the sheet will show it (a date as its ISO date, as cellText shows a date cell). */
+export const valueText = (v: WriteValue): string => (typeof v === "number" ? numberText(v) : typeof v === "string" ? v : v.iso);
 
 type Kind = "empty" | "number" | "text" | "other";
 
@@ -38,7 +38,7 @@ export interface SheetCells {
 /** Why a plan is refused at a cell: an edge code (i18n/edge-errors) and its params, rendered in the user's language. */
 export type CellConflict = { readonly code: "planFormula" } | { readonly code: "planChanged"; readonly params: { readonly now: string; readonly expected: string } };
 
-export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> {
+export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, WriteValue> {
   return eachCellOnce(list, cells, conflict) ?? resolveInOrder(list, cells, conflict);
 }
 
@@ -48,8 +48,8 @@ export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells
  * known to write each cell once. Undefined where some cell is written twice (the general rule then takes them in
  * order). One look at each cell instead of three: a fix writes hundreds of thousands.
  */
-function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> | undefined {
-  const seen = new Map<number, string | number | null>(); // null: the cell shows the value already
+function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, WriteValue> | undefined {
+  const seen = new Map<number, WriteValue | null>(); // null: the cell shows the value already
   let refused: (() => Error) | undefined;
   for (const w of list) {
     const key = cellKey(w.row - 1, w.col - 1);
@@ -67,17 +67,17 @@ function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (
     seen.set(key, w.value);
   }
   if (refused !== undefined) throw refused();
-  const changed = new Map<number, string | number>();
+  const changed = new Map<number, WriteValue>();
   for (const [key, value] of seen) if (value !== null) changed.set(key, value);
   return changed;
 }
 
-function resolveInOrder(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, string | number> {
-  const last = new Map<number, string | number>();
+function resolveInOrder(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, WriteValue> {
+  const last = new Map<number, WriteValue>();
   for (const w of list) last.set(cellKey(w.row - 1, w.col - 1), w.value);
   const shown = (key: number): string => cellText(cells.value(key), cells.date1904);
-  const done = (key: number, v: string | number): boolean => shown(key) === valueText(v) && valueKind(cells.value(key)) === valueKind(v);
-  const current = new Map<number, string | number>();
+  const done = (key: number, v: WriteValue): boolean => shown(key) === valueText(v) && valueKind(cells.value(key)) === valueKind(v);
+  const current = new Map<number, WriteValue>();
   for (const w of list) {
     const key = cellKey(w.row - 1, w.col - 1);
     const ref = `${columnLetter(w.col - 1)}${w.row}`;
@@ -89,7 +89,7 @@ function resolveInOrder(list: readonly CellWrite[], cells: SheetCells, conflict:
     if (now !== w.expect) throw conflict(ref, { code: "planChanged", params: { now: show(now), expected: show(w.expect) } });
     current.set(key, w.value);
   }
-  const changed = new Map<number, string | number>();
+  const changed = new Map<number, WriteValue>();
   for (const [key, value] of current) if (!done(key, value)) changed.set(key, value);
   return changed;
 }

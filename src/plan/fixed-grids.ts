@@ -1,11 +1,12 @@
-// A plan's text cell writes applied to grids already read: the sheets as the file back end will write them and the
-// reader will read them back, so `--fix` re-checks the fixed workbook without writing and reading it again.
-// The file back end writes a text value as an inline string (the cell keeps its style) and "" as an empty styled
-// cell; the reader reads an inline string back as that exact text and an empty cell as no value (a row with no value
-// left is no row; a row's and a sheet's length end at their last value).
-import { CellValue, SheetGrid } from "../domain/grid";
+// A plan's text and date cell writes applied to grids already read: the sheets as the file back end will write them
+// and the reader will read them back, so `--fix` re-checks the fixed workbook without writing and reading it again.
+// The file back end writes a text value as an inline string (the cell keeps its style), "" as an empty styled cell
+// and a date (DateWrite) as a number cell in a date style; the reader reads an inline string back as that exact text,
+// a date as its DateCell and an empty cell as no value (a row with no value left is no row; a row's and a sheet's
+// length end at their last value).
+import { CellValue, DateCell, SheetGrid } from "../domain/grid";
 import { CellConflict, resolveSheetWrites } from "./cell-write-rule";
-import type { CellWrite } from "./write-plan";
+import type { CellWrite, WriteValue } from "./write-plan";
 
 type Row = Array<CellValue | undefined>;
 
@@ -13,7 +14,7 @@ type Row = Array<CellValue | undefined>;
  * changes, by cellKey (what the file back end writes: applyPlan's `resolvedWrites`). */
 export interface FixedGrids {
   readonly grids: Map<string, SheetGrid>;
-  readonly changed: Map<string, ReadonlyMap<number, string | number>>;
+  readonly changed: Map<string, ReadonlyMap<number, WriteValue>>;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface FixedGrids {
  * as they are), and the changed cells by sheet, resolved once for both. The writes are resolved by the one rule of
  * cell-write-rule (formula targets and cells that changed since the plan are refused through `conflict`); a sheet
  * with no grid is refused as `noSheet`. Numbers are refused: how a number reads back depends on the cell's style,
- * which a grid does not hold (only a revert writes numbers).
+ * which a grid does not hold (only a revert writes numbers); a date (DateWrite) reads back as its DateCell.
  */
 export function gridsAfterWrites(
   grids: ReadonlyMap<string, SheetGrid>, writes: readonly CellWrite[], date1904: boolean,
@@ -29,14 +30,14 @@ export function gridsAfterWrites(
 ): FixedGrids {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
-    if (typeof w.value !== "string") throw new Error(`gridsAfterWrites: a number write (sheet "${w.sheet}" row ${w.row}); only text is written by a fix`);
+    if (typeof w.value === "number") throw new Error(`gridsAfterWrites: a number write (sheet "${w.sheet}" row ${w.row}); only text and dates are written by a fix`);
     if (!grids.has(w.sheet)) throw refuse.noSheet(w.sheet, w);
     const list = bySheet.get(w.sheet);
     if (list === undefined) bySheet.set(w.sheet, [w]);
     else list.push(w);
   }
   const out = new Map(grids);
-  const changedBy = new Map<string, ReadonlyMap<number, string | number>>();
+  const changedBy = new Map<string, ReadonlyMap<number, WriteValue>>();
   for (const [name, list] of bySheet) {
     const grid = grids.get(name)!;
     const changed = resolveSheetWrites(list, {
@@ -50,8 +51,11 @@ export function gridsAfterWrites(
   return { grids: out, changed: changedBy };
 }
 
+/** The date cell a DateWrite reads back as (the reader's shape: kind and serial, frozen). */
+const dateCell = (serial: number): DateCell => Object.freeze({ kind: "date", serial });
+
 /** The rows with the changed cells (by cellKey) written, copying only the rows written to. */
-function writeRows(rows: SheetGrid["rows"], changed: ReadonlyMap<number, string | number>): SheetGrid["rows"] {
+function writeRows(rows: SheetGrid["rows"], changed: ReadonlyMap<number, WriteValue>): SheetGrid["rows"] {
   const out: Array<Row | undefined> = rows.slice() as Array<Row | undefined>;
   out.length = rows.length; // slice keeps holes as holes; the length as it was
   const copied = new Set<number>();
@@ -68,7 +72,7 @@ function writeRows(rows: SheetGrid["rows"], changed: ReadonlyMap<number, string 
     if (value === "") {
       delete row![c];
       emptied = true;
-    } else row![c] = value;
+    } else row![c] = typeof value === "object" ? dateCell(value.serial) : value;
   }
   if (!emptied) return out;
   // as the reader builds them: a row ends at its last value, a row without one is absent, the sheet ends at its last row

@@ -6,6 +6,7 @@ import { columnIndex } from "../domain/grid";
 import { Report } from "../domain/report-schema";
 import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
+import { fixValues } from "./date-writes";
 import { ChangeLogEntry, INSERTED_ROWS_FIELD, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
 import { flagBlocks, RosterGrids } from "./flags";
 import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
@@ -55,6 +56,9 @@ export interface FixOptions extends SummaryOptions {
   readonly time: string;
   /** "fix" (default), or "sync:<file name>" for a sync applied through the same path. */
   readonly source?: string;
+  /** The workbook's date system: given, a date fix in a column of date cells is written as a date cell
+   * (date-writes.ts); absent, every fix is written as its text. */
+  readonly date1904?: boolean;
 }
 
 /** A one-line Error for a time that is not ISO 8601 (the log would refuse it). */
@@ -97,8 +101,9 @@ function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLo
   // per-entry schema pass, which cost seconds on 100,000 changes.
   const run: LoggedRun = { batch, time: opts.time, source: opts.source ?? "fix" };
   const entries: ChangeLogEntry[] = applied.map((c) => new LoggedChange(run, c, keys.get(c.sheet)?.[c.row] ?? "", result.numericFrom.has(c)));
+  const value = opts.date1904 === undefined ? (c: Change) => c.to : fixValues(result.grids, report, opts.date1904);
   const cellWrites: CellWrite[] = applied.map((c) => ({
-    sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: c.to, expect: c.from,
+    sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: value(c), expect: c.from,
   }));
   return { cellWrites, batch, applied, written: [...log, ...entries] };
 }

@@ -1,5 +1,6 @@
 // WritePlans: what to change in a workbook, as plain data, free of any file format. The file back end (package
 // surgery, src/workbook/xlsx-write/) and the Office.js back end (the add-in) both apply the same plans.
+import type { DateCell } from "../domain/grid";
 
 /** The product's own sheets (SPEC section 7), recognised by a workbook-level hidden defined name
  * `_RosterAssistant_<role>`, never by their names. The flag sheet is handled through `WritePlan.flags`. */
@@ -102,6 +103,19 @@ export interface FlagBlock {
   readonly entries: readonly FlagEntry[];
 }
 
+/**
+ * A date written as a date cell (a fix of a date typed as text in a column of date cells, date-writes.ts): a DateCell
+ * (the serial in the workbook's date system) shown in `format`, the number format code of the column's date cells
+ * (SheetGrid.dateFormats); `iso` is the date as the sheet shows it (cellText of the cell once written).
+ */
+export interface DateWrite extends DateCell {
+  readonly format: string;
+  readonly iso: string;
+}
+
+/** What a cell write gives a cell: text, a number, or a date cell. */
+export type WriteValue = string | number | DateWrite;
+
 /** A value written into a roster cell (a fix, or a revert). The back end refuses it when the cell is a formula or
  * no longer shows `expect` (the workbook changed since the plan was made). */
 export interface CellWrite {
@@ -109,8 +123,9 @@ export interface CellWrite {
   /** 1-based, as Excel shows them. */
   readonly row: number;
   readonly col: number;
-  /** Text is written as text; a number as a number cell (a revert puts back a number a fix had turned into text). */
-  readonly value: string | number;
+  /** Text is written as text; a number as a number cell (a revert puts back a number a fix had turned into text); a
+   * DateWrite as a date cell in its format (the cell's other formatting kept). */
+  readonly value: WriteValue;
   /** The text the cell must show now (as the sheet shows it: numbers plainly, date cells as yyyy-mm-dd). */
   readonly expect: string;
 }

@@ -121,6 +121,9 @@ export class FakeSheet {
   typeIn(r: number, c: number, input: Stored): void {
     const nf = this.numberFormat(r, c);
     if (this.formula(r, c) !== undefined) this.wb.noteFormulaOverwrite(this, r, c);
+    // A number written into a Text-formatted cell ("@") is kept as text, as a number typed there is ("Format numbers
+    // as text", below): a date goes in as a date only where its cell's date format is set first.
+    if (typeof input === "number" && nf === "@") return this.put(r, c, { v: String(input), f: undefined });
     if (typeof input !== "string") return this.put(r, c, { v: input, f: undefined });
     if (input === "") return this.put(r, c, { v: undefined, f: undefined });
     // A Text-formatted cell ("@") takes what is typed as it is: a leading apostrophe stays part of the value (it only

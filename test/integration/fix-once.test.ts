@@ -38,7 +38,7 @@ async function twoPass(input: Uint8Array, fileName: string, req: CheckRequest & 
   const source = openXlsx(input, fileName);
   const logName = productSheetName(source, "changelog");
   const log = logName === undefined ? [] : readChangeLog(source.readSheet(logName), source.date1904);
-  const fix = planFix(result, first, log, { lang, unit, time: OPTS.time, source: "fix" });
+  const fix = planFix(result, first, log, { lang, unit, time: OPTS.time, source: "fix", date1904: source.date1904 });
   const fixed = applyPlan(input, fileName, fix.plan);
   const again = await checkRoster(openXlsx(fixed, fileName), { ...req, lang });
   const second = buildReport(again, fileName);

@@ -4,10 +4,11 @@
 // refuses the whole plan, a cell already done is left alone), and only then write, in bands of rows with null for
 // every cell left alone. Reads and writes are sized by bytes under Excel on the web's 5 MB limit and split in half and
 // retried on a size error. Text goes in with a leading apostrophe only where the cell is not Text-formatted ("@"):
-// in a Text cell Excel keeps the apostrophe as part of the value.
+// in a Text cell Excel keeps the apostrophe as part of the value. A date (a DateWrite) goes in as its serial after its
+// cell's number format is set to the column's date format, in the same request.
 import { CellValue, cellKey, columnLetter } from "../../domain/grid";
 import { resolveSheetWrites } from "../../plan/cell-write-rule";
-import type { CellWrite } from "../../plan/write-plan";
+import type { CellWrite, WriteValue } from "../../plan/write-plan";
 import { isDateFormatCode } from "../xlsx/number-format";
 import { PlanConflictError } from "../xlsx-write/errors";
 import { parseAreas } from "./areas";
@@ -64,7 +65,7 @@ function halves(b: Band): [Band, Band] | undefined {
 
 export interface ResolvedWrites {
   /** Per sheet (its name in the workbook): cell key -> the value to write. */
-  readonly bySheet: Map<string, Map<number, string | number>>;
+  readonly bySheet: Map<string, Map<number, WriteValue>>;
   /** Per sheet: the keys of target cells formatted as Text ("@"), where text goes in as it is. */
   readonly textCells: Map<string, Set<number>>;
   /** Per sheet: what each written cell held before (undefined: empty), for putting a cancelled write back. */
@@ -132,7 +133,7 @@ export async function resolveCellWrites(ctx: Excel.RequestContext, writes: reado
     return h && [{ sheet: x.sheet, band: h[0] }, { sheet: x.sheet, band: h[1] }];
   });
 
-  const out = new Map<string, Map<number, string | number>>();
+  const out = new Map<string, Map<number, WriteValue>>();
   const textCells = new Map<string, Set<number>>();
   const before = new Map<string, Map<number, CellValue | undefined>>();
   for (const [sheet, list] of bySheet) {
@@ -150,12 +151,20 @@ export async function resolveCellWrites(ctx: Excel.RequestContext, writes: reado
   return { bySheet: out, textCells, before };
 }
 
+interface DatePut {
+  readonly r: number;
+  readonly c: number;
+  readonly format: string;
+}
+
 /** A block of values to write: the top-left cell and the rows (null where a cell is left alone). */
 interface Piece {
   readonly sheet: string;
   readonly r0: number;
   readonly c0: number;
   readonly rows: (string | number | null)[][];
+  /** The dates among them: their cells' number format is set first (0-based row and column, the format). */
+  readonly dates: readonly DatePut[];
   readonly bytes: number;
   /** Cells written (not null). */
   readonly cells: number;
@@ -165,7 +174,7 @@ function halvePiece(p: Piece): [Piece, Piece] | undefined {
   if (p.rows.length < 2) return undefined;
   const mid = p.rows.length >> 1;
   const part = (r0: number, rows: Piece["rows"]): Piece => ({
-    sheet: p.sheet, r0, c0: p.c0, rows, bytes: rows.reduce((n, row) => n + row.reduce<number>((m, v) => m + valueBytes(v), 2), 0),
+    sheet: p.sheet, r0, c0: p.c0, rows, dates: p.dates.filter((d) => d.r >= r0 && d.r < r0 + rows.length), bytes: rows.reduce((n, row) => n + row.reduce<number>((m, v) => m + valueBytes(v), 2), 0),
     cells: rows.reduce((n, row) => n + row.filter((v) => v !== null).length, 0),
   });
   return [part(p.r0, p.rows.slice(0, mid)), part(p.r0 + mid, p.rows.slice(mid))];
@@ -178,6 +187,7 @@ function pieces(resolved: ResolvedWrites, maxBytes: number): Piece[] {
     const text = resolved.textCells.get(sheet);
     for (const band of bands([...cells.keys()].sort((a, b) => a - b), 50_000)) {
       let rows: (string | number | null)[][] = [];
+      let dates: DatePut[] = [];
       let r0 = band.r0;
       let bytes = 0;
       let count = 0;
@@ -187,14 +197,16 @@ function pieces(resolved: ResolvedWrites, maxBytes: number): Piece[] {
         for (let c = band.c0; c <= band.c1; c++) {
           const key = cellKey(r, c);
           const v = cells.get(key);
-          const out = v === undefined ? null : typeof v === "number" || text?.has(key) ? v : asText(v);
+          if (typeof v === "object") dates.push({ r, c, format: v.format });
+          const out = v === undefined ? null : typeof v === "object" ? v.serial : typeof v === "number" || text?.has(key) ? v : asText(v);
           if (out !== null) count++;
           row[c - band.c0] = out;
           rowBytes += valueBytes(out);
         }
         if (rows.length && bytes + rowBytes > maxBytes) {
-          out.push({ sheet, r0, c0: band.c0, rows, bytes, cells: count - row.filter((v) => v !== null).length });
+          out.push({ sheet, r0, c0: band.c0, rows, dates: dates.filter((d) => d.r < r), bytes, cells: count - row.filter((v) => v !== null).length });
           count = row.filter((v) => v !== null).length;
+          dates = dates.filter((d) => d.r === r);
           rows = [];
           bytes = 0;
           r0 = r;
@@ -202,7 +214,7 @@ function pieces(resolved: ResolvedWrites, maxBytes: number): Piece[] {
         rows.push(row);
         bytes += rowBytes;
       }
-      if (rows.length) out.push({ sheet, r0, c0: band.c0, rows, bytes, cells: count });
+      if (rows.length) out.push({ sheet, r0, c0: band.c0, rows, dates, bytes, cells: count });
     }
   }
   return out;
@@ -231,8 +243,12 @@ export async function writeCellValues(ctx: Excel.RequestContext, resolved: Resol
   const all = pieces(resolved, target);
   const total = all.reduce((n, p) => n + p.cells, 0);
   let written = 0;
-  const syncs = await syncGroups(ctx, pack(all, (p) => p.bytes + ACTION_BYTES * 2, target), (p) => {
-    ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.r0, p.c0, p.rows.length, p.rows[0].length).values = p.rows;
+  const syncs = await syncGroups(ctx, pack(all, (p) => p.bytes + ACTION_BYTES * (2 + p.dates.length), target), (p) => {
+    const ws = ctx.workbook.worksheets.getItem(p.sheet);
+    // a date: its cell's number format first, in the same request, so the number lands in a date cell (a number
+    // written into a Text-formatted cell would be kept as text)
+    for (const d of p.dates) ws.getRangeByIndexes(d.r, d.c, 1, 1).numberFormat = [[d.format]];
+    ws.getRangeByIndexes(p.r0, p.c0, p.rows.length, p.rows[0].length).values = p.rows;
     return () => {
       written += p.cells;
       ctl.onProgress?.(written, total);

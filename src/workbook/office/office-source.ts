@@ -73,6 +73,7 @@ export async function officeSource(context: Excel.RequestContext, opts: OfficeRe
   const grid = (s: Sheet, rows: SheetRows): SheetGrid => ({
     name: s.entry.name, state: s.entry.state, rows: rows.rows, formulaCells: rows.formulaCells,
     ...(rows.shownDecimals.size > 0 ? { shownDecimals: rows.shownDecimals } : {}),
+    ...(rows.dateFormats.size > 0 ? { dateFormats: rows.dateFormats } : {}),
   });
 
   /** The top `maxRows` rows of every sheet not yet peeked, several sheets to a sync, every number format read. */

@@ -19,6 +19,8 @@ export class SheetRows {
   readonly numberColumns = new Set<number>();
   /** Number cells whose format shows more decimals than the number has (SheetGrid.shownDecimals). */
   readonly shownDecimals = new Map<number, number>();
+  /** By column: the number format of its first date cell read (SheetGrid.dateFormats). */
+  readonly dateFormats = new Map<number, string>();
   bytes = 0;
   rowsRead = 0;
   lastMean = 0;
@@ -30,6 +32,7 @@ export class SheetRows {
     for (const k of this.formulaCells) s.formulaCells.add(k);
     for (const c of this.numberColumns) s.numberColumns.add(c);
     for (const [k, d] of this.shownDecimals) s.shownDecimals.set(k, d);
+    for (const [c, f] of this.dateFormats) s.dateFormats.set(c, f);
     Object.assign(s, { bytes: this.bytes, rowsRead: this.rowsRead, lastMean: this.lastMean });
     return s;
   }
@@ -125,7 +128,10 @@ export function applyFormats(state: SheetRows, loads: readonly FormatLoad[]): nu
         const v = row[f.c0 + j];
         if (typeof v !== "number") continue;
         const kind = formatKind(formats[j]);
-        if (kind < 0) row[f.c0 + j] = { kind: "date", serial: v };
+        if (kind < 0) {
+          row[f.c0 + j] = { kind: "date", serial: v };
+          if (!state.dateFormats.has(f.c0 + j)) state.dateFormats.set(f.c0 + j, formats[j] as string);
+        }
         else if (kind > 0) {
           const d = decimalsShown(v, kind);
           if (d !== 0) state.shownDecimals.set(cellKey(f.r0 + i, f.c0 + j), d);

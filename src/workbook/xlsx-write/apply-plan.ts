@@ -2,12 +2,13 @@
 // copied as its raw compressed bytes; the workbook part, its rels, [Content_Types].xml and styles.xml are edited
 // in place; product sheets and the flag sheet are written anew; roster sheets are patched, never parsed whole.
 // Everything is built in memory and returned at the end: a failure throws and nothing is half written.
-import { PRODUCT_ROLES, type ProductSheet, type WritePlan } from "../../plan/write-plan";
+import { type DateWrite, PRODUCT_ROLES, type ProductSheet, type WritePlan, type WriteValue } from "../../plan/write-plan";
 import { openXlsx, type SheetPartEnds, UnreadableInputError } from "../xlsx";
 import { ascii, indexOfBytes } from "../xlsx/byte-scan";
 import { unreadable } from "../xlsx/errors";
 import { relsPartFor } from "../xlsx/opc";
 import { resolveCellWrites } from "./cell-writes";
+import { DateStyles } from "./date-styles";
 import { CONTENT_TYPES_PART, ContentTypes, CT_STYLES, CT_WORKSHEET } from "./content-types";
 import { sheetOfReference } from "../../domain/sheet-reference";
 import { PREFIX, STYLES_NAME } from "./defined-names";
@@ -25,6 +26,7 @@ import { isTaken, isVariantOf, sanitizeSheetName, uniqueSheetName } from "./shee
 import { checkProductSheet, productSheetXml } from "./sheet-xml-write";
 import { kitInUse } from "./style-refs";
 import { ensureKit, kitRanges, type KitPlace, removeKit } from "./styles-patch";
+import type { DateValueWrite } from "./row-edit";
 import { type NameEl, type SheetEl, WorkbookXml } from "./workbook-xml";
 import type { Compressor } from "./zip-write";
 
@@ -36,7 +38,7 @@ export interface ApplyOptions {
   /** A sheet's cell writes already resolved by the caller against this same input's sheet as read (by the rule of
    * plan/cell-write-rule.ts, as plan/fixed-grids.ts does): the final value of each cell that changes, by cellKey,
    * by the sheet's name; the sheet is then not read again. */
-  readonly resolvedWrites?: (sheet: string) => ReadonlyMap<number, string | number> | undefined;
+  readonly resolvedWrites?: (sheet: string) => ReadonlyMap<number, WriteValue> | undefined;
   /** What the reader of this same input noted of a worksheet part it read in full (OpenedWorkbook.partEnds): a
    * sheet that only gets its flags' rules then keeps its compressed start without being inflated again. */
   readonly partEnds?: (part: string) => SheetPartEnds | undefined;
@@ -138,10 +140,18 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     if (list === undefined) blocksBySheet.set(s, [p]);
     else list.push(p);
   }
+  // A date written (a fix in a column of date cells) takes the cell's own style with the date's number format:
+  // made as the sheet is written, which is when the cell's style is read; styles.xml is then written last.
+  let dateStyles: DateStyles | undefined;
+  let datesWritten = false;
+  const dateValue = (d: DateWrite): DateValueWrite => {
+    datesWritten = true;
+    return { serial: d.serial, styleOf: (s) => dateStyles!.styleFor(s, d.format) };
+  };
   const writes = resolveCellWrites(wb, plan.cellWrites, (name) => {
     const s = byName(name);
     return s === undefined || !isWorksheet(s) ? undefined : userSheet(name, "").name;
-  }, opts.resolvedWrites);
+  }, opts.resolvedWrites, dateValue);
 
   // Sheets removed: cleared roles, and the flag sheet when the flags become none.
   const removed = new Set<SheetEl>();
@@ -212,6 +222,17 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
     kit = r.place;
     record = r.record;
   }
+  if (datesWritten) {
+    // a date column has date cells, so the input has styles: a part without them is damaged
+    const path = stylesPath ?? "styles.xml";
+    const text = stylesPath === undefined ? undefined : pkg.text(stylesPath);
+    const ds = damaged(fileName, path, () => {
+      if (text === undefined) throw new Error("no styles for the dates written");
+      return new DateStyles(text, kitRanges(record)?.xf);
+    });
+    dateStyles = ds;
+    pkg.setLast(path, () => [ds.text()]);
+  }
   for (const { part, ps } of productParts) {
     const xf = kit!.xf;
     written.set(part, () => productSheetXml(ps, xf));
@@ -272,9 +293,10 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   for (const { s, ps } of productParts) names.push(...productSheetNames(book, s.name, book.sheets.indexOf(s), ps));
   if (flagSheet !== undefined) names.push(...flagNames(book, flagSheet.s.name, placed!));
 
-  // The kit stays while anything of ours does; otherwise it goes, where nothing else uses it.
+  // The kit stays while anything of ours does; otherwise it goes, where nothing else uses it (and no date's style is
+  // being added after it).
   if (oursRemain(names) && record !== undefined) names.push(stylesRecordName(book, record));
-  if (!oursRemain(names) && record !== undefined && stylesPath !== undefined && pkg.has(stylesPath)) {
+  if (!oursRemain(names) && record !== undefined && stylesPath !== undefined && pkg.has(stylesPath) && !datesWritten) {
     const out = removeKit(pkg.text(stylesPath)!, record);
     const ranges = kitRanges(record);
     if (out !== undefined && ranges !== undefined && !kitInUse(pkg, patched, stylesPath, ranges)) {

@@ -3,19 +3,22 @@
 // the final value of each cell that changes, sorted for one pass over the sheet.
 import { columnLetter } from "../../domain/grid";
 import { resolveSheetWrites } from "../../plan/cell-write-rule";
-import type { CellWrite } from "../../plan/write-plan";
+import type { CellWrite, DateWrite, WriteValue } from "../../plan/write-plan";
 import type { OpenedWorkbook } from "../xlsx";
 import { PlanConflictError } from "./errors";
 import type { RowWrites } from "./roster-patch";
-import type { CellValueWrite } from "./row-edit";
+import type { CellValueWrite, DateValueWrite } from "./row-edit";
 import { MAX_COLS, MAX_ROWS } from "./sheet-xml-write";
 
 /** Final writes per sheet (by the sheet's name in the workbook); throws PlanConflictError on the first conflict.
- * `resolved` gives a sheet's writes already resolved by the caller, by the same rule against this same input's sheet
+ * `dateValue` makes a date written into the cell (its style from the cell's). `resolved` gives a sheet's writes already resolved by the caller, by the same rule against this same input's sheet
  * as read (plan/fixed-grids.ts): the final value of each cell that changes, by cellKey; that sheet is not read. */
 export function resolveCellWrites(
   wb: OpenedWorkbook, writes: readonly CellWrite[], sheetOf: (name: string) => string | undefined,
-  resolved?: (name: string) => ReadonlyMap<number, string | number> | undefined,
+  resolved?: (name: string) => ReadonlyMap<number, WriteValue> | undefined,
+  dateValue: (d: DateWrite) => DateValueWrite = () => {
+    throw new Error("a date write with no styles to write it in");
+  },
 ): Map<string, RowWrites[]> {
   const bySheet = new Map<string, CellWrite[]>();
   const names = new Map<string, string | undefined>();
@@ -32,13 +35,13 @@ export function resolveCellWrites(
   const out = new Map<string, RowWrites[]>();
   for (const [sheet, list] of bySheet) {
     const current = resolved?.(sheet) ?? resolveAgainst(wb, sheet, list);
-    const sorted = byRow(current);
+    const sorted = byRow(current, dateValue);
     if (sorted.length) out.set(sheet, sorted);
   }
   return out;
 }
 
-function resolveAgainst(wb: OpenedWorkbook, sheet: string, list: readonly CellWrite[]): Map<number, string | number> {
+function resolveAgainst(wb: OpenedWorkbook, sheet: string, list: readonly CellWrite[]): Map<number, WriteValue> {
   const grid = wb.readSheet(sheet);
   return resolveSheetWrites(list, {
     value: (key) => grid.rows[Math.floor(key / 16384)]?.[key % 16384],
@@ -48,12 +51,13 @@ function resolveAgainst(wb: OpenedWorkbook, sheet: string, list: readonly CellWr
 }
 
 /** The changed cells (by cellKey: row * 16384 + column, so key order is row by row, column by column) as rows of
- * 1-based cells, sorted. */
-export function byRow(changed: ReadonlyMap<number, string | number>): RowWrites[] {
+ * 1-based cells, sorted; a date made by `dateValue`. */
+export function byRow(changed: ReadonlyMap<number, WriteValue>, dateValue?: (d: DateWrite) => DateValueWrite): RowWrites[] {
   const out: RowWrites[] = [];
   let cells: CellValueWrite[] = [];
   let row = -1;
-  const add = (key: number, value: string | number): void => {
+  const add = (key: number, v: WriteValue): void => {
+    const value = typeof v === "object" ? dateValue!(v) : v;
     const r = Math.floor(key / 16384) + 1;
     if (r !== row) {
       cells = [];

@@ -34,6 +34,8 @@ export class PackageEditor {
   private readonly changed = new Map<string, { name: string; content: PartContent }>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
+  /** Parts written after every other (setLast). */
+  private readonly last = new Set<string>();
   private readonly textCache = new Map<string, string>();
   private readonly spliceable = new Map<string, SpliceSource>();
   /** Parts read by partEnds: their tails and blocks. */
@@ -318,6 +320,13 @@ export class PackageEditor {
     this.set(name, text);
   }
 
+  /** Sets a part's content, made only after every other part has been written (moved to the end of the package):
+   * styles.xml where writing the sheets adds cell formats to it (date-styles.ts). */
+  setLast(name: string, content: () => Iterable<string | Uint8Array>): void {
+    this.set(name, content);
+    this.last.add(key(name));
+  }
+
   remove(name: string): void {
     const k = key(name);
     this.changed.delete(k);
@@ -339,9 +348,14 @@ export class PackageEditor {
       if (split.head === undefined && src.bytesAt) throw new Error(`${name}: its kept start could not be spliced`);
       zip.deflate(name, split.rest, tpl, split.head);
     };
+    const lastOnes: Array<{ name: string; content: PartContent; tpl: EntryTemplate }> = [];
     for (const r of this.raw) {
       const k = key(r.entry.name);
       if (this.removed.has(k)) continue;
+      if (this.last.has(k) && this.byName.get(k) === r) {
+        lastOnes.push({ name: r.entry.name, content: this.changed.get(k)!.content, tpl: r });
+        continue;
+      }
       const c = this.changed.get(k);
       if (c === undefined) zip.copy(this.input, r, this.fileName);
       else if (this.byName.get(k) === r) {
@@ -353,8 +367,10 @@ export class PackageEditor {
     }
     for (const k of this.added) {
       const c = this.changed.get(k)!;
-      emit(c.name, c.content, { ...base, externalAttrs: 0 });
+      if (this.last.has(k)) lastOnes.push({ name: c.name, content: c.content, tpl: { ...base, externalAttrs: 0 } });
+      else emit(c.name, c.content, { ...base, externalAttrs: 0 });
     }
+    for (const l of lastOnes) emit(l.name, l.content, l.tpl);
     return zip.finish();
   }
 }

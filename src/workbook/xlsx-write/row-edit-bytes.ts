@@ -319,6 +319,17 @@ function writeEdited(b: Uint8Array, start: number, end: number, m: number, p: st
     buf.copy(b, from, at);
     const w = writes[editOf[i]];
     cellStart(buf, mk, w.col, row);
+    const v = w.value;
+    if (typeof v === "object") {
+      // a date: the cell's style made into the date's (its s decoded), then the serial
+      const a = editCell[i] >= 0 ? editSAt[i] : -2;
+      const own = a === -2 ? editStyle[i] : a >= 0 ? text.decode(b.subarray(a, editSEnd[i])) : undefined;
+      buf.copy(mk.style, 0, mk.style.length);
+      buf.utf8(v.styleOf(own));
+      cellEnd(buf, mk, v.serial);
+      from = editTo[i];
+      continue;
+    }
     if (editCell[i] >= 0) {
       // the replaced cell's own s, copied as it is where ASCII (else decoded and encoded again, as editRow does)
       const a = editSAt[i];
@@ -335,7 +346,7 @@ function writeEdited(b: Uint8Array, start: number, end: number, m: number, p: st
         buf.utf8(st);
       }
     }
-    cellEnd(buf, mk, w.value);
+    cellEnd(buf, mk, v);
     from = editTo[i];
   }
   buf.copy(b, from, end);

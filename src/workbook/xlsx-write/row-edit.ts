@@ -5,14 +5,23 @@ import { XmlCursor } from "../xlsx/xml-scan";
 import { childrenIn, extentAt, setAttr, splice } from "./xml-edit";
 import { escapeCellText } from "./xml-escape";
 
+/** A date cell written: its serial, and its style made from the style the cell had (date-styles.ts: the cell's own
+ * format with the date's number format). */
+export interface DateValueWrite {
+  readonly serial: number;
+  styleOf(s: string | undefined): string;
+}
+
 export interface CellValueWrite {
   /** 1-based column. */
   readonly col: number;
-  readonly value: string | number;
+  readonly value: string | number | DateValueWrite;
 }
 
-/** An inline-string cell as the spec asks: style kept, xml:space preserved. Empty text is a styled empty cell. */
-export function inlineCell(p: string, ref: string, s: string | undefined, value: string | number): string {
+/** An inline-string cell as the spec asks: style kept, xml:space preserved. Empty text is a styled empty cell. A
+ * date is a number cell in the date style made from the cell's own. */
+export function inlineCell(p: string, ref: string, s: string | undefined, value: string | number | DateValueWrite): string {
+  if (typeof value === "object") return inlineCell(p, ref, value.styleOf(s), value.serial);
   const sa = s === undefined ? "" : ` s="${s}"`;
   if (typeof value === "number") return `<${p}c r="${ref}"${sa}><${p}v>${numberLiteral(value)}</${p}v></${p}c>`;
   if (value === "") return `<${p}c r="${ref}"${sa}/>`;

@@ -5,6 +5,30 @@ export function isBuiltinDateFormat(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
+/**
+ * The codes of the built-in date and time formats, as Office.js's Range.numberFormat gives them (Excel's English
+ * codes; 27-36 and 50-58 as the zh-CN locale shows them): both back ends name a column's date format by its code.
+ */
+const BUILTIN_DATE_CODES = new Map<number, string>([
+  [14, "m/d/yyyy"], [15, "d-mmm-yy"], [16, "d-mmm"], [17, "mmm-yy"], [18, "h:mm AM/PM"], [19, "h:mm:ss AM/PM"], [20, "h:mm"],
+  [21, "h:mm:ss"], [22, "m/d/yyyy h:mm"], [45, "mm:ss"], [46, "[h]:mm:ss"], [47, "mmss.0"],
+  [27, 'yyyy"年"m"月"'], [28, 'm"月"d"日"'], [29, 'm"月"d"日"'], [30, "m-d-yy"], [31, 'yyyy"年"m"月"d"日"'], [32, 'h"时"mm"分"'],
+  [33, 'h"时"mm"分"ss"秒"'], [34, '上午/下午h"时"mm"分"'], [35, '上午/下午h"时"mm"分"ss"秒"'], [36, 'yyyy"年"m"月"'],
+  [50, 'yyyy"年"m"月"'], [51, 'm"月"d"日"'], [52, 'yyyy"年"m"月"'], [53, 'm"月"d"日"'], [54, 'm"月"d"日"'], [55, '上午/下午h"时"mm"分"'],
+  [56, '上午/下午h"时"mm"分"ss"秒"'], [57, 'yyyy"年"m"月"'], [58, 'm"月"d"日"'],
+]);
+
+/** A built-in date format id's code (BUILTIN_DATE_CODES); undefined for the others. */
+export function builtinDateCode(id: number): string | undefined {
+  return BUILTIN_DATE_CODES.get(id);
+}
+
+/** The first built-in format id with this date code; undefined where none has it. */
+export function builtinDateId(code: string): number | undefined {
+  for (const [id, c] of BUILTIN_DATE_CODES) if (c === code) return id;
+  return undefined;
+}
+
 const isElapsed = (s: string): boolean => /^(h+|m+|s+)$/i.test(s);
 
 /**

@@ -156,7 +156,7 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
     const stylesPath = partOf("styles", "styles.xml");
     const stylesXml = stylesPath === undefined ? undefined : readText(zip.get(stylesPath)!);
     if (stylesXml !== undefined && rootName(stylesXml) === "") fail("partEmpty", { part: stylesPath ?? "" });
-    numberStyles = stylesXml === undefined ? { dates: new Uint8Array(0), decimals: new Uint8Array(0) } : parseNumberStyles(stylesXml);
+    numberStyles = stylesXml === undefined ? { dates: new Uint8Array(0), decimals: new Uint8Array(0), dateCode: () => undefined } : parseNumberStyles(stylesXml);
     sharedStrings = parsed;
   };
 
@@ -179,7 +179,16 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: OpenOptio
       fail: (code, params) => fail(code, { ...params, sheet: info.name }),
     });
     if (ends !== undefined) endsByPart.set(entry!.name.toLowerCase(), ends);
-    const grid: SheetGrid = { name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells, ...(scanner.shownDecimals ? { shownDecimals: scanner.shownDecimals } : {}) };
+    const dateFormats = new Map<number, string>();
+    scanner.firstDateStyles.forEach((s, col) => {
+      const code = numberStyles!.dateCode(s);
+      if (code !== undefined) dateFormats.set(col, code);
+    });
+    const grid: SheetGrid = {
+      name: info.name, state: info.state, rows: scanner.rows, formulaCells: scanner.formulaCells,
+      ...(scanner.shownDecimals ? { shownDecimals: scanner.shownDecimals } : {}),
+      ...(dateFormats.size > 0 ? { dateFormats } : {}),
+    };
     return tail ? { ...grid, lists: resolveLists(grid, tail) } : grid;
   };
 

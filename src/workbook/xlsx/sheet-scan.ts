@@ -70,6 +70,8 @@ export class SheetScanner {
   private curRow: Row | undefined = undefined;
   /** Number cells whose format shows more decimals than the number has (see SheetGrid.shownDecimals); made at the first. */
   shownDecimals: Map<number, number> | undefined;
+  /** By column: the style of its first date cell (SheetGrid.dateFormats); a hole where it has none. */
+  readonly firstDateStyles: number[] = [];
   /** Inline strings read once per distinct markup (made at the first one). */
   private interner: TextInterner | undefined;
 
@@ -103,6 +105,7 @@ export class SheetScanner {
     const sst = ctx.sharedStrings;
     const dateStyles = ctx.dateStyles;
     const nDateStyles = dateStyles.length;
+    const firstDateStyles = this.firstDateStyles;
     const decimalStyles = ctx.decimalStyles;
     const nDecimalStyles = decimalStyles === undefined ? 0 : decimalStyles.length;
     const maxRows = ctx.maxRows;
@@ -296,7 +299,10 @@ export class SheetScanner {
               if (ve > vs) {
                 const n = parseNumber(b, vs, ve);
                 if (n !== n) v = decodeCellText(textOf(b, vs, ve));
-                else if (style < nDateStyles && dateStyles[style] === 1) v = dateCell(n);
+                else if (style < nDateStyles && dateStyles[style] === 1) {
+                  v = dateCell(n);
+                  if (firstDateStyles[col] === undefined) firstDateStyles[col] = style;
+                }
                 else {
                   v = n;
                   if (style < nDecimalStyles && decimalStyles![style] !== 0) this.noteDecimals(rowIdx, col, n, decimalStyles![style]);
@@ -326,6 +332,7 @@ export class SheetScanner {
               const text = textOf(b, vs, ve);
               const serial = serialFromIso(text, ctx.date1904);
               v = serial === undefined ? text : dateCell(serial);
+              if (serial !== undefined && firstDateStyles[col] === undefined && style < nDateStyles && dateStyles[style] === 1) firstDateStyles[col] = style;
               break;
             }
             default:

@@ -1,11 +1,13 @@
 // styles.xml: which cell formats (the s attribute of a cell) show numbers as dates, and which show fixed decimals.
-import { builtinDecimalCode, fixedDecimals, isBuiltinDateFormat, isDateFormatCode } from "./number-format";
+import { builtinDateCode, builtinDecimalCode, fixedDecimals, isBuiltinDateFormat, isDateFormatCode } from "./number-format";
 import { XmlCursor } from "./xml-scan";
 
 /** By cellXfs index: `dates[s]` 1 where the format is a date or time; `decimals[s]` the decimals it always shows. */
 export interface NumberStyles {
   readonly dates: Uint8Array;
   readonly decimals: Uint8Array;
+  /** The date format code of style s where `dates[s]` (a built-in one as Excel's English code: builtinDateCode). */
+  dateCode(s: number): string | undefined;
 }
 
 export function parseNumberStyles(xml: string): NumberStyles {
@@ -36,5 +38,10 @@ export function parseNumberStyles(xml: string): NumberStyles {
     const shown = code ?? builtinDecimalCode(id);
     decimals[i] = dates[i] === 0 && shown !== undefined ? Math.min(fixedDecimals(shown), 255) : 0;
   }
-  return { dates, decimals };
+  const dateCode = (s: number): string | undefined => {
+    if (dates[s] !== 1) return undefined;
+    const id = xfFormats[s];
+    return custom.get(id) ?? builtinDateCode(id);
+  };
+  return { dates, decimals, dateCode };
 }
