@@ -16,6 +16,7 @@ import { CellValue, WorkbookSnapshot, cellKey } from "../../src/domain/grid";
 import { Recheck } from "../../src/domain/recheck";
 import { gridsAfterWrites } from "../../src/plan/fixed-grids";
 import { fixWrites } from "../../src/plan/plan-check";
+import type { WriteValue } from "../../src/plan/write-plan";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { realWorldCorpus } from "../fixtures/real-world/corpus";
 import { grid, makeId, workbook } from "../helpers/grid";
@@ -26,12 +27,12 @@ const dump = (r: CheckResult) => JSON.stringify([buildReport(r, "x.xlsx"), r.mem
 
 /** The fixed workbook checked in full and again reusing the first check's rows (after `alter`, if given); how many
  * of the second check's members the first check made. */
-function bothWays(snapshot: WorkbookSnapshot, alter = (s: WorkbookSnapshot) => s, overWrite?: (rows: (CellValue | undefined)[][], written: Map<number, string | number>) => void): { full: string; again: string; reused: number; members: boolean[] } {
+function bothWays(snapshot: WorkbookSnapshot, alter = (s: WorkbookSnapshot) => s, overWrite?: (rows: (CellValue | undefined)[][], written: Map<number, WriteValue>) => void): { full: string; again: string; reused: number; members: boolean[] } {
   const recheck = Recheck.record();
   const first = checkWorkbook(snapshot, { ...REQ, recheck });
   const firstMembers = new Set(first.members);
   const grids = new Map(snapshot.sheets.map((g) => [g.name, g]));
-  const { cellWrites } = fixWrites({ ...first, grids }, buildReport(first, "x.xlsx"), [], { lang: first.language, time: "2025-12-31 10:00:00", source: "fix" });
+  const { cellWrites } = fixWrites({ ...first, grids }, buildReport(first, "x.xlsx"), [], { lang: first.language, time: "2025-12-31 10:00:00", source: "fix", date1904: snapshot.date1904 });
   const { grids: fixed, changed } = gridsAfterWrites(grids, cellWrites, snapshot.date1904, refuse);
   if (overWrite !== undefined) {
     const name = snapshot.sheets[0].name;
@@ -91,7 +92,7 @@ describe("the check of the fixed grids reusing the first check's rows", () => {
   const ROW = ["张三", "男", makeId("19650315", "123"), "1965-03-15", "1990-07-01", "1991-07-01", "13812345678", "铁安小区1号楼", "正常"];
   const at = (over: Record<string, CellValue>) => HEADER.map((h, c) => (h in over ? over[h] : ROW[c]));
   const JOIN = HEADER.indexOf("入党时间");
-  type Over = (rows: (CellValue | undefined)[][], written: Map<number, string | number>) => void;
+  type Over = (rows: (CellValue | undefined)[][], written: Map<number, WriteValue>) => void;
   /** The join date of the second member written as `text` instead of what the fix wrote. */
   const writeJoin = (text: string): Over => (rows, written) => {
     rows[2][JOIN] = text;
