@@ -112,14 +112,21 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
   return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部, 确定入党积极分子时间)`;
 }
 
-/** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
+/**
+ * A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). Where a header
+ * already named the membership type, a column of other values (转正情况: 按期转正, blank for 预备党员) gives way to it
+ * and is left unmapped; beside a column of 正式/预备 itself, the second one is only left unmapped (never a category).
+ */
 function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
-  if (m.columns.membershipType !== undefined) return;
   for (const f of ["status", "category", "note", "tags"] as FieldCode[]) {
     const c = m.columns[f];
     if (c === undefined || !holdsMembershipTypes(sheet, row0 + 1, c)) continue;
     delete m.columns[f];
-    m.columns.membershipType = c;
+    const named = m.columns.membershipType;
+    if (named === undefined || !holdsMembershipTypes(sheet, row0 + 1, named)) {
+      if (named !== undefined) m.unmapped.push(`${columnLetter(named)}:${textOf(sheet.rows[row0]![named]).trim()}`);
+      m.columns.membershipType = c;
+    } else m.unmapped.push(`${columnLetter(c)}:${textOf(sheet.rows[row0]![c]).trim()}`);
     return;
   }
 }
