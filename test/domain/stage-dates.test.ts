@@ -1,6 +1,7 @@
 // The dates of the steps before membership (递交入党申请书, 确定为入党积极分子, 确定为发展对象): read, checked and fixed
 // like the other dates, and in order: 申请 <= 积极分子 <= 发展对象 <= 入党 <= 转正, none after the as-of date.
 import { checkWorkbook } from "../../src/domain/check";
+import { fixKindOf } from "../../src/domain/fix-kinds";
 import { CellValue } from "../../src/domain/grid";
 import { matchHeader } from "../../src/domain/header-match";
 import { IssueCode } from "../../src/domain/schema";
@@ -61,6 +62,7 @@ describe("stage dates", () => {
   it("a text date under a stage header is fixed to yyyy-mm-dd", () => {
     const changes = run([m({ 递交入党申请书时间: "1988.03.01" })]).changes;
     expect(changes).toEqual([expect.objectContaining({ column: "F", field: "applicationDate", from: "1988.03.01", to: "1988-03-01" })]);
+    expect(fixKindOf(changes[0]!)).toBe("dates");
   });
 
   it.each([
