@@ -10,7 +10,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { idCheckChar, makeRng, Rng } from "../scripts/example-text";
 import { SharedStrings, esc, packageParts } from "./package-parts";
 import { columnLetter } from "../src/domain/grid";
-import { BigShape, EXCEL_ROWS, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_VALUES, dateText, fitLayout, layoutRows, textOf } from "./shapes";
+import { BigShape, EXCEL_ROWS, SHAPES, WIDE_COLS, WIDE_DATES, WIDE_STAGE_DATES, WIDE_VALUES, dateText, fitLayout, layoutRows, textOf } from "./shapes";
 
 const COLS = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号", "学历", "入党时间", "转正时间", "党员类别", "所在支部", "联系电话", "家庭住址", "工作单位", "就业情况", "状态", "思想动态", "备注"];
 const LETTERS = Array.from({ length: COLS.length + WIDE_COLS.length }, (_, i) => columnLetter(i));
@@ -218,9 +218,14 @@ export async function writeBigRoster(path: string, rows = 100_000, shape: BigSha
       w.str(`Q${row}`, r.pick(IDEOLOGY));
       if (r.next() < 0.05) w.str(`R${row}`, r.pick(["支部委员", "党员中心户", "外出务工", "低保户"]));
       if (shape.wide) {
+        // the three stage dates (consecutive columns) drawn as before, then put in their order: 申请 <= 积极分子 <= 发展对象
+        let stageDays: number[] = [];
         for (let c = COLS.length; c < cols.length; c++) {
           const h = cols[c];
-          if (WIDE_DATES.has(h)) w.num(`${LETTERS[c]}${row}`, joinSerial - r.int(30, 2000), 2);
+          const stage = WIDE_STAGE_DATES.indexOf(h);
+          if (stage === 0) stageDays = [r.int(30, 2000), r.int(30, 2000), r.int(30, 2000)].sort((a, b) => b - a);
+          if (stage >= 0) w.num(`${LETTERS[c]}${row}`, joinSerial - stageDays[stage], 2);
+          else if (WIDE_DATES.has(h)) w.num(`${LETTERS[c]}${row}`, joinSerial - r.int(30, 2000), 2);
           else w.str(`${LETTERS[c]}${row}`, r.pick(WIDE_VALUES[h]));
         }
       }

@@ -55,6 +55,8 @@ export const WIDE_COLS = [
 ];
 /** Which extra columns hold dates (written as date cells, or as text with textDates). */
 export const WIDE_DATES = new Set(["学位授予日期", "到校日期", "退休时间", "组织关系转入时间", "提交书面申请书时间", "确定为入党积极分子时间", "确定为发展对象时间"]);
+/** The extra columns dating the steps before membership, in their order (consecutive in WIDE_COLS): dated in that order. */
+export const WIDE_STAGE_DATES = ["提交书面申请书时间", "确定为入党积极分子时间", "确定为发展对象时间"];
 /** Values for the other extra columns. */
 export const WIDE_VALUES: Record<string, readonly string[]> = {
   "国家/地区": ["中国"], 人员结构: ["教职工", "退休人员", "学生"], 最高学位: ["学士", "硕士", "博士", ""], 所学专业: ["机械工程", "会计学", "汉语言文学", "计算机科学与技术"],

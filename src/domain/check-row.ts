@@ -418,6 +418,8 @@ export function checkMember(s: RowScope, m: Matchers): Member {
     else if (compareShifted(fullMemberDate, joinDate, 2) > 0) s.issue("probation_overdue", F.fullMemberDate, { joinDate, fullMemberDate });
   }
 
+  stageDates(s, joinDate, fullMemberDate);
+
   const category = categoryField(s, m);
   const branch = s.loc.sheetBranch ?? (s.cols[F.branch] < 0 ? null : (s.read(F.branch) as string | null));
   if (branch === null && s.cols[F.branch] >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
@@ -437,6 +439,32 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   if (listed !== "member") member.listed = listed;
   if (stageLabel) member.stage = stageLabel;
   return member;
+}
+
+/** The fields dating the steps before membership, in the order they are taken. */
+const STAGE_DATES = [F.applicationDate, F.activistDate, F.candidateDate];
+
+/**
+ * The dates of the steps before membership, read and fixed like the other dates, in order: 递交申请书 <= 确定积极分子
+ * <= 确定发展对象 <= 入党 <= 转正. A date earlier than the step before
+ * it is flagged, and the last step dated where it is after the join date (else the full-member date): one flag per
+ * inversion, on a stage date.
+ */
+function stageDates(s: RowScope, joinDate: string | null, fullMemberDate: string | null): void {
+  let prev: string | null = null;
+  let prevField = -1;
+  for (const f of STAGE_DATES) {
+    if (s.cols[f] < 0) continue;
+    const d = dateField(s, f, false);
+    if (d === null) continue;
+    if (prev !== null && compareShifted(d, prev, 0) < 0) s.issue("stage_date_order", f, { date: d, than: FIELD_CODES[prevField], thanDate: prev });
+    prev = d;
+    prevField = f;
+  }
+  const member = joinDate ?? fullMemberDate;
+  if (prev !== null && member !== null && compareShifted(prev, member, 0) > 0) {
+    s.issue("stage_date_order", prevField, { date: prev, than: joinDate !== null ? "joinDate" : "fullMemberDate", thanDate: member, after: true });
+  }
 }
 
 /** The row's pipeline stage as its list names it: the stage column's text, else the stage the title names. */

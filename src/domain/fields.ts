@@ -19,7 +19,7 @@ export interface FieldDef {
 
 export const FIELD_CODES = [
   "name", "gender", "ethnicity", "birthDate", "idNumber", "education", "joinDate", "fullMemberDate",
-  "category", "membershipType", "branch", "phone", "address", "workUnit", "employment", "status",
+  "applicationDate", "activistDate", "candidateDate", "category", "membershipType", "branch", "phone", "address", "workUnit", "employment", "status",
   "lostContactFlag", "mobileFlag", "reductionReason", "tags", "ideology", "livingSituation", "role", "responsibilityArea", "note", "ignored",
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
@@ -40,6 +40,11 @@ export const FIELDS: readonly FieldDef[] = [
   f("education", "enum", false, ["学历", "文化程度", "最高学历", "学历学位", "全日制学历", "education"], { enumTable: EDUCATION }),
   f("joinDate", "date", true, ["入党时间", "入党日期", "入党年月", "入党年月日", "加入党组织日期", "加入党组织时间", "加入中国共产党时间", "加入中国共产党日期", "确定为预备党员时间", "确定为预备党员日期", "joindate", "dateofjoining"], { party: true }),
   f("fullMemberDate", "date", false, ["转正时间", "转正日期", "转正年月", "转为正式党员日期", "转为正式党员时间", "fullmemberdate", "fullmembershipdate"], { party: true }),
+  // the dates of the steps before membership (SPEC 2: 递交入党申请书, 确定为入党积极分子, 确定为发展对象); headers
+  // these aliases miss (提交书面申请书时间, 确定发展对象时间（党委备案时间）) are read by stageDateOf (header-match.ts)
+  f("applicationDate", "date", false, ["递交入党申请书时间", "递交入党申请书日期", "提交入党申请书时间", "提交入党申请时间", "入党申请时间", "申请入党时间", "applicationdate"]),
+  f("activistDate", "date", false, ["确定为入党积极分子时间", "确定为入党积极分子日期", "确定入党积极分子时间", "activistdate"]),
+  f("candidateDate", "date", false, ["确定为发展对象时间", "确定为发展对象日期", "确定发展对象时间", "candidatedate"]),
   f("category", "enum", false, ["党员类别", "人员类别", "类别", "身份类别", "membercategory", "partymembercategory"], { enumTable: CATEGORY, party: true }),
   f("membershipType", "enum", false, ["预备/正式", "预/正", "正式/预备", "党员类型", "党籍", "党籍状态", "党员身份", "转正情况", "membershiptype", "probationary/full"], { enumTable: MEMBERSHIP_TYPE, party: true }),
   f("branch", "text", true, ["所在支部", "所属支部", "支部", "所在党支部", "所属党支部", "党支部", "支部名称", "党支部名称", "所在党支部名称", "所在党组织", "所属党组织", "党组织名称", "所在组织", "所属组织", "组织", "联系党支部", "所在社区", "社区", "partybranch"], { party: true }),

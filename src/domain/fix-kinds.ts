@@ -8,6 +8,7 @@ export type FixKind = (typeof FIX_KINDS)[number];
 const BY_FIELD: Partial<Record<FieldCode, FixKind>> = {
   idNumber: "ids",
   birthDate: "dates", joinDate: "dates", fullMemberDate: "dates",
+  applicationDate: "dates", activistDate: "dates", candidateDate: "dates",
   phone: "phones",
   gender: "labels", ethnicity: "labels", education: "labels", category: "labels", membershipType: "labels",
   employment: "labels", status: "labels", lostContactFlag: "labels", mobileFlag: "labels",

@@ -1,6 +1,7 @@
 // Header text -> field, by folded alias; also strips a trailing parenthesised note: 身份证号(18位) -> 身份证号.
 import { FieldCode, FIELDS } from "./fields";
 import { foldKey } from "./fold";
+import { PipelineStage, stageDateOf } from "./sheet-facts";
 
 let aliasIndex: Map<string, FieldCode> | undefined;
 
@@ -25,6 +26,14 @@ export function matchHeader(text: string, extra?: ReadonlyMap<string, FieldCode>
   const stripped = key.replace(NOTE, "");
   // 联系手机（党支部联系人）, 电话（介绍人）: a field of someone else, not the member's
   if (stripped !== key && OTHER_PERSON.test(key.slice(stripped.length))) return undefined;
-  if (stripped !== key && stripped) return extra?.get(stripped) ?? index().get(stripped);
-  return undefined;
+  const hit2 = stripped !== key && stripped ? extra?.get(stripped) ?? index().get(stripped) : undefined;
+  // 提交书面申请书时间, 确定发展对象时间（党委备案时间）: a step before membership dated in words no alias holds
+  if (hit2 === undefined && stripped && /[时時日年]/.test(stripped)) {
+    const stage = stageDateOf(stripped);
+    if (stage !== undefined) return STAGE_DATE_FIELDS[stage];
+  }
+  return hit2;
 }
+
+/** The field dating each step before membership. */
+const STAGE_DATE_FIELDS: Partial<Record<PipelineStage, FieldCode>> = { applicant: "applicationDate", activist: "activistDate", candidate: "candidateDate" };

@@ -77,9 +77,12 @@ function hasPartyField(columns: Partial<Record<FieldCode, number>>): boolean {
  * enrolment list of 积极分子 or 发展对象 names no other party field).
  */
 function isRosterHeader(columns: Partial<Record<FieldCode, number>>, texts: readonly string[]): boolean {
-  const fields = (Object.keys(columns) as FieldCode[]).filter((f) => f !== "ignored");
+  // the stage dates are not counted among the 3: a sheet is taken for a roster on the same headers as before they were fields
+  const fields = (Object.keys(columns) as FieldCode[]).filter((f) => f !== "ignored" && !STAGE_DATE_FIELDS.has(f));
   return columns.name !== undefined && fields.length >= 3 && (hasPartyField(columns) || texts.some((t) => stageDateOf(t) !== undefined));
 }
+
+const STAGE_DATE_FIELDS: ReadonlySet<FieldCode> = new Set(["applicationDate", "activistDate", "candidateDate"]);
 
 function overridesFor(config: RosterConfig): Map<string, FieldCode> {
   const m = new Map<string, FieldCode>();
@@ -109,14 +112,21 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
   return `row ${best.row0 + 1} has ${found.join(", ") || "no fields"}; a roster needs 姓名 and a party field (入党时间, 转正时间, 党员类别, 预备/正式, 所在支部, 确定入党积极分子时间)`;
 }
 
-/** A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). */
+/**
+ * A column holding 正式/预备(党员) is membershipType whatever its header says (党籍状态, 状态, 人员类别). Where a header
+ * already named the membership type, a column of other values (转正情况: 按期转正, blank for 预备党员) gives way to it
+ * and is left unmapped; beside a column of 正式/预备 itself, the second one is only left unmapped (never a category).
+ */
 function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
-  if (m.columns.membershipType !== undefined) return;
   for (const f of ["status", "category", "note", "tags"] as FieldCode[]) {
     const c = m.columns[f];
     if (c === undefined || !holdsMembershipTypes(sheet, row0 + 1, c)) continue;
     delete m.columns[f];
-    m.columns.membershipType = c;
+    const named = m.columns.membershipType;
+    if (named === undefined || !holdsMembershipTypes(sheet, row0 + 1, named)) {
+      if (named !== undefined) m.unmapped.push(`${columnLetter(named)}:${textOf(sheet.rows[row0]![named]).trim()}`);
+      m.columns.membershipType = c;
+    } else m.unmapped.push(`${columnLetter(c)}:${textOf(sheet.rows[row0]![c]).trim()}`);
     return;
   }
 }
@@ -230,7 +240,7 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   const stageCol = stages.column();
   // a header of the history library (转至历史党员库详细原因, 停用原因) says the list is of former members
   const formerHeader = header.texts.some((t) => /历史党员|停用原因|注销原因/.test(foldKey(t)));
-  const dated = stageDateColumns(headerRow, columns);
+  const dated = stageDateColumns(columns);
   // no party field but stage dates: a list of the furthest stage dated (确定发展对象时间: 发展对象)
   const datedStage = dated !== undefined && !hasPartyField(columns) ? dated[0][1] : undefined;
   const datedKind: ListKind = datedStage === "activist" ? "activists" : datedStage ? "pipeline" : "members";
@@ -256,17 +266,13 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
   };
 }
 
-/** Unmapped header cells dating a stage before membership, furthest stage first; undefined where none. */
-function stageDateColumns(headerRow: ReadonlyArray<CellValue | undefined>, columns: Partial<Record<FieldCode, number>>): [number, PipelineStage][] | undefined {
-  const mapped = new Set(Object.values(columns));
+/** The columns dating a stage before membership (applicationDate ...), furthest stage first; undefined where none. */
+function stageDateColumns(columns: Partial<Record<FieldCode, number>>): [number, PipelineStage][] | undefined {
   const out: [number, PipelineStage][] = [];
-  for (let c = 0; c < headerRow.length; c++) {
-    if (mapped.has(c)) continue;
-    const stage = stageDateOf(textOf(headerRow[c]));
-    if (stage) out.push([c, stage]);
-  }
-  const order: PipelineStage[] = ["candidate", "activist", "applicant"];
-  return out.length ? out.sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]) || a[0] - b[0]) : undefined;
+  if (columns.candidateDate !== undefined) out.push([columns.candidateDate, "candidate"]);
+  if (columns.activistDate !== undefined) out.push([columns.activistDate, "activist"]);
+  if (columns.applicationDate !== undefined) out.push([columns.applicationDate, "applicant"]);
+  return out.length ? out : undefined;
 }
 
 /** Non-empty cells within the header's width but the 序号 column, counting to 2 at most. */

@@ -41,7 +41,7 @@ export type Severity = z.infer<typeof Severity>;
 export const ISSUE_CODES = [
   "missing_required", "missing_contact", "missing_status", "invalid_id_format", "invalid_id_checksum",
   "id_precision_lost", "duplicate_id", "id_birthdate_mismatch", "id_gender_mismatch", "invalid_date",
-  "ambiguous_date", "date_in_future", "joined_under_18", "full_member_before_probation", "probation_overdue",
+  "ambiguous_date", "date_in_future", "joined_under_18", "full_member_before_probation", "probation_overdue", "stage_date_order",
   "invalid_phone", "unknown_value", "legacy_id_upgraded", "approximate_count", "invalid_count", "text_too_long",
 ] as const;
 export const IssueCode = z.enum(ISSUE_CODES);
@@ -63,6 +63,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   joined_under_18: "warning",
   full_member_before_probation: "warning",
   probation_overdue: "info",
+  stage_date_order: "warning",
   invalid_phone: "warning",
   unknown_value: "error",
   legacy_id_upgraded: "info",

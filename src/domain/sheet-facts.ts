@@ -49,7 +49,7 @@ export function stageDateOf(header: string): PipelineStage | undefined {
   if (!/(时间|日期|年月)$/.test(t) || /转正|预备|正式/.test(t)) return undefined;
   if (/发展对象/.test(t)) return "candidate";
   if (/积极分子/.test(t)) return "activist";
-  if (/申请书|申请入党/.test(t)) return "applicant";
+  if (/申请书|申请入党|入党申请/.test(t)) return "applicant";
   return undefined;
 }
 

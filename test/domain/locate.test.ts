@@ -88,6 +88,18 @@ describe("columns recognised by their values", () => {
     expect(r.unmapped).toEqual(["C:籍贯"]);
   });
 
+  // the national system's member library: 人员类别 holds 正式党员/预备党员, 转正情况 按期转正 (blank for 预备党员)
+  it.each([
+    ["人员类别 of 正式/预备 beside 转正情况: the type, 转正情况 unmapped", ["正式党员", "预备党员", "正式党员"], ["按期转正", "", "按期转正"], { membershipType: 2 }, ["D:转正情况"]],
+    ["人员类别 of 农民/退休 beside 转正情况: a category", ["农民", "退休", "农民"], ["按期转正", "", "按期转正"], { category: 2, membershipType: 3 }, []],
+    ["人员类别 of 正式/预备 beside 党籍 of 正式/预备: the second unmapped", ["正式党员", "预备党员", "正式党员"], ["正式", "预备", "正式"], { membershipType: 3 }, ["C:人员类别"]],
+  ])("%s", (_l, first, second, fields, unmapped) => {
+    const head = ["姓名", "入党时间", "人员类别", (second as string[])[0] === "正式" ? "党籍" : "转正情况"];
+    const r = found([head, ...(first as string[]).map((v, i) => ["张三", "1990-07-01", v, (second as string[])[i]!])]);
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, ...(fields as object) });
+    expect(r.unmapped).toEqual(unmapped);
+  });
+
   it("leaves a column of mixed values unmapped", () => {
     const r = found([["姓名", "入党时间", "性别", "其他"], ["张三", "1990", "男", "13812345678"], ["李四", "1990", "女", "无"], ["王五", "1990", "男", "见备注"]]);
     expect(r.columns).toEqual({ name: 0, joinDate: 1, gender: 2 });
