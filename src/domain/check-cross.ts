@@ -90,25 +90,28 @@ export function settleBranches(members: Member[], config: RosterConfig, lang: La
     if (same) same.push(m);
     else bySpelling.set(m.branch, [m]);
   }
-  const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
+  // a group's members are written to only where their spelling is not the group's name: most already are it, and
+  // a store into each of 100,000 members (old, all over the heap) cost more than the rest of this pass
+  const groups = new Map<string, { size: number; spellings: Map<string, Member[]> }>();
   for (const [spelling, same] of bySpelling) {
     const key = foldKey(spelling);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { members: [], spellings: new Map() }));
-    for (const m of same) g.members.push(m);
-    g.spellings.set(spelling, same.length);
+    if (!g) groups.set(key, (g = { size: 0, spellings: new Map() }));
+    g.size += same.length;
+    g.spellings.set(spelling, same);
   }
   const names = new Map<string, string>();
   for (const [key, g] of groups) {
-    const most = [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-    names.set(key, lang === "zh-CN" ? toSimplified(most) : most);
-    for (const m of g.members) m.branch = names.get(key)!;
+    const most = [...g.spellings].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0][0];
+    const name = lang === "zh-CN" ? toSimplified(most) : most;
+    names.set(key, name);
+    for (const [spelling, same] of g.spellings) if (spelling !== name) for (const m of same) m.branch = name;
   }
-  const common = [...groups].filter(([, g]) => g.members.length >= COMMON_BRANCH).map(([k]) => k);
+  const common = [...groups].filter(([, g]) => g.size >= COMMON_BRANCH).map(([k]) => k);
   for (const [key, g] of groups) {
-    if (g.members.length !== 1 || common.includes(key)) continue;
+    if (g.size !== 1 || common.includes(key)) continue;
     const near = nearMiss(key, common);
-    const m = g.members[0];
+    const m = g.spellings.values().next().value![0];
     if (near && hasColumn(m)) issues.push(issueAt(at, m, "branch", "unknown_value", { value: m.branch! }, names.get(near)));
   }
 }

@@ -193,15 +193,18 @@ function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members:
     if (!single) scope.readBlock(memberRows, from, to);
     for (let i = from; i < to; i++) {
       let member = log?.reused(i, scope);
+      let hash: number;
       if (member === undefined) {
         if (single) scope.readBlock(memberRows, i, i + 1);
         scope.pos = single ? 0 : i - from;
+        scope.index = i;
         scope.row0 = memberRows[i];
         scope.cells = sheetRows[scope.row0]!;
         member = checkMember(scope, matchers);
-      }
+        hash = scope.readsId ? scope.idHash() : idHash(member.idNumber);
+      } else hash = idHash(member.idNumber);
       log?.done(i, member, scope);
-      hashes[i] = idHash(member.idNumber);
+      hashes[i] = hash;
       rows.push(member);
       members.push(member);
     }
