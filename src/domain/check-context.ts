@@ -257,7 +257,7 @@ export class RowScope {
     const c = this.cols[field];
     if (c < 0) return;
     const from = cellText(this.cells[c], this.opts.date1904);
-    if (from === to || this.formulaCells.has(cellKey(this.row0, c))) return;
+    if (from === to || (this.formulaCells.size !== 0 && this.formulaCells.has(cellKey(this.row0, c)))) return;
     const change: Change = { sheet: this.sheetName, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to };
     this.changes.push(change);
     if (typeof this.cells[c] === "number") this.numericFrom.add(change);

@@ -278,12 +278,30 @@ function ethnicGroup(v: string): string | undefined {
   return group;
 }
 
+/** What an ethnicity text reads as: its group, whether it is without a system code, whether it has Han characters. */
+interface EthnicReading {
+  readonly group: string | undefined;
+  readonly plain: boolean;
+  readonly han: boolean;
+}
+/** Readings per distinct text (a roster repeats a handful), bounded as ETHNIC_SEEN. */
+const ETHNIC_READ = new Map<string, EthnicReading>();
+function ethnicReading(v: string): EthnicReading {
+  let r = ETHNIC_READ.get(v);
+  if (r === undefined) {
+    const stripped = stripSystemCode(v);
+    r = { group: ethnicGroup(stripped), plain: stripped === v, han: /[\u4e00-\u9fff]/.test(v) };
+    if (ETHNIC_READ.size < 10_000) ETHNIC_READ.set(v, r);
+  }
+  return r;
+}
+
 function ethnicityField(s: RowScope): string | null {
   const v = s.read(F.ethnicity) as string | null; // normaliseText
   if (v === null) return null;
-  const group = ethnicGroup(stripSystemCode(v));
+  const { group, plain, han } = ethnicReading(v);
   if (group) {
-    if (stripSystemCode(v) === v) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
+    if (plain) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !han ? group : v);
     return group;
   }
   const near = nearest(foldKey(v), ETHNIC_KEYS);
