@@ -1,5 +1,5 @@
 // What a row check needs: options, the enum matchers built once per run, and where issues and changes go.
-import { ColumnFacts } from "./column-facts";
+import { ColumnFacts, NO_SLOT } from "./column-facts";
 import { EMPTY_CONFIG, RosterConfig } from "./config";
 import { F, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { CellValue, SheetGrid, cellKey, columnLetter } from "./grid";
@@ -7,6 +7,8 @@ import { RosterLocation } from "./locate";
 import { DateResult, normaliseDate } from "./normalise/date";
 import { EnumResult, buildEnumMatcher } from "./normalise/enum";
 import { keepShape } from "./keep-shape";
+import { idHash } from "./check-cross";
+import { IdResult } from "./normalise/id-number";
 import { cellText } from "./normalise/text";
 import { Change, ISSUE_SEVERITY, IssueCode, RawIssue } from "./schema";
 import { OpenVocabulary } from "./open-vocabulary";
@@ -66,12 +68,28 @@ export class RowScope {
   cells: ReadonlyArray<CellValue | undefined> = [];
   /** The row's position in the block being checked. */
   pos = 0;
+  /** The row's index in the roster's member rows (loc.memberRows). */
+  index = 0;
+  /**
+   * By field ordinal: the reading of each slot's text (ColumnFacts.rowSlots) of an enumeration column, made the first
+   * time a row of that slot is read; the reading is a pure function of the text, so the cell itself is not fetched.
+   */
+  private readonly slotReads: (unknown[] | undefined)[];
+  /** By field ordinal: what the row check made of each slot's text once (slotPlan), undefined until then. */
+  private readonly slotPlans: (unknown[] | undefined)[];
   /** By field ordinal: the reading of the field's cell in each row of the block (fields with a reader and a column). */
   private readonly reads: (unknown[] | undefined)[];
   /** Field ordinals with a reader and a column. */
   private readonly readFields: number[];
   /** By date field ordinal: the year of each reading of the block that has a value (ok, ambiguous), else 0. */
   private readonly years: (Int32Array | undefined)[];
+  /**
+   * idHash of the ID each row of the block reads as (the member's idNumber), made while the read has the ID's text at
+   * hand (by the row check, it is one more fetch from far away); 0 where the row has none or the sheet no ID column.
+   */
+  private readonly idHashes = new Int32Array(BLOCK_ROWS);
+  /** Whether readBlock reads the ID column (and idHash() answers). */
+  readonly readsId: boolean;
   /** Whether the row's ID number is valid (set by the ID check, read by the checks after it). */
   idValid = false;
   /** Column of each field by ordinal, -1 where the sheet has none. */
@@ -112,7 +130,14 @@ export class RowScope {
     this.asOfYear = Number(opts.asOf.slice(0, 4));
     this.required = FIELD_CODES.map((f) => opts.config.required[f] ?? FIELD_BY_CODE.get(f)!.required);
     this.readFields = FIELD_CODES.flatMap((_, f) => (readers[f] !== undefined && this.cols[f] >= 0 ? [f] : []));
+    this.readsId = this.readFields.includes(F.idNumber);
     this.reads = FIELD_CODES.map((_, f) => (this.readFields.includes(f) ? new Array<unknown>(BLOCK_ROWS).fill(null) : undefined));
+    const slotted = (f: number) => {
+      const facts = known.facts[f];
+      return facts !== undefined && facts.rowSlots.length === loc.memberRows.length && facts.slotTexts.length > 0 && this.cols[f] >= 0 ? facts : undefined;
+    };
+    this.slotReads = FIELD_CODES.map((_, f) => (this.readFields.includes(f) && slotted(f) ? new Array<unknown>(slotted(f)!.slotTexts.length).fill(undefined) : undefined));
+    this.slotPlans = FIELD_CODES.map((_, f) => (slotted(f) ? new Array<unknown>(slotted(f)!.slotTexts.length).fill(undefined) : undefined));
     this.years = FIELD_CODES.map((code, f) => (this.readFields.includes(f) && FIELD_BY_CODE.get(code)!.kind === "date" ? new Int32Array(BLOCK_ROWS) : undefined));
   }
 
@@ -123,7 +148,10 @@ export class RowScope {
       const out = this.reads[f]!;
       const read = this.readers[f]!;
       const c = this.cols[f];
-      for (let i = from; i < to; i++) out[i - from] = read(sheetRows[rows[i]]?.[c]);
+      const bySlot = this.slotReads[f];
+      if (bySlot !== undefined) this.readSlots(out, bySlot, read, f, rows, from, to);
+      else for (let i = from; i < to; i++) out[i - from] = read(sheetRows[rows[i]]?.[c]);
+      if (f === F.idNumber) this.hashIds(out, to - from);
       const years = this.years[f];
       if (years === undefined) continue;
       if (this.shownDecimals !== undefined) this.settleShown(out, rows, from, to, c);
@@ -133,6 +161,56 @@ export class RowScope {
         years[i] = d.kind === "ok" || d.kind === "ambiguous" ? yearOf(d.value) : 0;
       }
     }
+  }
+
+  /** readBlock's loop for an enumeration column: a text with a slot is read once per slot, other cells as they are. */
+  private readSlots(out: unknown[], bySlot: unknown[], read: CellReader, f: number, rows: readonly number[], from: number, to: number): void {
+    const facts = this.known.facts[f]!;
+    const slots = facts.rowSlots;
+    const texts = facts.slotTexts;
+    const c = this.cols[f];
+    for (let i = from; i < to; i++) {
+      const k = slots[i];
+      if (k === NO_SLOT) out[i - from] = read(this.rows[rows[i]]?.[c]);
+      else {
+        let r = bySlot[k];
+        if (r === undefined) r = bySlot[k] = read(texts[k]);
+        out[i - from] = r;
+      }
+    }
+  }
+
+  /** The slot of the current row's cell in the field's column (ColumnFacts.rowSlots), NO_SLOT where it has none. */
+  slot(field: number): number {
+    return this.slotPlans[field] === undefined ? NO_SLOT : this.known.facts[field]!.rowSlots[this.index];
+  }
+
+  /** The text of a slot of the field's column. */
+  slotText(field: number, slot: number): string {
+    return this.known.facts[field]!.slotTexts[slot];
+  }
+
+  /** What the row check made of the slot's text before (undefined: not yet), and keeps it (plan). */
+  slotPlan(field: number, slot: number): unknown {
+    return this.slotPlans[field]![slot];
+  }
+
+  plan(field: number, slot: number, plan: unknown): void {
+    this.slotPlans[field]![slot] = plan;
+  }
+
+  /** idHash of each reading's ID (idField's: the value of all but empty and precision_lost readings). */
+  private hashIds(out: unknown[], n: number): void {
+    const hashes = this.idHashes;
+    for (let i = 0; i < n; i++) {
+      const r = out[i] as IdResult;
+      hashes[i] = r.kind === "empty" || r.kind === "precision_lost" ? 0 : idHash(r.value);
+    }
+  }
+
+  /** idHash of the current row's ID as read (0: none); the sheet has an ID column. */
+  idHash(): number {
+    return this.idHashes[this.pos];
   }
 
   /** Ambiguous year.month numbers read again with the decimals their cells show (1971.1 shown as 1971.10). */
@@ -184,7 +262,7 @@ export class RowScope {
     const c = this.cols[field];
     if (c < 0) return;
     const from = cellText(this.cells[c], this.opts.date1904);
-    if (from === to || this.formulaCells.has(cellKey(this.row0, c))) return;
+    if (from === to || (this.formulaCells.size !== 0 && this.formulaCells.has(cellKey(this.row0, c)))) return;
     const change: Change = { sheet: this.sheetName, row: this.row0 + 1, column: this.letters[field], field: FIELD_CODES[field], from, to };
     this.changes.push(change);
     if (typeof this.cells[c] === "number") this.numericFrom.add(change);

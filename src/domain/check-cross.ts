@@ -6,6 +6,7 @@ import { RawIssue, Member } from "./schema";
 import { nearest } from "./similarity";
 import { nearMiss } from "./open-vocabulary";
 import { Lang } from "./vocabulary";
+import { keepShape } from "./keep-shape";
 
 /** FNV-1a of an 18-character ID, never 0; 0 for a member without one (the duplicate check passes it by). */
 export function idHash(id: string | null): number {
@@ -24,8 +25,8 @@ export function idHash(id: string | null): number {
 export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, issues: RawIssue[], hashes: ArrayLike<number> = members.map((m) => idHash(m.idNumber))): void {
   let size = 16;
   while (size < members.length * 2) size *= 2;
-  const table = new Int32Array(size); // index + 1 of the first member with the ID; 0: empty
-  const tableHash = new Int32Array(size); // the hash of that member's ID
+  // by slot, side by side (one cache line a probe): index + 1 of the first member with the ID (0: empty), its ID's hash
+  const table = new Int32Array(size * 2);
   const mask = size - 1;
   const flagged = new Uint8Array(members.length);
   for (let k = 0; k < members.length; k++) {
@@ -34,13 +35,13 @@ export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, 
     let slot = h & mask;
     let first = -1;
     for (;;) {
-      const t = table[slot];
+      const t = table[slot * 2];
       if (t === 0) {
-        table[slot] = k + 1;
-        tableHash[slot] = h;
+        table[slot * 2] = k + 1;
+        table[slot * 2 + 1] = h;
         break;
       }
-      if (tableHash[slot] === h && members[t - 1].idNumber === members[k].idNumber) {
+      if (table[slot * 2 + 1] === h && members[t - 1].idNumber === members[k].idNumber) {
         first = t - 1;
         break;
       }
@@ -57,6 +58,21 @@ export function checkDuplicateIds(members: readonly Member[], at: RowScopeless, 
   }
 }
 
+/**
+ * The members by branch spelling (in member order), for settleBranches: best gathered as the row pass makes each
+ * member (afterwards, a pass fetches each of 100,000 members again from all over the heap).
+ */
+export class BranchSpellings {
+  readonly bySpelling = new Map<string, Member[]>();
+  add(m: Member): void {
+    if (m.branch === null) return;
+    const same = this.bySpelling.get(m.branch);
+    if (same) same.push(m);
+    else this.bySpelling.set(m.branch, [m]);
+  }
+}
+keepShape(new BranchSpellings());
+
 /** A near spelling used by one member beside one used by at least this many is flagged. */
 const COMMON_BRANCH = 3;
 
@@ -66,7 +82,7 @@ const COMMON_BRANCH = 3;
  * characters for a zh-CN report), and a spelling
  * used once beside a near one used often is flagged with that one as the suggestion.
  */
-export function settleBranches(members: Member[], config: RosterConfig, lang: Lang, at: RowScopeless, hasColumn: (m: Member) => boolean, issues: RawIssue[]): void {
+export function settleBranches(members: Member[], config: RosterConfig, lang: Lang, at: RowScopeless, hasColumn: (m: Member) => boolean, issues: RawIssue[], grouped?: BranchSpellings): void {
   if (config.branches.length) {
     const byKey = new Map(config.branches.map((b) => [foldKey(b), b]));
     const keys = [...byKey.keys()];
@@ -83,32 +99,34 @@ export function settleBranches(members: Member[], config: RosterConfig, lang: La
     return;
   }
   // members by spelling first (one lookup a member), then the spellings by folded key
-  const bySpelling = new Map<string, Member[]>();
-  for (const m of members) {
-    if (m.branch === null) continue;
-    const same = bySpelling.get(m.branch);
-    if (same) same.push(m);
-    else bySpelling.set(m.branch, [m]);
+  let bySpelling = grouped?.bySpelling;
+  if (bySpelling === undefined) {
+    const spellings = new BranchSpellings();
+    for (const m of members) spellings.add(m);
+    bySpelling = spellings.bySpelling;
   }
-  const groups = new Map<string, { members: Member[]; spellings: Map<string, number> }>();
+  // a group's members are written to only where their spelling is not the group's name: most already are it, and
+  // a store into each of 100,000 members (old, all over the heap) cost more than the rest of this pass
+  const groups = new Map<string, { size: number; spellings: Map<string, Member[]> }>();
   for (const [spelling, same] of bySpelling) {
     const key = foldKey(spelling);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { members: [], spellings: new Map() }));
-    for (const m of same) g.members.push(m);
-    g.spellings.set(spelling, same.length);
+    if (!g) groups.set(key, (g = { size: 0, spellings: new Map() }));
+    g.size += same.length;
+    g.spellings.set(spelling, same);
   }
   const names = new Map<string, string>();
   for (const [key, g] of groups) {
-    const most = [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-    names.set(key, lang === "zh-CN" ? toSimplified(most) : most);
-    for (const m of g.members) m.branch = names.get(key)!;
+    const most = [...g.spellings].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0][0];
+    const name = lang === "zh-CN" ? toSimplified(most) : most;
+    names.set(key, name);
+    for (const [spelling, same] of g.spellings) if (spelling !== name) for (const m of same) m.branch = name;
   }
-  const common = [...groups].filter(([, g]) => g.members.length >= COMMON_BRANCH).map(([k]) => k);
+  const common = [...groups].filter(([, g]) => g.size >= COMMON_BRANCH).map(([k]) => k);
   for (const [key, g] of groups) {
-    if (g.members.length !== 1 || common.includes(key)) continue;
+    if (g.size !== 1 || common.includes(key)) continue;
     const near = nearMiss(key, common);
-    const m = g.members[0];
+    const m = g.spellings.values().next().value![0];
     if (near && hasColumn(m)) issues.push(issueAt(at, m, "branch", "unknown_value", { value: m.branch! }, names.get(near)));
   }
 }

@@ -1,11 +1,14 @@
 // Checks one member row (SPEC section 4) and builds its normalised Member record.
 import { CellReader, Matcher, RowScope, buildMatchers, yearOf } from "./check-context";
+import { ColumnFacts, NO_SLOT } from "./column-facts";
+import { keepShape } from "./keep-shape";
+import { OpenVerdict } from "./open-vocabulary";
 import { RosterConfig } from "./config";
 import { CONTACT_FIELDS, F, FIELD_BY_CODE, FIELD_CODES, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
 import { isDateCell } from "./grid";
-import { DateResult, isLeapYear, normaliseDate } from "./normalise/date";
+import { DateResult, fromPlainText, isLeapYear, normaliseDate } from "./normalise/date";
 import { EnumResult } from "./normalise/enum";
 import { IdResult, idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
 import { PhoneResult, normalisePhone } from "./normalise/phone";
@@ -74,7 +77,10 @@ function dateReader(date1904: boolean): CellReader {
   const texts = new Map<string, DateResult>();
   return (v) => {
     if (typeof v !== "string") return normaliseDate(v, date1904);
-    let r = texts.get(v);
+    // digits and separators (1958.3, 1981年3月5日) read in one pass: cheaper than hashing the text to look it up
+    let r = fromPlainText(v);
+    if (r !== undefined) return r;
+    r = texts.get(v);
     if (r === undefined) {
       r = normaliseDate(v, date1904);
       if (texts.size < DATE_TEXTS_KEPT) texts.set(v, r);
@@ -127,17 +133,29 @@ function compareShifted(a: string, b: string, n: number): number {
 function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, required = s.required[field]): string | null {
   const matcher = m[field];
   if (!matcher || s.cols[field] < 0) return null;
-  const raw = s.raw(field);
   const r = s.read(field) as EnumResult; // matcher(raw)
   const facts = s.known.facts[field];
   if (r.kind === "ok") {
     if (!r.narrow && facts) {
-      const known = facts.known(r.code);
-      const to = known !== undefined ? known : facts.target(r.code, matcher, label(table, r.code, s.opts.lang));
-      if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
+      const k = s.slot(field);
+      if (k === NO_SLOT) {
+        const raw = s.raw(field);
+        const to = targetOf(s, facts, matcher, table, r.code);
+        if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
+      } else {
+        // the text's slot: what to write (if anything) was settled for the first row of the text
+        let to = s.slotPlan(field, k) as string | null | undefined;
+        if (to === undefined) {
+          const text = s.slotText(field, k);
+          const t = targetOf(s, facts, matcher, table, r.code);
+          s.plan(field, k, (to = t !== null && t !== text && !facts.list.includes(text) ? t : null));
+        }
+        if (to !== null) s.change(field, to);
+      }
     }
     return r.code;
   }
+  const raw = s.raw(field);
   if (r.kind === "unknown") {
     if (facts?.inList(r.value)) return r.within ?? null; // 中央党校研究生 counts as 研究生; 流动党员 as no type
     // a status in the membership-type column (正常, 流动党员 in 人员状态/党籍状态): the status reads it, no flag
@@ -148,33 +166,66 @@ function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, re
   return null;
 }
 
+/** The spelling a fix writes for the code in this column (ColumnFacts.target), null: none. */
+function targetOf(s: RowScope, facts: ColumnFacts, matcher: Matcher, table: EnumTable, code: string): string | null {
+  const known = facts.known(code);
+  return known !== undefined ? known : facts.target(code, matcher, label(table, code, s.opts.lang));
+}
+
 function nearestListed(list: readonly string[], value: string): string | undefined {
   const keys = list.map((v) => foldKey(v));
   const near = nearest(foldKey(value), keys);
   return near === undefined ? undefined : list[keys.indexOf(near)];
 }
 
+/** What a category text comes to: its verdict (null: empty) and the spelling a fix writes (null: none). */
+interface CategoryPlan {
+  readonly v: OpenVerdict | null;
+  readonly to: string | null;
+}
+
+// made a few times a check: the literal's class kept (keep-shape.ts)
+keepShape({ v: null, to: null } satisfies CategoryPlan);
+
 /** The member category: the office's own taxonomy (seed codes where the value is the seed street's). */
 function categoryField(s: RowScope, m: Matchers): string | null {
   if (s.cols[F.category] < 0) return null;
-  const raw = s.raw(F.category);
-  const text = raw === null || raw === undefined ? "" : cellText(raw, s.opts.date1904);
-  const v = isPlaceholder(text) ? null : s.known.categories.verdict(text);
+  const k = s.slot(F.category);
+  let text: string;
+  let plan: CategoryPlan;
+  if (k === NO_SLOT) {
+    const raw = s.raw(F.category);
+    text = raw === null || raw === undefined ? "" : cellText(raw, s.opts.date1904);
+    plan = categoryPlan(s, m, text);
+  } else {
+    // a text's plan is made for the first row of its slot
+    text = s.slotText(F.category, k);
+    plan = s.slotPlan(F.category, k) as CategoryPlan | undefined ?? categoryPlan(s, m, text);
+    s.plan(F.category, k, plan);
+  }
+  const v = plan.v;
   if (v === null) {
     if (s.required[F.category]) s.issue("missing_required", F.category);
     return null;
   }
   if (v.flagged) s.issue("unknown_value", F.category, { value: text.trim() }, v.flagged.suggestion === undefined ? undefined : categoryLabel(v.flagged.suggestion, s.opts.lang));
+  if (plan.to !== null) s.change(F.category, plan.to);
+  return v.key;
+}
+
+function categoryPlan(s: RowScope, m: Matchers, text: string): CategoryPlan {
+  const v = isPlaceholder(text) ? null : s.known.categories.verdict(text);
+  if (v === null) return { v, to: null };
   const r = s.read(F.category) as EnumResult;
   const facts = s.known.facts[F.category];
+  let to: string | null = null;
   if (r.kind === "ok" && !r.narrow && facts) {
-    const known = facts.known(r.code);
-    const to = known !== undefined ? known : facts.target(r.code, m[F.category]!, label(CATEGORY, r.code, s.opts.lang));
-    if (to !== null && !facts.list.includes(text)) s.change(F.category, to);
+    const t = targetOf(s, facts, m[F.category]!, CATEGORY, r.code);
+    if (t !== null && !facts.list.includes(text)) to = t;
   } else if (r.kind !== "ok" && !v.flagged && text.trim() !== v.key && foldKey(text) === foldKey(v.key)) {
-    s.change(F.category, v.key); // 在職民警 in a column of 在职民警: the column's own spelling
+    to = v.key; // 在職民警 in a column of 在职民警: the column's own spelling
   }
-  return v.key;
+  return { v, to: to === text ? null : to };
 }
 
 function categoryLabel(key: string, lang: Lang): string {
@@ -227,12 +278,30 @@ function ethnicGroup(v: string): string | undefined {
   return group;
 }
 
+/** What an ethnicity text reads as: its group, whether it is without a system code, whether it has Han characters. */
+interface EthnicReading {
+  readonly group: string | undefined;
+  readonly plain: boolean;
+  readonly han: boolean;
+}
+/** Readings per distinct text (a roster repeats a handful), bounded as ETHNIC_SEEN. */
+const ETHNIC_READ = new Map<string, EthnicReading>();
+function ethnicReading(v: string): EthnicReading {
+  let r = ETHNIC_READ.get(v);
+  if (r === undefined) {
+    const stripped = stripSystemCode(v);
+    r = { group: ethnicGroup(stripped), plain: stripped === v, han: /[\u4e00-\u9fff]/.test(v) };
+    if (ETHNIC_READ.size < 10_000) ETHNIC_READ.set(v, r);
+  }
+  return r;
+}
+
 function ethnicityField(s: RowScope): string | null {
   const v = s.read(F.ethnicity) as string | null; // normaliseText
   if (v === null) return null;
-  const group = ethnicGroup(stripSystemCode(v));
+  const { group, plain, han } = ethnicReading(v);
   if (group) {
-    if (stripSystemCode(v) === v) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !/[\u4e00-\u9fff]/.test(v) ? group : v);
+    if (plain) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !han ? group : v);
     return group;
   }
   const near = nearest(foldKey(v), ETHNIC_KEYS);

@@ -3,7 +3,7 @@ import { BLOCK_ROWS, CheckOptions, Matcher, RowScope } from "./check-context";
 import { ColumnFacts, columnsFacts } from "./column-facts";
 import { collapseColumnIssues } from "./column-issues";
 import { OpenVocabulary } from "./open-vocabulary";
-import { checkDuplicateIds, idHash, settleBranches } from "./check-cross";
+import { BranchSpellings, checkDuplicateIds, idHash, settleBranches } from "./check-cross";
 import { Matchers, checkMember, keptReaders } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
@@ -16,7 +16,7 @@ import { cellText } from "./normalise/text";
 import { Project, locateProjects, readProjects, tallyProjects } from "./projects";
 import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
 import { Summary, Tallies } from "./summary-schema";
-import { summarise, tallyEmployment } from "./summarise";
+import { summariseWithTallies } from "./summarise";
 import { CATEGORY, Lang } from "./vocabulary";
 import { stageOf } from "./sheet-facts";
 import { keepShape } from "./keep-shape";
@@ -149,6 +149,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   const bySheet = new Map<string, Member[]>();
   // each member's ID hashed while the row pass has it at hand (check-cross: the duplicate check's table)
   const hashesBySheet = new Map<string, Int32Array>();
+  // what the steps after the row pass need of every member, gathered as each member is made
+  const after = new AfterRows();
   for (const [i, { sheet, loc }] of rosters.entries()) {
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
@@ -156,7 +158,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
     const scope = new RowScope(sheet, loc, { ...opts, lang: sheetLang }, issues, changes, { facts: facts[i], categories, typeHoldsStatus }, numericFrom, readers);
     const rows: Member[] = [];
     const hashes = new Int32Array(loc.memberRows.length);
-    checkRows(scope, matchers, rows, members, hashes, input.recheck?.sheet(sheet.name, loc, facts[i], scope, rows));
+    checkRows(scope, matchers, rows, members, hashes, after, input.recheck?.sheet(sheet.name, loc, facts[i], scope, rows));
     bySheet.set(sheet.name, rows);
     hashesBySheet.set(sheet.name, hashes);
   }
@@ -166,16 +168,17 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   checkDuplicateIds(listed.length === 1 ? bySheet.get(listed[0])! : listed.flatMap((s) => bySheet.get(s)!), at, issues, joined(listed.map((s) => hashesBySheet.get(s)!)));
   for (const r of rosters) if (!memberLists.includes(r)) checkDuplicateIds(bySheet.get(r.sheet.name)!, at, issues, hashesBySheet.get(r.sheet.name));
   const withColumn = new Set(rosters.filter((r) => r.loc.columns.branch !== undefined).map((r) => r.sheet.name));
-  settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues);
-  const pipeline = stageCounts(members);
+  settleBranches(members, config, workbookLang, at, (m) => withColumn.has(m.sheet), issues, after.branches);
+  const pipeline = after.stageCounts();
   input.recheck?.end(issues, changes, numericFrom);
   const reported = collapseColumnIssues(issues, rosters.map((r) => r.loc));
   sortIssues(reported, snapshot);
+  const { summary, employment } = summariseWithTallies(members, asOf, { branches: config.branches, categories: categories.keys() });
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues: reported, changes, numericFrom, projects,
     unit,
-    summary: { ...summarise(members, asOf, { branches: config.branches, categories: categories.keys() }), ...(pipeline ? { pipeline } : {}) },
-    tallies: { projects: tallyProjects(projects), employment: tallyEmployment(members, categories.keys()) },
+    summary: { ...summary, ...(pipeline ? { pipeline } : {}) },
+    tallies: { projects: tallyProjects(projects), employment },
     config,
   };
 }
@@ -184,7 +187,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
  * Checks the roster's member rows a block at a time into its rows and all members, each member's ID hashed while the
  * row pass has it at hand (the duplicate check's table); with a log, rows are recorded or reused (recheck.ts). Its own function: the row loop is compiled once and kept, not again inside each check.
  */
-function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array, log?: RowLog): void {
+function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members: Member[], hashes: Int32Array, after: AfterRows, log?: RowLog): void {
   const memberRows = scope.loc.memberRows;
   const sheetRows = scope.rows;
   for (let from = 0; from < memberRows.length; from += BLOCK_ROWS) {
@@ -193,17 +196,21 @@ function checkRows(scope: RowScope, matchers: Matchers, rows: Member[], members:
     if (!single) scope.readBlock(memberRows, from, to);
     for (let i = from; i < to; i++) {
       let member = log?.reused(i, scope);
+      let hash: number;
       if (member === undefined) {
         if (single) scope.readBlock(memberRows, i, i + 1);
         scope.pos = single ? 0 : i - from;
+        scope.index = i;
         scope.row0 = memberRows[i];
         scope.cells = sheetRows[scope.row0]!;
         member = checkMember(scope, matchers);
-      }
+        hash = scope.readsId ? scope.idHash() : idHash(member.idNumber);
+      } else hash = idHash(member.idNumber);
       log?.done(i, member, scope);
-      hashes[i] = idHash(member.idNumber);
+      hashes[i] = hash;
       rows.push(member);
       members.push(member);
+      after.add(member);
     }
   }
 }
@@ -242,15 +249,26 @@ function categoryVocabulary(locs: RosterLocation[], facts: (ColumnFacts | undefi
   return new OpenVocabulary(seed, list, counts, CATEGORY.map((e) => e.code));
 }
 
-/** Rows per pipeline stage (pipeline and activists lists), and former members; undefined where there are none. */
-function stageCounts(members: readonly Member[]): Record<string, number> | undefined {
-  const out: Record<string, number> = {};
-  for (const m of members) {
+/** What the steps after the row pass need of each member, gathered as the row pass makes it, in member order. */
+class AfterRows {
+  /** settleBranches' members by spelling. */
+  readonly branches = new BranchSpellings();
+  private readonly stages: Record<string, number> = {};
+  private staged = false;
+  add(m: Member): void {
+    this.branches.add(m);
     const key = m.listed === "former" ? "former" : m.stage === undefined ? undefined : stageOf(m.stage) ?? "candidate";
-    if (key !== undefined) out[key] = (out[key] ?? 0) + 1;
+    if (key !== undefined) {
+      this.stages[key] = (this.stages[key] ?? 0) + 1;
+      this.staged = true;
+    }
   }
-  return Object.keys(out).length ? out : undefined;
+  /** Rows per pipeline stage (pipeline and activists lists), and former members; undefined where there are none. */
+  stageCounts(): Record<string, number> | undefined {
+    return this.staged ? this.stages : undefined;
+  }
 }
+keepShape(new AfterRows());
 
 function langOf(headerTexts: string[]): Lang {
   const script = scriptOf(headerTexts);

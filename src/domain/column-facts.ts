@@ -8,6 +8,9 @@ import { EnumMatcher } from "./normalise/enum";
 import { stripSystemCode } from "./normalise/system-code";
 import { cellText } from "./normalise/text";
 
+/** rowSlots' mark of a row whose cell has no slot: not a text, empty, or a text first seen after NO_SLOT others. */
+export const NO_SLOT = 255;
+
 export class ColumnFacts {
   /** Folded (system codes stripped) list values. */
   private readonly listFolds: ReadonlySet<string>;
@@ -18,6 +21,13 @@ export class ColumnFacts {
     readonly list: readonly string[],
     /** Raw cell text -> member rows holding it. */
     readonly counts: ReadonlyMap<string, number>,
+    /**
+     * By member row (the index into the roster's memberRows): the slot of the row's cell where it is a text (its
+     * index in slotTexts), else NO_SLOT. The row checks judge a text once per slot, not once per cell (empty: none).
+     */
+    readonly rowSlots: Uint8Array = new Uint8Array(0),
+    /** The texts of the first slots, in the order first met. */
+    readonly slotTexts: readonly string[] = [],
   ) {
     this.listFolds = new Set(list.map((v) => foldKey(stripSystemCode(v))));
   }
@@ -68,19 +78,22 @@ export function columnsFacts(sheet: SheetGrid, cols: readonly number[], memberRo
   // one lookup a cell (a text's slot), not a get and a set
   const slots = cols.map(() => new Map<string, number>());
   const n = cols.map((): number[] => []);
+  const rowSlots = cols.map(() => new Uint8Array(memberRows.length).fill(NO_SLOT));
   const rows = sheet.rows; // read once: grids of more than one producer (hidden class) pass here
-  for (const r of memberRows) {
-    const row = rows[r];
+  for (let j = 0; j < memberRows.length; j++) {
+    const row = rows[memberRows[j]];
     if (row === undefined) continue;
     for (let k = 0; k < cols.length; k++) {
       const v = row[cols[k]];
       if (v === undefined || v === null || v === "") continue;
       const t = typeof v === "string" ? v : cellText(v, date1904);
-      const slot = slots[k].get(t);
+      let slot = slots[k].get(t);
       if (slot === undefined) {
-        slots[k].set(t, n[k].length);
+        slot = n[k].length;
+        slots[k].set(t, slot);
         n[k].push(1);
       } else n[k][slot]++;
+      if (slot < NO_SLOT && typeof v === "string") rowSlots[k][j] = slot;
     }
   }
   const first = memberRows.length ? memberRows[0] : -1;
@@ -88,6 +101,7 @@ export function columnsFacts(sheet: SheetGrid, cols: readonly number[], memberRo
     const counts = new Map<string, number>();
     for (const [t, slot] of slots[k]) counts.set(t, n[k][slot]);
     const list = (first >= 0 ? listAt(sheet, first, col) : undefined) ?? [];
-    return new ColumnFacts(list, counts);
+    const texts = [...slots[k].keys()];
+    return new ColumnFacts(list, counts, rowSlots[k], texts.length > NO_SLOT ? texts.slice(0, NO_SLOT) : texts);
   });
 }

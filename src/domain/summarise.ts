@@ -131,6 +131,10 @@ class Tally {
     for (let i = 0; i < this.keys.length; i++) out[this.keys[i]] = this.counts[i];
     return out;
   }
+  /** The counts as a Map, keys in the order first counted. */
+  entries(): Map<string, number> {
+    return new Map(this.keys.map((k, i) => [k, this.counts[i]]));
+  }
 }
 
 const codesOf = (table: EnumTable): string[] => [...table.map((e) => e.code), UNKNOWN_KEY];
@@ -167,13 +171,36 @@ class BranchNames {
   }
 }
 
-/** Counts of (row, column) pairs, kept nested so 100,000 members make no 100,000 little arrays. */
+/**
+ * Counts of (row, column) pairs, kept nested so 100,000 members make no 100,000 little arrays: each row key's slot,
+ * found as Tally finds one, holds a Tally of its column keys (was a Map of Maps: three lookups a member).
+ */
 class PairCounts {
-  readonly rows = new Map<string, Map<string, number>>();
+  private readonly keys: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly byRow: Tally[] = [];
   add(r: string, c: string): void {
-    let row = this.rows.get(r);
-    if (!row) this.rows.set(r, (row = new Map()));
-    row.set(c, (row.get(c) ?? 0) + 1);
+    const keys = this.keys;
+    let i = -1;
+    if (keys.length <= 16) {
+      for (let k = 0; k < keys.length; k++) {
+        if (keys[k] === r) {
+          i = k;
+          break;
+        }
+      }
+    } else i = this.slots.get(r) ?? -1;
+    if (i < 0) {
+      i = keys.length;
+      keys.push(r);
+      this.slots.set(r, i);
+      this.byRow.push(new Tally([]));
+    }
+    this.byRow[i].add(c);
+  }
+  /** Row key -> (column key -> count), keys in the order first counted. */
+  rows(): Map<string, Map<string, number>> {
+    return new Map(this.keys.map((k, i) => [k, this.byRow[i].entries()]));
   }
 }
 
@@ -185,13 +212,14 @@ keepShape(new PairCounts());
 function crossTab(rowKeys: readonly string[], colKeys: readonly string[], pairs: PairCounts, totals: boolean): CountMatrix {
   const rows = new Set(rowKeys);
   const cols = new Set(colKeys);
-  for (const [r, row] of pairs.rows) {
+  const pairRows = pairs.rows();
+  for (const [r, row] of pairRows) {
     rows.add(r);
     for (const c of row.keys()) cols.add(c);
   }
   const out: CountMatrix = {};
   for (const r of rows) out[r] = zeros(totals ? [...cols, TOTAL_KEY] : cols);
-  for (const [r, row] of pairs.rows) {
+  for (const [r, row] of pairRows) {
     for (const [c, n] of row) {
       out[r][c] += n;
       if (totals) out[r][TOTAL_KEY] += n;
@@ -221,6 +249,14 @@ function assertIsoDay(asOf: string): void {
 
 /** The summary of SPEC section 5 as of asOf (yyyy-mm-dd): every breakdown over current members, byStatus over all rows. */
 export function summarise(members: readonly Member[], asOf: string, options: SummariseOptions = {}): Summary {
+  return summariseWithTallies(members, asOf, options).summary;
+}
+
+/**
+ * summarise, and tallyEmployment over the categories of options (its default: the seed street's), in one pass over
+ * the members (a pass fetches each of 100,000 members again: tallyEmployment's own cost most of its time).
+ */
+export function summariseWithTallies(members: readonly Member[], asOf: string, options: SummariseOptions = {}): { summary: Summary; employment: Tallies["employment"] } {
   assertIsoDay(asOf);
   const branches = new BranchNames(options.branches ?? []);
   const byStatus = new Tally(codesOf(STATUS));
@@ -234,6 +270,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   const byEmployment = new Tally(codesOf(EMPLOYMENT));
   const counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
   const categoryBranch = new PairCounts();
+  const categoryEmployment = new PairCounts();
   const due: { entry: DueForFullMembership; day: string }[] = [];
   const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
   const minority = new Map<string, boolean>(); // folding once per distinct spelling
@@ -248,7 +285,9 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     categoryBranch.add(category, branch);
     byGender.add(keyOf(m.gender));
     byEducation.add(keyOf(m.education));
-    byEmployment.add(keyOf(m.employment));
+    const employment = keyOf(m.employment);
+    byEmployment.add(employment);
+    categoryEmployment.add(category, employment);
     byAgeBand.add(ageBand(yearsTo(dateOf(m.birthDate), asOf)));
 
     const type = membershipTypeOf(m, asOf);
@@ -274,11 +313,11 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
   }
 
   const byBranch = zeros(branches.all());
-  for (const row of categoryBranch.rows.values()) for (const [b, n] of row) bump(byBranch, b, n);
+  for (const row of categoryBranch.rows().values()) for (const [b, n] of row) bump(byBranch, b, n);
   // localeCompare only between two sheets' names: the collator is slow, and most entries share the day's sheet
   due.sort((a, b) => compareIso(a.day, b.day) || (a.entry.sheet === b.entry.sheet ? 0 : a.entry.sheet.localeCompare(b.entry.sheet)) || a.entry.row - b.entry.row);
 
-  return {
+  const summary: Summary = {
     byCategory: byCategory.map(),
     byBranch,
     byCategoryAndBranch: crossTab(categoryKeys, branches.all(), categoryBranch, true),
@@ -292,6 +331,7 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
     counts,
     dueForFullMembership: due.map((d) => d.entry),
   };
+  return { summary, employment: { byCategory: crossTab(categoryKeys, codesOf(EMPLOYMENT), categoryEmployment, false) } };
 }
 
 /** tallies.employment: category x employment code over current members (every code, zeros too, and `unknown`). */

@@ -208,7 +208,24 @@ function fromCleanText(t: string): DateResult {
   return d === 0 ? IMPOSSIBLE : fromParts(y, m, d);
 }
 
+/**
+ * A text of digits and date separators only, starting with a digit (1958.3, 1980.03.05, 1981年3月5日, 2002-03-05):
+ * what fromText reads it as (nothing in it for NFKC, trimming or spaces to change, no placeholder or time of day),
+ * found in one pass; undefined for any other text. A column of dates typed as text is mostly these.
+ */
+export function fromPlainText(t: string): DateResult | undefined {
+  const n = t.length;
+  if (n === 0 || !isDigit(t.charCodeAt(0))) return undefined;
+  for (let i = 1; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (!(isDigit(c) || c === DOT || c === 0x2d || c === 0x2f || c === YEAR || c === MONTH || c === DAY || c === HAO)) return undefined;
+  }
+  return fromIsoText(t) ?? fromCleanText(t);
+}
+
 function fromText(raw: string): DateResult {
+  const plain = fromPlainText(raw);
+  if (plain !== undefined) return plain;
   let t = nfkc(raw).trim();
   const iso = fromIsoText(t);
   if (iso !== undefined) return iso;
