@@ -19,6 +19,7 @@ const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 import { FLAG_MARK } from "../../src/workbook/xlsx-write/flag-sheet";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { MAY_CHANGE, excelJsCells, hasTool, libreOfficeSheets, parts, sameBytes } from "../helpers/package-parts";
+import { shownAfterFix } from "../helpers/shown-after-fix";
 import { EXAMPLE } from "./example";
 import { TODAY, hasChromium } from "./harness";
 import { countOf } from "./ui";
@@ -141,10 +142,12 @@ const partOf = (bytes: Uint8Array, sheet: string) => openXlsx(bytes, NAME).sheet
     for (const p of rosterParts) expect([p, Buffer.from(after.get(p)!).toString("utf8").includes(FLAG_MARK)]).toEqual([p, true]);
     const names = sheetNames(downloaded);
     for (const s of [...sheetNames(INPUT), "名册问题", "名册汇总", "修改记录", "RosterAssistantFlags"]) expect([s, names.includes(s)]).toEqual([s, true]);
-    // ExcelJS: each roster cell as it was, but the cells the fix changed, which hold the new values
+    // ExcelJS: each roster cell as it was, but the cells the fix changed, which hold the new values (a full date in
+    // a column of date cells as a date cell: its serial)
+    const shown = shownAfterFix(INPUT, NAME, fixed);
     for (const sheet of rosters) {
       const expected = new Map(await excelJsCells(INPUT, sheet));
-      for (const c of fixed.changes.filter((x) => x.sheet === sheet)) expected.set(`${c.column}${c.row}`, c.to);
+      for (const c of fixed.changes.filter((x) => x.sheet === sheet)) expected.set(`${c.column}${c.row}`, shown(c));
       expect(await excelJsCells(downloaded, sheet)).toEqual(expected);
     }
   });
