@@ -121,10 +121,16 @@ const cut = (c: PlanCell): PlanCell => (typeof c.v === "string" && c.v.length > 
 /** Widens a column to show a cell, as SheetBuilder.fitRow does (an empty textOrNone cell: ""). */
 const fitCell = (b: SheetBuilder, col: number, c: PlanCell): void => b.fit(col, c.v === null ? "" : String(c.v));
 
+/** Entries in log order, each taken by its index: an array, or a log whose entries are made as they are asked for. */
+export interface ChangeLogEntries {
+  readonly length: number;
+  at(j: number): ChangeLogEntry | undefined;
+}
+
 /** Header row 1, one row per entry in log order; filterable, the header frozen. The entries' rows are made as they
  * are written (a fix of a large roster logs hundreds of thousands): the sheet's `source`; the columns are fitted to
  * their cells first, entry by entry, without making the rows. */
-export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): ProductSheet {
+export function changeLogSheet(entries: ChangeLogEntries, lang: Lang): ProductSheet {
   const t = sheetText(lang);
   const b = new SheetBuilder();
   b.addRow(t.changeLog.headers.map((h) => text(h, "header")));
@@ -145,7 +151,8 @@ export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): 
     const [cell, key, from, to] = own(e);
     return [batches.get(e.batch), times.get(e.time), sources.get(e.source), sheets.get(e.sheet), cell, key, fields.get(e.field), from, to, reverted.get(e.reverted)];
   };
-  for (const e of entries) {
+  for (let j = 0; j < entries.length; j++) {
+    const e = entries.at(j)!;
     batches.get(e.batch);
     times.get(e.time);
     sources.get(e.source);
@@ -160,7 +167,7 @@ export function changeLogSheet(entries: readonly ChangeLogEntry[], lang: Lang): 
   }
   WIDTHS.forEach((w, i) => b.fit(i + 1, "", w));
   const extra = { freezeRows: 1, autoFilter: rangeRef(1, 1, entries.length + 1, KEYS.length) };
-  const rows: RowSource = { count: entries.length, width: KEYS.length, at: (j) => row(entries[j]) };
+  const rows: RowSource = { count: entries.length, width: KEYS.length, at: (j) => row(entries.at(j)!) };
   return b.buildStreamed("changelog", t.sheetNames.changelog, { orientation: "landscape", fitToWidth: true, titleRows: [1, 1] }, extra, rows);
 }
 

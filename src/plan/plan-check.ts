@@ -7,7 +7,7 @@ import { Report } from "../domain/report-schema";
 import { Change, Member } from "../domain/schema";
 import { Lang } from "../domain/vocabulary";
 import { fixValues } from "./date-writes";
-import { ChangeLogEntry, INSERTED_ROWS_FIELD, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
+import { ChangeLogEntries, ChangeLogEntry, INSERTED_ROWS_FIELD, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
 import { flagBlocks, RosterGrids } from "./flags";
 import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
 import { memberLinks } from "./member-link";
@@ -91,7 +91,7 @@ export function fixWrites(result: CheckedGrids, report: Report, log: readonly Ch
 }
 
 /** fixWrites with the log as written (the entries given, then the new batch's; undefined where nothing changes). */
-function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): Omit<FixWrites, "changeLog"> & { written?: ChangeLogEntry[] } {
+function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: FixOptions): Omit<FixWrites, "changeLog"> & { written?: ChangeLogEntries } {
   assertTime(opts.time);
   const batch = nextBatch(log);
   const applied = [...report.changes];
@@ -100,12 +100,27 @@ function fixEntries(result: CheckedGrids, report: Report, log: readonly ChangeLo
   // Built from the engine's changes (typed, cells and fields as the engine made them) and the time checked above: no
   // per-entry schema pass, which cost seconds on 100,000 changes.
   const run: LoggedRun = { batch, time: opts.time, source: opts.source ?? "fix" };
-  const entries: ChangeLogEntry[] = applied.map((c) => new LoggedChange(run, c, keys.get(c.sheet)?.[c.row] ?? "", result.numericFrom.has(c)));
   const value = opts.date1904 === undefined ? (c: Change) => c.to : fixValues(result.grids, report, opts.date1904);
+  // each change's member key and whether its old value was a number (not every member's key, not the check's set)
+  const keyOf = applied.map((c) => keys.get(c.sheet)?.[c.row] ?? "");
+  const numeric = Uint8Array.from(applied, (c) => (result.numericFrom.has(c) ? 1 : 0));
   const cellWrites: CellWrite[] = applied.map((c) => ({
     sheet: c.sheet, row: c.row, col: columnIndex(c.column) + 1, value: value(c), expect: c.from,
   }));
-  return { cellWrites, batch, applied, written: [...log, ...entries] };
+  return { cellWrites, batch, applied, written: loggedAfter(log, run, applied, keyOf, numeric) };
+}
+
+/** The log given, then the new batch's entries, each made from its change as the log is written (not held: 300,000 of
+ * them held 16 MB). A function of its own: a closure made beside the check's result would keep it alive. */
+function loggedAfter(log: readonly ChangeLogEntry[], run: LoggedRun, applied: readonly Change[], keyOf: readonly string[], numeric: Uint8Array): ChangeLogEntries {
+  return {
+    length: log.length + applied.length,
+    at: (j) => {
+      if (j < log.length) return log[j];
+      const i = j - log.length;
+      return i < applied.length ? new LoggedChange(run, applied[i], keyOf[i], numeric[i] === 1) : undefined;
+    },
+  };
 }
 
 /** Each member's key in the change log (memberKey), by sheet and row (the last member of a row, as a map keeps it). */
@@ -164,7 +179,10 @@ export function planFix(
 ): { plan: WritePlan; batch: number; applied: Change[]; log: readonly ChangeLogEntry[] } {
   const { written: lazy, ...fix } = fixEntries(result, report, log, opts);
   // plain entries: a revert of this log copies them with a spread, which a LoggedChange's getters do not survive
-  const written = lazy?.map((e) => (e instanceof LoggedChange ? e.plain() : e));
+  const written = lazy && Array.from({ length: lazy.length }, (_, j) => {
+    const e = lazy.at(j)!;
+    return e instanceof LoggedChange ? e.plain() : e;
+  });
   const plan = withFix(planCheck(result, report, opts), { ...fix, changeLog: written && changeLogSheet(written, opts.lang) });
   return { plan, batch: fix.batch, applied: fix.applied, log: written ?? log };
 }

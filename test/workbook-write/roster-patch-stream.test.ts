@@ -66,6 +66,28 @@ describe("patchWorksheetStream", () => {
     }
   });
 
+  it("rows longer than the 64 KiB a cut row is joined to in a large chunk, and rows shorter, cut anywhere", () => {
+    const long = (r: number, n: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${"长".repeat(n)}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+    const rows = Array.from({ length: 60 }, (_, i) => long(i + 1, i % 3 === 0 ? 40_000 : 20 + i));
+    const sheet = enc.encode(`${OPEN}${rows.join("")}${TAIL}`);
+    const writes: RowWrites[] = Array.from({ length: 20 }, (_, i) => ({ row: i * 3 + 1 + (i % 2), cells: [{ col: 2, value: `b${i}` }] }));
+    const whole = text(patchWorksheet(sheet, { ...PATCH, writes })!);
+    for (const size of [131_073, 200_003, 300_007, 1 << 20]) {
+      expect([size, text(patchWorksheetStream(cut(sheet, size), { ...PATCH, writes }))]).toEqual([size, whole]);
+    }
+  });
+
+  it("</sheetData> cut at every byte by a chunk's end, after the last write and where a row is added past the end", () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
+    const sheet = enc.encode(`${OPEN}${rows.join("")}${TAIL}`);
+    const closeAt = new TextDecoder().decode(sheet).indexOf("</sheetData>");
+    const two = (at: number) => [sheet.slice(0, at), sheet.slice(at)];
+    for (const writes of [[{ row: 1, cells: [{ col: 2, value: "一" }] }], [{ row: 1999, cells: [{ col: 2, value: "a" }] }, { row: 2100, cells: [{ col: 1, value: "末" }] }]]) {
+      const whole = text(patchWorksheet(sheet, { ...PATCH, writes })!);
+      for (let k = -30; k <= 13; k++) expect([k, text(patchWorksheetStream(two(closeAt + k), { ...PATCH, writes }))]).toEqual([k, whole]);
+    }
+  });
+
   it("gathers a sheet it cannot stream and patches it whole: UTF-16, a self-closing <sheetData/>", () => {
     const writes = WRITES[0][1];
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...(OPEN + ROWS + TAIL)].map((c) => c.charCodeAt(0))).buffer)]);

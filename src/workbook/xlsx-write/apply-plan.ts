@@ -50,12 +50,14 @@ let STREAM_ABOVE = 16 << 20;
 /** How much of such a sheet's start and end is held: its head (up to <sheetData>) and tail (after it). */
 let ENDS = 4 << 20;
 
-/** Worksheets larger than this (inflated) that get cell writes are patched as they stream (fflate's streamed inflate
- * costs more CPU than inflating whole: only where holding the sheet costs too much memory). */
-let STREAM_WRITES_ABOVE = 256 << 20;
+/** Worksheets larger than this (inflated) that get cell writes are patched as they stream, never held whole: with
+ * the reader's notes natively a window of blocks at a time (block-fed.ts), about as cheap as inflating whole; without
+ * them by fflate's streamed inflate, which costs more. A 100,000-row roster of 45 columns (140 MiB) or of inline
+ * strings (99 MiB) is streamed; one of 18 columns and shared strings (59 MiB) is held, as it costs little more. */
+let STREAM_WRITES_ABOVE = 64 << 20;
 
-/** For tests: patches sheets with cell writes as they stream above `bytes` (default 256 MiB). */
-export function streamWritesAbove(bytes = 256 << 20): void {
+/** For tests: patches sheets with cell writes as they stream above `bytes` (default 64 MiB). */
+export function streamWritesAbove(bytes = 64 << 20): void {
   STREAM_WRITES_ABOVE = bytes;
 }
 

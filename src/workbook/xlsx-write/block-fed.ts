@@ -5,8 +5,9 @@
 // zlib does a 61 MB sheet this way in about a third of fflate's streamed inflate's time.
 
 /** What inflates whole blocks: `data` from a block's first bit (at bit 0 of data[0]), the 32 KiB before as
- * `dictionary`; flushed, not finished (what follows the last whole block is cut off by the caller). */
-export type InflatePiece = (data: Uint8Array, dictionary: Uint8Array | undefined) => Uint8Array;
+ * `dictionary`; flushed, not finished (what follows the last whole block is cut off by the caller). `size` is what
+ * the blocks inflate to, as noted (the output may be made in one buffer of about that size, not pieces joined). */
+export type InflatePiece = (data: Uint8Array, dictionary: Uint8Array | undefined, size: number) => Uint8Array;
 
 /** Output a window holds at least (then to the next block start where a window may start). */
 export const WINDOW = 8 << 20;
@@ -72,10 +73,11 @@ export function* blockFedChunks(data: Uint8Array, outAt: readonly number[], bitA
     const i = starts[w];
     const j = w + 1 < starts.length ? starts[w + 1] : outAt.length;
     const want = (j < outAt.length ? outAt[j] : size) - outAt[i];
-    const out = inflate(bitsFrom(data, bitAt[i], j < bitAt.length ? bitAt[j] : data.length * 8), dict);
+    const out = inflate(bitsFrom(data, bitAt[i], j < bitAt.length ? bitAt[j] : data.length * 8), dict, want);
     if (out.length < want) throw new Error(`inflated ${out.length} bytes where the blocks hold ${want}`);
-    const piece = out.length === want ? out : out.slice(0, want);
-    if (piece.length >= DICT) dict = piece.subarray(piece.length - DICT);
+    const piece = out.length === want ? out : out.subarray(0, want); // a view: the buffer is this window's own
+    // a copy: a view would hold this window's whole buffer while the next is inflated and used
+    if (piece.length >= DICT) dict = piece.slice(piece.length - DICT);
     else {
       const joined = new Uint8Array(Math.min(DICT, (dict?.length ?? 0) + piece.length));
       const keep = joined.length - piece.length;

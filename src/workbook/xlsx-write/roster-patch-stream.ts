@@ -11,6 +11,8 @@ const utf8 = new TextEncoder();
 /** The head (before <sheetData>'s start tag ends) is looked for in this much; a prefix read from less than this. */
 const HEAD_MAX = 64 << 20;
 const PREFIX_AFTER = 64 << 10;
+/** How much of a chunk a window's unscanned end is joined to (see more()). */
+const BRIDGE = 64 << 10;
 
 /** The first `</{p}sheetData>` (pat) in b[from, end), or -1: found by the native search for its "D" (a row's bytes have
  * few; indexOfBytes stops at every "<"), every hit then compared whole. */
@@ -38,14 +40,29 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
   const it = chunks[Symbol.iterator]();
   let win: Uint8Array = new Uint8Array(0);
   let ended = false;
+  // A window's unscanned end (a row cut at the chunk's end) goes on with a copy of only the next chunk's first
+  // BRIDGE bytes; the rest of that chunk waits here. Once that bridge is scanned, what is left of it (no longer than
+  // the chunk's bytes it copied) is the chunk's own bytes just before the rest: the window goes on as a view of the
+  // chunk, not a copy (a copy of every 8 MiB chunk, each held across collections, cost a full collection every few).
+  let rest: Uint8Array | undefined;
   const more = (): boolean => {
+    if (rest !== undefined) {
+      const r = rest;
+      rest = undefined;
+      win = win.length <= BRIDGE ? new Uint8Array(r.buffer, r.byteOffset - win.length, win.length + r.length) : concat(win, r);
+      return true;
+    }
     if (ended) return false;
     const n = it.next();
     if (n.done) {
       ended = true;
       return false;
     }
-    win = concat(win, n.value);
+    const c = n.value;
+    if (win.length > 0 && c.length > 2 * BRIDGE) {
+      rest = c.subarray(BRIDGE);
+      win = concat(win, c.subarray(0, BRIDGE));
+    } else win = concat(win, c);
     return true;
   };
   const whole = function* (): Generator<Uint8Array> {
@@ -76,7 +93,15 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
   const rows = patch.writes;
   let wi = 0;
   const walk: RowWalk = { pos: 0, search: 0, prevRow: 0 };
-  let closeAt = indexOfClose(win, close, 0, win.length);
+  // </sheetData> is looked for only where the rows run out (no row tag left in the window, or no write left), and only
+  // past the walk: rows stand only inside <sheetData>, so the rows walked need not be searched for it (a search of
+  // every window cost about as much as the rows' edits of a sheet with few). The walk never passes where it may start.
+  let closeAt = -1;
+  let searched = 0;
+  const findClose = (): void => {
+    closeAt = indexOfClose(win, close, Math.max(0, walk.search, searched - close.length + 1), win.length);
+    searched = win.length;
+  };
   const refill = (): boolean => {
     // what is scanned is passed on; the window keeps the rest, and enough of its end to find </sheetData> cut there
     const keep = Math.max(walk.pos, Math.min(walk.search, win.length - close.length + 1));
@@ -84,17 +109,15 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
     win = win.subarray(keep);
     walk.search -= keep;
     walk.pos = 0;
-    // what the window kept was searched for </sheetData> already (but for its last bytes, where one may start)
-    const searched = Math.max(0, win.length - close.length + 1);
-    if (!more()) return false;
-    closeAt = indexOfClose(win, close, searched, win.length);
-    return true;
+    searched = Math.max(0, searched - keep);
+    return more();
   };
   for (;;) {
     const limit = closeAt < 0 ? win.length : closeAt;
     if (wi === rows.length) {
+      if (closeAt < 0) findClose();
       if (closeAt >= 0) break;
-      walk.search = win.length;
+      walk.search = Math.max(walk.search, win.length - close.length + 1); // the walk stays before where </sheetData> may start
       if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
       yield* out.take();
       continue;
@@ -105,8 +128,12 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
     searchAhead(win, rowPat, walk, limit, w.row);
     const q = findTag(win, rowPat, walk.search, limit);
     if (q < 0 || !readTagAt(win, q + 1, limit)) {
+      if (closeAt < 0 && searched < win.length) {
+        findClose();
+        continue;
+      }
       if (closeAt < 0) {
-        walk.search = Math.max(walk.search, q < 0 ? win.length - rowPat.length : q);
+        walk.search = Math.max(walk.search, q < 0 ? win.length - close.length + 1 : q); // no row tag (or </sheetData>) starts before
         if (!refill()) throw new Error("the worksheet's <sheetData> has no end");
         yield* out.take();
         continue;
@@ -118,6 +145,7 @@ export function* patchWorksheetStream(chunks: Iterable<Uint8Array>, patch: Roste
     }
     const met = meetRow(win, q, limit, closeAt < 0, w, walk, out, p, colStyle);
     if (met === "done") wi++;
+    else if (met === "cut" && closeAt < 0 && searched < win.length) findClose(); // the row may end at </sheetData>: say so
     else if (met === "cut") {
       walk.search = q;
       if (!refill()) throw new Error("the worksheet's <sheetData> has no end");

@@ -108,7 +108,7 @@ export interface Compressor {
   inflateRaw?(data: Uint8Array, size: number): Uint8Array;
   /** Raw inflate of whole deflate blocks after a dictionary, flushed (block-fed.ts InflatePiece): a sheet too large
    * to inflate whole, inflated natively a window at a time at the blocks the reader noted. */
-  inflatePiece?(data: Uint8Array, dictionary: Uint8Array | undefined): Uint8Array;
+  inflatePiece?(data: Uint8Array, dictionary: Uint8Array | undefined, size: number): Uint8Array;
 }
 
 export interface DeflateStream {
