@@ -79,7 +79,9 @@ async function benchShape(s: NamedShape, dir: string): Promise<Line[]> {
     await timeIt(out, async () => { outBytes = (await checkAndWrite(bytes, file, REQ, WRITE_OPTS)).output.length; });
     await timeIt(fix, async () => { changes = (await checkAndWrite(bytes, file, { ...REQ, fix: true }, WRITE_OPTS)).report.changes.length; });
   }
-  const childRss = (mode: string) => Number(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "rss-child.ts"), file, mode], { encoding: "utf8" }).trim()) / 1048576;
+  // a fresh process's peak, as many times as the timed runs, the median taken: one peak moves by tens of MB with when
+  // V8 happens to collect
+  const childRss = (mode: string) => median(Array.from({ length: RUNS }, () => Number(execFileSync(process.execPath, [join(__dirname, "rss-child.cjs"), file, mode], { encoding: "utf8" }).trim()) / 1048576));
   const rss = { check: childRss("check"), write: childRss("write"), fix: childRss("fix") };
   const f = median(floor), e = median(engine);
   const rowsPerSec = rows / (e / 1000);

@@ -1,11 +1,15 @@
 // Reads and checks one workbook in a fresh process and prints its peak RSS in bytes (for bench/run.ts). Modes:
-// "check" (read + check), "write" (`roster check --out`), "fix" (`roster check --out --fix`). Runs the compiled
-// engine (lib/), as the `roster` command does.
-import { readFileSync } from "node:fs";
-const { checkRoster } = require("../lib/app/check-roster") as typeof import("../src/app/check-roster");
-const { checkAndWrite } = require("../lib/app/write-workbook") as typeof import("../src/app/write-workbook");
-const { openXlsx } = require("../lib/workbook/xlsx") as typeof import("../src/workbook/xlsx");
-const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/cli/check-command");
+// "check" (read + check), "write" (`roster check --out`), "fix" (`roster check --out --fix`). Plain JavaScript over
+// the compiled engine (lib/), run by plain node as the `roster` command is: no TypeScript loader in the process (tsx's
+// loader thread is a V8 isolate of its own, tens of MB the product does not have).
+"use strict";
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const lib = join(__dirname, "..", "lib");
+const { checkRoster } = require(join(lib, "app/check-roster"));
+const { checkAndWrite } = require(join(lib, "app/write-workbook"));
+const { openXlsx } = require(join(lib, "workbook/xlsx"));
+const { WRITE } = require(join(lib, "cli/check-command"));
 
 const [file, mode] = process.argv.slice(2);
 const req = { today: "2025-12-31", asOf: "2025-12-31" };
@@ -14,7 +18,7 @@ const run = mode === "check"
   ? checkRoster(openXlsx(readFileSync(file), file), req)
   : checkAndWrite(readFileSync(file), file, { ...req, fix: mode === "fix" }, opts);
 /** This address space's peak (VmHWM starts afresh at exec; getrusage's maxRSS survives execve from a large parent). */
-function peakBytes(): number {
+function peakBytes() {
   try {
     const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
     if (m) return Number(m[1]) * 1024;
@@ -23,4 +27,4 @@ function peakBytes(): number {
   }
   return process.resourceUsage().maxRSS * 1024;
 }
-run.then(() => console.log(peakBytes()));
+Promise.resolve(run).then(() => console.log(peakBytes()));
