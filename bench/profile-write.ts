@@ -7,6 +7,6 @@ const { WRITE } = require("../lib/cli/check-command") as typeof import("../src/c
 
 const [file, mode = "out"] = process.argv.slice(2);
 const t = performance.now();
-checkAndWrite(readFileSync(file), file, { today: "2025-12-31", asOf: "2025-12-31", fix: mode === "fix" }, { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: WRITE.deflateLevel }).then((r) => {
+checkAndWrite(readFileSync(file), file, { today: "2025-12-31", asOf: "2025-12-31", fix: mode === "fix" }, { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: WRITE.deflateLevel, settle: WRITE.settle }).then((r) => {
   console.log(`${mode}: ${r.report.changes.length} changes, ${(r.output.length / 1048576).toFixed(1)} MB out, ${(performance.now() - t).toFixed(0)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 });

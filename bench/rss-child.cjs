@@ -13,7 +13,7 @@ const { WRITE } = require(join(lib, "cli/check-command"));
 
 const [file, mode] = process.argv.slice(2);
 const req = { today: "2025-12-31", asOf: "2025-12-31" };
-const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
+const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel), settle: WRITE.settle };
 const run = mode === "check"
   ? checkRoster(openXlsx(readFileSync(file), file), req)
   : checkAndWrite(readFileSync(file), file, { ...req, fix: mode === "fix" }, opts);

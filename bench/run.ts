@@ -24,7 +24,7 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WANTED = process.env.BENCH_SHAPES?.split(",");
 const REQ = { today: "2025-12-31", asOf: "2025-12-31" };
-const WRITE_OPTS = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel) };
+const WRITE_OPTS = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel), settle: WRITE.settle };
 /** Excel's largest sheet under one header row (`npm run bench:max`): held to 1.5 GB, not 350 MB. */
 const MAX_ROWS = 1_048_575;
 const MAX = ROWS >= MAX_ROWS;

@@ -23,6 +23,9 @@ export interface WriteOptions {
   readonly deflateLevel?: number;
   /** A native compressor (the CLI passes Node's zlib). */
   readonly compressor?: Compressor;
+  /** Called where a fix has let go of what it no longer needs: the first check's before the second, both before the
+   * writer (the CLI: a full collection, so what comes next takes the dead heap instead of growing beside it). */
+  readonly settle?: () => void;
 }
 
 async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
@@ -93,8 +96,10 @@ export async function checkAndWrite(input: Uint8Array, fileName: string, req: Ch
   const again = recheck?.again(changed);
   first = recheck = undefined; // the first check's members and issues are large: let them go before the second check (again holds what it reuses until taken)
   release(); // the sheets as read and the input's shared strings: the writes are resolved, the fixed grids hold what is left
+  opts.settle?.();
   const { report, plan } = checkFixed(grids, source, { ...req, lang, recheck: again }, fileName, (second, r) => withFix(planCheck(second, r, { lang, unit }), fix));
   // each sheet's writes handed over once, not held here while the writer writes (300,000 writes: a map of ~15 MB)
+  opts.settle?.();
   const output = applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => takeFrom(changed, name) });
   return { report: { ...report, changes: fix.applied, changesApplied: true }, output, batch: fix.batch };
 }

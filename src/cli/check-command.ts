@@ -15,6 +15,7 @@ import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
 import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
 import { logTime } from "../plan/change-log";
+import { fullCollection } from "./full-collection";
 
 export interface CheckOptions {
   report?: string;
@@ -34,7 +35,7 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void; progress?
  * How the CLI compresses the parts it rewrites: Node's native zlib, at level 1. Deflating the rewritten roster
  * sheet is the write's big cost; level 1 is about twice as fast as 6 for a file about 15% larger (bench/run.ts).
  */
-export const WRITE = { compressor: nodeCompressor, deflateLevel: 1 } as const;
+export const WRITE = { compressor: nodeCompressor, deflateLevel: 1, settle: fullCollection } as const;
 
 /** Files this large get progress lines (on a terminal, or with ROSTER_PROGRESS=1). */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
