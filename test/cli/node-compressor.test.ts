@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkAndWrite } from "../../src/app/write-workbook";
 import { WRITE } from "../../src/cli/check-command";
+import { fullCollection } from "../../src/cli/full-collection";
 import { nodeCompressor } from "../../src/cli/node-compressor";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { parts } from "../helpers/package-parts";
@@ -29,8 +30,8 @@ describe("the native compressor", () => {
     expect(nodeCompressor.crc32(data, 0) >>> 0).toBe(crc);
   });
 
-  it("the CLI writes with it at level 1", () => {
-    expect(WRITE).toEqual({ compressor: nodeCompressor, deflateLevel: 1 });
+  it("the CLI writes with it at level 1, settling the heap between a fix's steps", () => {
+    expect(WRITE).toEqual({ compressor: nodeCompressor, deflateLevel: 1, settle: fullCollection });
   });
 });
 
