@@ -552,7 +552,8 @@ function rowStage(s: RowScope): string | undefined {
     if (t && !isPlaceholder(t)) return t;
   }
   if (s.loc.titleStage !== undefined) return STAGE_LABELS[s.loc.titleStage];
-  // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined
-  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType]]);
+  // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined (a row stating a 党员状态
+  // such as 正常 is a member whose join date is missing, as one stating 正式/预备 is)
+  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType], s.cols[F.status]]);
   return dated && STAGE_LABELS[dated];
 }
