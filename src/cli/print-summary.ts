@@ -6,6 +6,7 @@ import { CATEGORY } from "../domain/vocabulary";
 import { Lang } from "../domain/vocabulary";
 import { CLI_TEXT } from "../i18n/cli-text";
 import { renderIssue } from "../i18n/issue-messages";
+import { sheetText } from "../i18n/sheet-text";
 import { UI_TEXT } from "../i18n/ui-text";
 
 const LOOK_FIRST = 8;
@@ -24,7 +25,10 @@ export function formatSummary(report: Report, lang: Lang = report.language, repo
   const t = CLI_TEXT[lang];
   const lines: string[] = [`${report.input}  ${t.asOf(report.asOf)}`];
   for (const r of report.rosters) lines.push(t.rosterAt(r.sheet, r.headerRow, r.firstRow, r.lastRow));
-  lines.push(t.members(report.members, report.rows), "");
+  lines.push(t.members(report.members, report.rows));
+  const pipeline = pipelineParts(report, lang);
+  if (pipeline.length) lines.push(t.pipeline(pipeline));
+  lines.push("");
   lines.push(...categoryTable(report, lang));
   const lost = report.summary.byStatus.lost_contact ?? 0;
   lines.push("", t.lostContact(lost));
@@ -47,6 +51,13 @@ export function formatSummary(report: Report, lang: Lang = report.language, repo
     if (report.issues.length > LOOK_FIRST) lines.push(t.more(report.issues.length - LOOK_FIRST, reportPath));
   }
   return lines.join("\n") + "\n";
+}
+
+/** The pipeline's stages with rows, in the summary sheet's order: "发展对象 24 名" (a number alone in English). */
+export function pipelineParts(report: Report, lang: Lang): string[] {
+  const counts = report.summary.pipeline ?? {};
+  const stages = sheetText(lang).summary.stages;
+  return Object.keys(stages).filter((k) => (counts[k] ?? 0) > 0).map((k) => (lang === "en" ? `${stages[k]} ${counts[k]}` : `${stages[k]} ${counts[k]} 名`));
 }
 
 function categoryTable(report: Report, lang: Lang): string[] {

@@ -517,7 +517,8 @@ const STAGE_DATES = [F.applicationDate, F.activistDate, F.candidateDate];
  * The dates of the steps before membership, read and fixed like the other dates, in order: 递交申请书 <= 确定积极分子
  * <= 确定发展对象 <= 入党 <= 转正. A date earlier than the step before
  * it is flagged, and the last step dated where it is after the join date (else the full-member date): one flag per
- * inversion, on a stage date.
+ * inversion, on a stage date. A stage date after the as-of date is left out (date_in_future names it; the step after
+ * it is not flagged for being earlier).
  */
 function stageDates(s: RowScope, joinDate: string | null, fullMemberDate: string | null): void {
   let prev: string | null = null;
@@ -525,7 +526,8 @@ function stageDates(s: RowScope, joinDate: string | null, fullMemberDate: string
   for (const f of STAGE_DATES) {
     if (s.cols[f] < 0) continue;
     const d = dateField(s, f, false);
-    if (d === null) continue;
+    // a date after the as-of date is flagged as such: not held against the steps around it
+    if (d === null || afterAsOf(s, d)) continue;
     if (prev !== null && compareShifted(d, prev, 0) < 0) s.issue("stage_date_order", f, { date: d, than: FIELD_CODES[prevField], thanDate: prev });
     prev = d;
     prevField = f;
@@ -534,6 +536,11 @@ function stageDates(s: RowScope, joinDate: string | null, fullMemberDate: string
   if (prev !== null && member !== null && compareShifted(prev, member, 0) > 0) {
     s.issue("stage_date_order", prevField, { date: prev, than: joinDate !== null ? "joinDate" : "fullMemberDate", thanDate: member, after: true });
   }
+}
+
+function afterAsOf(s: RowScope, d: string): boolean {
+  const year = yearOf(d);
+  return year > s.asOfYear || (year === s.asOfYear && compareShifted(d, s.opts.asOf, 0) > 0);
 }
 
 /** The row's pipeline stage as its list names it: the stage column's text, else the stage the title names. */
@@ -545,7 +552,8 @@ function rowStage(s: RowScope): string | undefined {
     if (t && !isPlaceholder(t)) return t;
   }
   if (s.loc.titleStage !== undefined) return STAGE_LABELS[s.loc.titleStage];
-  // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined
-  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType]]);
+  // a 动态信息表: no stage column, the furthest stage dated on a row that has not joined (a row stating a 党员状态
+  // such as 正常 is a member whose join date is missing, as one stating 正式/预备 is)
+  const dated = s.loc.stageDates && datedStage(s.cells, s.loc.stageDates, [s.cols[F.joinDate], s.cols[F.fullMemberDate], s.cols[F.membershipType], s.cols[F.status]]);
   return dated && STAGE_LABELS[dated];
 }

@@ -3,6 +3,8 @@ import { Lang } from "../domain/vocabulary";
 
 export interface CliText {
   members: (n: number, rows: number) => string;
+  /** The rows read as the development pipeline or former members, by stage ("发展对象 24 名"), apart from the members. */
+  pipeline: (parts: readonly string[]) => string;
   rosterAt: (sheet: string, header: number, first: number, last: number) => string;
   byCategoryAndBranch: string;
   category: string;
@@ -71,6 +73,7 @@ export interface CliHelp {
 export const CLI_TEXT: Record<Lang, CliText> = {
   "zh-CN": {
     members: (n, rows) => `党员 ${n} 名（读取 ${rows} 行）`,
+    pipeline: (parts) => `不计入党员人数：${parts.join("，")}`,
     rosterAt: (s, h, f, l) => `  名册「${s}」：表头第${h}行，数据第${f}-${l}行`,
     byCategoryAndBranch: "按类别和支部：",
     category: "类别",
@@ -133,6 +136,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
   },
   "zh-TW": {
     members: (n, rows) => `黨員 ${n} 名（讀取 ${rows} 行）`,
+    pipeline: (parts) => `不計入黨員人數：${parts.join("，")}`,
     rosterAt: (s, h, f, l) => `  名冊「${s}」：表頭第${h}行，數據第${f}-${l}行`,
     byCategoryAndBranch: "按類別和支部：",
     category: "類別",
@@ -195,6 +199,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
   },
   en: {
     members: (n, rows) => `${n} members (${rows} rows read)`,
+    pipeline: (parts) => `Not counted as members: ${parts.join(", ")}`,
     rosterAt: (s, h, f, l) => `  roster "${s}": header row ${h}, data rows ${f}-${l}`,
     byCategoryAndBranch: "By category and branch:",
     category: "category",

@@ -5,8 +5,8 @@ import { Lang } from "../domain/vocabulary";
 
 const ZH_CN: Record<IssueCode, string> = {
   missing_required: "补填此项；整列缺失时在名册中加上该列",
-  missing_contact: "补填联系电话或住址",
-  missing_status: "填写党员状态（正常、失联、流动等）",
+  missing_contact: "补填联系电话或住址；整列缺失时在名册中加上该列",
+  missing_status: "填写党员状态（正常、失联、流动等）；整列缺失时在名册中加上「状态」列",
   invalid_id_format: "对照身份证核对号码（18位，末位可为X）",
   invalid_id_checksum: "对照身份证逐位核对，通常是某一位录错",
   id_precision_lost: "把该列设为文本格式后重新录入完整号码",
@@ -30,8 +30,8 @@ const ZH_CN: Record<IssueCode, string> = {
 
 const ZH_TW: Record<IssueCode, string> = {
   missing_required: "補填此項；整列缺失時在名冊中加上該列",
-  missing_contact: "補填聯繫電話或住址",
-  missing_status: "填寫黨員狀態（正常、失聯、流動等）",
+  missing_contact: "補填聯繫電話或住址；整列缺失時在名冊中加上該列",
+  missing_status: "填寫黨員狀態（正常、失聯、流動等）；整列缺失時在名冊中加上「狀態」列",
   invalid_id_format: "對照身份證核對號碼（18位，末位可為X）",
   invalid_id_checksum: "對照身份證逐位核對，通常是某一位錄錯",
   id_precision_lost: "把該列設為文字格式後重新錄入完整號碼",
@@ -55,8 +55,8 @@ const ZH_TW: Record<IssueCode, string> = {
 
 const EN: Record<IssueCode, string> = {
   missing_required: "Fill it in; where the whole column is missing, add it to the roster",
-  missing_contact: "Add a phone number or an address",
-  missing_status: "Fill in the member's status (normal, lost contact, mobile, ...)",
+  missing_contact: "Add a phone number or an address; where the whole column is missing, add it to the roster",
+  missing_status: "Fill in the member's status (normal, lost contact, mobile, ...); where the whole column is missing, add a status column to the roster",
   invalid_id_format: "Check the number against the ID card (18 characters, the last may be X)",
   invalid_id_checksum: "Check the number digit by digit against the ID card: usually one digit is mistyped",
   id_precision_lost: "Format the column as text and type the full number again",

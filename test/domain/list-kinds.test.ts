@@ -74,6 +74,20 @@ describe("a reduction column whose header names the status", () => {
   });
 });
 
+describe("a member roster with stage dates: a row stating a 党员状态 is a member, whatever its dates", () => {
+  const header = ["姓名", "身份证号", "党支部", "联系电话", "递交入党申请书时间", "确定为入党积极分子时间", "确定为发展对象时间", "入党时间", "转正时间", "状态"];
+  const member = ["乙", id(2), "一支部", "13812345678", "2019-03-01", "2019-06-01", "2020-01-01", "2020-05-01", "2021-05-01", "正常"];
+  it.each<[string, CellValue[], string, string[]]>([
+    ["正常, join and full-member dates left blank: a member missing 入党时间", ["甲", id(1), "一支部", "13812345678", "2019-03-01", "2019-06-01", "2020-01-01", null, null, "正常"], "member", ["missing_required@2"]],
+    ["失联, join date left blank: a member", ["甲", id(1), "一支部", "13812345678", "2019-03-01", null, null, null, null, "失联"], "member", ["missing_required@2"]],
+    ["no status, not joined: a prospect at the furthest stage dated", ["甲", id(1), "一支部", "13812345678", "2019-03-01", "2019-06-01", "2020-01-01", null, null, null], "prospect", []],
+  ])("%s", (_l, row, listed, issues) => {
+    const r = checkWorkbook(workbook([grid("Sheet1", [header, row, member])]), { today: ASOF, asOf: ASOF });
+    expect(r.members[0]?.listed ?? "member").toBe(listed);
+    expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1 && i.code !== "missing_status").map((i) => `${i.code}@${i.row}`)).toEqual(issues);
+  });
+});
+
 describe("a list whose only party field is a stage date (a 党校's enrolment list)", () => {
   const person = ["1", "甲", id(1), "13812345678", "2023-03-01", "2024-06-01", "2025-06-01"];
   it.each<[string, string[], string | undefined, string | undefined]>([

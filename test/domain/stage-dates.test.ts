@@ -33,6 +33,8 @@ const CASES: Case[] = [
   ["activist date in the month of the application", "stage_date_order", m({ 确定为入党积极分子时间: "1988.3" }), null, HEADER],
   ["activist date before the application", "stage_date_order", m({ 确定为入党积极分子时间: "1987-12-01" }), "activistDate", HEADER],
   ["candidate date after the activist date", "stage_date_order", BASE, null, HEADER],
+  ["candidate date before an activist date after the as-of date (flagged as future)", "stage_date_order", m({ 确定为入党积极分子时间: "2041-09-01" }), null, HEADER],
+  ["candidate date before an activist date on the as-of date", "stage_date_order", m({ 确定为入党积极分子时间: ASOF, 确定为发展对象时间: "2025-06-01", 入党时间: null, 转正时间: null }), "candidateDate", HEADER],
   ["candidate date before the activist date", "stage_date_order", m({ 确定为发展对象时间: "1988-06-01" }), "candidateDate", HEADER],
   ["candidate date before the join date, the activist date empty", "stage_date_order", m({ 确定为入党积极分子时间: null }), null, HEADER],
   ["candidate date after the join date", "stage_date_order", m({ 确定为发展对象时间: "1990-09-01" }), "candidateDate", HEADER],

@@ -57,6 +57,19 @@ describe("issuesSheet", () => {
     expect(suggestion(issue("S", "B3", "warning", over), fixTo, "zh-CN")).toBe(want);
   });
 
+  it.each([
+    { code: "missing_status" as const, lang: "zh-CN" as const, addsColumn: "加上「状态」列" },
+    { code: "missing_status" as const, lang: "zh-TW" as const, addsColumn: "加上「狀態」列" },
+    { code: "missing_status" as const, lang: "en" as const, addsColumn: "add a status column" },
+    { code: "missing_contact" as const, lang: "zh-CN" as const, addsColumn: "加上该列" },
+    { code: "missing_required" as const, lang: "zh-CN" as const, addsColumn: "加上该列" },
+    { code: "invalid_phone" as const, lang: "zh-CN" as const, addsColumn: null }, // a value's issue: no column to add
+  ])("$code's hint ($lang) says what to do where the column is missing: $addsColumn", ({ code, lang, addsColumn }) => {
+    const hint = suggestion(issue("S", "A4", "warning", { code, params: { column: "missing" } }), undefined, lang);
+    if (addsColumn === null) expect(hint).not.toMatch(/列|column/);
+    else expect(hint).toContain(addsColumn);
+  });
+
   it("every issue of the example's kind has a suggestion (none left empty)", () => {
     for (const row of sheet.rows.slice(3)) expect(String(row[7]?.v ?? "")).not.toBe("");
   });
