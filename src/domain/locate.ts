@@ -5,7 +5,7 @@ import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { matchHeader } from "./header-match";
 import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
-import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
+import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, namesMembersOnly, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
   readonly sheet: string;
@@ -251,7 +251,8 @@ export function locateRoster(sheet: SheetGrid, config: RosterConfig, found?: Hea
     kind,
     stageColumn: stageCol,
     titleStage, // undefined where none, the key always there (a plain literal, no spread: one hidden class for every location; JSON leaves it out)
-    stageDates: columns.joinDate === undefined ? undefined : dated,
+    // a title naming members only (党员花名册): a row without a join date is a member missing it
+    stageDates: columns.joinDate === undefined || titles.some(namesMembersOnly) ? undefined : dated,
     reductionStatus: reductionCol === undefined ? undefined : statusOfReductionHeader(textOf(headerRow[reductionCol])),
     statement: readStatement(sheet, row0, false),
     sheet: sheet.name,

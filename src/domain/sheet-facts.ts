@@ -92,6 +92,14 @@ const KIND_WORDS: [RegExp, ListKind][] = [
   [/积极分子/, "activists"],
 ];
 
+/** A title naming a list of party members and nothing else (党员花名册, 党员名册, 党员信息, 党员信息库): its rows are
+ * members, so one without a join date is a member missing it, not a prospect dated by stage (a 动态信息表 or a
+ * 发展/申请/积极分子 title lists prospects too). */
+export function namesMembersOnly(text: string): boolean {
+  const t = foldKey(text);
+  return /党员(花名册|名册|名单|信息|基本信息)/.test(t) && !/发展|申请|积极分子|动态|预备党员名单/.test(t);
+}
+
 export function kindFromTitle(text: string): ListKind | undefined {
   const t = foldKey(text);
   if (!t) return undefined;

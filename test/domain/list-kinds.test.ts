@@ -86,6 +86,19 @@ describe("a member roster with stage dates: a row stating a 党员状态 is a me
     expect(r.members[0]?.listed ?? "member").toBe(listed);
     expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1 && i.code !== "missing_status").map((i) => `${i.code}@${i.row}`)).toEqual(issues);
   });
+  // the title says whose list it is: 党员花名册 lists members (a blank join date is a gap to flag, never a silent
+  // prospect); a 发展/动态 title lists prospects too
+  const noStatus = ["甲", id(1), "一支部", "13812345678", "2019-03-01", "2019-06-01", "2020-01-01", null, null, null];
+  it.each<[string, string, string, string[]]>([
+    ["sheet 党员花名册: a member missing 入党时间", "党员花名册", "member", ["missing_required@2"]],
+    ["sheet 党员信息: a member missing 入党时间", "党员信息", "member", ["missing_required@2"]],
+    ["sheet 党员发展动态信息: a prospect", "党员发展动态信息", "prospect", []],
+    ["sheet Sheet1: a prospect", "Sheet1", "prospect", []],
+  ])("no status, not joined, %s", (_l, name, listed, issues) => {
+    const r = checkWorkbook(workbook([grid(name, [header, noStatus, member])]), { today: ASOF, asOf: ASOF });
+    expect(r.members[0]?.listed ?? "member").toBe(listed);
+    expect(r.issues.filter((i) => i.severity !== "info" && i.row > 1 && i.code !== "missing_status").map((i) => `${i.code}@${i.row}`)).toEqual(issues);
+  });
 });
 
 describe("a list whose only party field is a stage date (a 党校's enrolment list)", () => {
