@@ -5,33 +5,10 @@
 // stays text, as its neighbours are).
 import { fixKindOf } from "../domain/fix-kinds";
 import { SheetGrid, columnIndex, isDateCell } from "../domain/grid";
-import { serialToIso } from "../domain/normalise/date";
+import { isoToSerial } from "../domain/normalise/date";
 import { Report } from "../domain/report-schema";
 import { Change } from "../domain/schema";
 import type { DateWrite, WriteValue } from "./write-plan";
-
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil; integer maths). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/**
- * The Excel serial of an ISO date (yyyy-mm-dd) in the workbook's date system, or undefined where Excel has none:
- * 1900 system: 1900-01-01 is 1, and from 1900-03-01 on one more (serial 60 is Lotus's fictitious 1900-02-29); 1904
- * system: 1904-01-01 is 0. Exactly serialToIso's inverse (checked).
- */
-export function isoToSerial(iso: string, date1904: boolean): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m === null) return undefined;
-  const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
-  const serial = date1904 ? days + 24107 : days < -25508 ? days + 25568 : days + 25569; // -25508: 1900-03-01
-  return serial >= (date1904 ? 0 : 1) && serialToIso(serial, date1904) === iso ? serial : undefined;
-}
 
 /** What a fix writes for each change: a DateWrite where the rule above holds, else the change's text. */
 export function fixValues(grids: ReadonlyMap<string, SheetGrid>, report: Report, date1904: boolean): (c: Change) => WriteValue {

@@ -63,6 +63,29 @@ export function serialToIso(serial: number, date1904: boolean): string {
   return isoFromDays((whole < 60 ? EPOCH_1900_EARLY : EPOCH_1900) + whole);
 }
 
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil; integer maths): isoFromDays's inverse. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The Excel serial of an ISO date (yyyy-mm-dd) in the workbook's date system, or undefined where Excel has none:
+ * serialToIso's inverse, on its epochs (1900 system: serial 1 is 1900-01-01, one more from 1900-03-01 on, past
+ * Lotus's fictitious 1900-02-29; 1904 system: 1904-01-01 is 0).
+ */
+export function isoToSerial(iso: string, date1904: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m === null) return undefined;
+  const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  const serial = days - (date1904 ? EPOCH_1904 : days < EPOCH_1900 + 61 ? EPOCH_1900_EARLY : EPOCH_1900);
+  return serial >= (date1904 ? 0 : 1) && serialToIso(serial, date1904) === iso ? serial : undefined;
+}
+
 function ok(value: string, precision: "day" | "month"): DateResult {
   return { kind: "ok", value, precision };
 }
