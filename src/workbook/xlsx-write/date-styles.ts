@@ -3,12 +3,12 @@
 // existing cellXfs entry that is exactly that, else one added at the end of cellXfs; the number format is found by
 // its code among the workbook's own (numFmts), else among the built-in ones, else added to numFmts.
 import { builtinDateId } from "../xlsx/number-format";
-import { XmlCursor } from "../xlsx/xml-scan";
-import { childrenIn, type Extent, rootOf, setAttr, splice, startTagOf } from "./xml-edit";
+import { attrOf, childrenIn, type Extent, rootOf, setAttr, splice, startTagOf } from "./xml-edit";
+import { STYLESHEET_ORDER } from "./styles-patch";
 import { escapeAttr } from "./xml-escape";
 
-/** CT_Stylesheet's children in schema order (numFmts, when created, goes before the first of the later ones). */
-const AFTER_NUMFMTS = ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+/** What follows numFmts in CT_Stylesheet (numFmts, when created, goes before the first of these present). */
+const AFTER_NUMFMTS = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf("numFmts") + 1);
 /** Custom number format ids start here (0-163 are Excel's built-in ones). */
 const FIRST_CUSTOM = 164;
 /** Attributes that say nothing of how a cell looks apart from its number: left out when formats are compared. */
@@ -22,11 +22,6 @@ function lookOf(raw: string): string {
   const attrs: string[] = [];
   for (const m of tag.matchAll(ATTR)) if (!IGNORED.has(m[1])) attrs.push(`${m[1]}=${m[2].slice(1, -1)}`);
   return `${attrs.sort().join(" ")}|${raw.slice(tag.length).replace(/<\/[^>]*>\s*$/, "")}`;
-}
-
-function attrOf(raw: string, name: string): string | undefined {
-  const cur = new XmlCursor(raw);
-  return cur.next() ? cur.attr(name) : undefined;
 }
 
 export class DateStyles {

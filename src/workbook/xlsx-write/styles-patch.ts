@@ -7,7 +7,7 @@ import { XmlCursor } from "../xlsx/xml-scan";
 const LISTS = ["fonts", "fills", "borders", "cellXfs", "dxfs"] as const;
 type ListName = (typeof LISTS)[number];
 /** CT_Stylesheet's children in schema order: a missing list is created before the first later sibling. */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+export const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 /** Entries a list created from nothing starts with (Excel reserves fill 0 and 1, and font/border/xf 0 are defaults). */
 const DEFAULTS: Record<ListName, string[]> = {
   fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
@@ -140,7 +140,7 @@ export function ensureKit(text: string | undefined, recordText: string | undefin
     const e = p.lists.get(l);
     if (e === undefined) {
       const all = [...prefixed(DEFAULTS[l], pre), ...items];
-      const later = ORDER.slice(ORDER.indexOf(l) + 1).map((n) => p.lists.get(n)).find((x) => x !== undefined);
+      const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(l) + 1).map((n) => p.lists.get(n)).find((x) => x !== undefined);
       const pos = later?.start ?? p.rootInner.innerEnd;
       edits.push({ start: pos, end: pos, text: `<${pre}${l} count="${all.length}">${all.join("")}</${pre}${l}>` });
     } else if (e.selfClosing) {

@@ -1,8 +1,7 @@
 // xl/workbook.xml as a list of <sheet> and <definedName> elements between untouched text: sheets are renamed,
 // removed and appended, names replaced and renumbered, bookViews' tab indexes kept pointing at the same sheets.
-import { XmlCursor } from "../xlsx/xml-scan";
 import { decodeEntities } from "../xlsx/xml-text";
-import { childrenIn, type Extent, prefixFor, rootOf, setAttr, splice, startTagOf } from "./xml-edit";
+import { attrOf, childrenIn, type Extent, prefixFor, rootOf, setAttr, splice, startTagOf } from "./xml-edit";
 import { escapeAttr, escapeFormula } from "./xml-escape";
 import { REL_NS } from "./rels";
 
@@ -24,11 +23,6 @@ export interface NameEl {
   readonly formula: string;
   raw: string;
 }
-
-const attrOf = (raw: string, name: string): string | undefined => {
-  const cur = new XmlCursor(raw);
-  return cur.next() ? cur.attr(name) : undefined;
-};
 
 export class WorkbookXml {
   readonly sheets: SheetEl[] = [];

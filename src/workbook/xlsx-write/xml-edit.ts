@@ -11,6 +11,12 @@ export function startTagOf(raw: string): string {
   return cur.next() ? raw.slice(cur.tagStart, cur.pos) : raw;
 }
 
+/** Attribute `name` of the start tag at the front of `raw` (entities as written), undefined where it has none. */
+export function attrOf(raw: string, name: string): string | undefined {
+  const cur = new XmlCursor(raw);
+  return cur.next() ? cur.attr(name) : undefined;
+}
+
 /** Sets (or adds) attribute `name` in the start tag at the front of `raw`; the rest of `raw` is kept. */
 export function setAttr(raw: string, name: string, value: string): string {
   const tag = startTagOf(raw);
