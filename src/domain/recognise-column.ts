@@ -25,6 +25,11 @@ export function holdsMembershipTypes(sheet: SheetGrid, firstRow0: number, col: n
   return share(sheet, firstRow0, col, isMembershipValue) >= MIN_SHARE;
 }
 
+/** Whether every sampled value is a membership type (a 党员类别 of 223_正式党员/224_预备党员 only). */
+export function holdsOnlyMembershipTypes(sheet: SheetGrid, firstRow0: number, col: number): boolean {
+  return share(sheet, firstRow0, col, isMembershipValue) === 1;
+}
+
 function share(sheet: SheetGrid, firstRow0: number, col: number, test: Test): number {
   let n = 0;
   let hits = 0;
