@@ -4,7 +4,7 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { isFieldName, matchHeader } from "./header-match";
-import { holdsMembershipTypes, holdsOnlyMembershipTypes, recogniseColumn } from "./recognise-column";
+import { holdsMembershipTypes, holdsOnlyMembershipTypes, holdsPartyOrganisations, recogniseColumn } from "./recognise-column";
 import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, namesMembersOnly, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
@@ -111,6 +111,7 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
     membershipByValues(sheet, r, m);
+    branchByValues(sheet, r, m);
     if (isRosterHeader(m.columns, m.texts)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
@@ -140,6 +141,14 @@ function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): voi
     } else m.unmapped.push(`${columnLetter(c)}:${textOf(sheet.rows[row0]![c]).trim()}`);
     return;
   }
+}
+
+/** Without a branch column, a 所在单位 column whose values are party organisations (…党支部, …党总支) is the branch. */
+function branchByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
+  const c = m.columns.workUnit;
+  if (m.columns.branch !== undefined || c === undefined || !holdsPartyOrganisations(sheet, row0 + 1, c)) return;
+  delete m.columns.workUnit;
+  m.columns.branch = c;
 }
 
 /** A column of nothing but 正式/预备 beside the named type column that holds other values too (已死亡, 已停止党籍). */

@@ -123,6 +123,15 @@ describe("columns recognised by their values", () => {
     expect(r.unmapped).toEqual(unmapped);
   });
 
+  // an export that writes the party organisation under 所在单位 (中铁三局广东公司's 党员名单花名册)
+  it.each([
+    ["所在单位 of 党支部 names, no branch column: the branch", ["机关第一党支部", "华南分公司党总支/深圳机场项目部党支部", "广州地铁项目部党支部"], { branch: 2 }],
+    ["所在单位 of companies: the work unit", ["广州地铁项目部", "华南分公司", "机关"], { workUnit: 2 }],
+  ])("%s", (_l, values, fields) => {
+    const r = found([["姓名", "入党时间", "所在\n单位"], ...(values as string[]).map((v) => ["张三", "1990-07-01", v])]);
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, ...(fields as object) });
+  });
+
   it("leaves a column of mixed values unmapped", () => {
     const r = found([["姓名", "入党时间", "性别", "其他"], ["张三", "1990", "男", "13812345678"], ["李四", "1990", "女", "无"], ["王五", "1990", "男", "见备注"]]);
     expect(r.columns).toEqual({ name: 0, joinDate: 1, gender: 2 });
