@@ -435,7 +435,13 @@ function matchStatus(s: RowScope, m: Matchers): string | null {
   const r = matchStatusRaw(s);
   if (r.kind === "unknown" && m[F.membershipType]!(s.raw(F.status)).kind === "ok") return "normal"; // 正式党员: a current member
   if (r.kind === "ok") {
-    s.change(F.status, label(STATUS, r.code, s.opts.lang));
+    const facts = s.known.facts[F.status];
+    if (facts?.list.length) {
+      // a dropdown (59327_已死亡): write only its own entry for the code, and nothing where the cell holds one
+      const raw = s.raw(F.status);
+      const to = targetOf(s, facts, m[F.status]!, STATUS, r.code);
+      if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(F.status, to);
+    } else s.change(F.status, label(STATUS, r.code, s.opts.lang));
     return r.code;
   }
   if (r.kind === "unknown") s.issue("unknown_value", F.status, { value: r.value }, r.suggestion ? label(STATUS, r.suggestion, s.opts.lang) : undefined);

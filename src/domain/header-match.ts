@@ -13,6 +13,18 @@ function index(): Map<string, FieldCode> {
   return aliasIndex;
 }
 
+/**
+ * Whether a header is the field's own name (its first alias: 入党时间, 性别), a bracketed note aside: where a row
+ * names a field twice (加入党组织日期 and 入党时间), the column so headed is the field's.
+ */
+export function isFieldName(text: string, field: FieldCode): boolean {
+  const def = FIELDS.find((d) => d.code === field);
+  if (!def) return false;
+  const key = foldKey(text);
+  const own = foldKey(def.aliases[0]!);
+  return key === own || key.replace(NOTE, "") === own;
+}
+
 const NOTE = /[(（[【][^)）\]】]*[)）\]】]$/;
 /** A bracketed note naming another person than the member. */
 const OTHER_PERSON = /联系人|介绍人|培养人|负责人|书记|监护人|紧急/;

@@ -3,8 +3,8 @@ import { RosterConfig } from "./config";
 import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
-import { matchHeader } from "./header-match";
-import { holdsMembershipTypes, recogniseColumn } from "./recognise-column";
+import { isFieldName, matchHeader } from "./header-match";
+import { holdsMembershipTypes, holdsOnlyMembershipTypes, holdsPartyOrganisations, recogniseColumn } from "./recognise-column";
 import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, namesMembersOnly, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
@@ -51,7 +51,10 @@ function textOf(v: CellValue | undefined): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 }
 
-/** Maps one row's cells to fields; a field named twice keeps its first column (the other goes to unmapped). */
+/**
+ * Maps one row's cells to fields; a field named twice keeps its first column (the other goes to unmapped), unless a
+ * later one is headed with the field's own name (入党时间 after 加入党组织日期).
+ */
 function matchRow(row: ReadonlyArray<CellValue | undefined>, overrides: ReadonlyMap<string, FieldCode>): HeaderMatch {
   const columns: Partial<Record<FieldCode, number>> = {};
   const unmapped: string[] = [];
@@ -61,8 +64,12 @@ function matchRow(row: ReadonlyArray<CellValue | undefined>, overrides: Readonly
     if (!text) continue;
     texts.push(text);
     const field = overrides.get(columnLetter(c)) ?? matchHeader(text, overrides);
-    if (field && columns[field] === undefined) columns[field] = c;
-    else if (!field || field !== "ignored") unmapped.push(`${columnLetter(c)}:${text}`);
+    const before = field === undefined ? undefined : columns[field];
+    if (field && before === undefined) columns[field] = c;
+    else if (field && field !== "ignored" && isFieldName(text, field) && !isFieldName(textOf(row[before!]), field)) {
+      columns[field] = c;
+      unmapped.push(`${columnLetter(before!)}:${textOf(row[before!]).trim()}`);
+    } else if (!field || field !== "ignored") unmapped.push(`${columnLetter(c)}:${text}`);
   }
   return { row0: -1, columns, unmapped, texts };
 }
@@ -104,6 +111,7 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     m.row0 = r;
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
     membershipByValues(sheet, r, m);
+    branchByValues(sheet, r, m);
     if (isRosterHeader(m.columns, m.texts)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
@@ -126,9 +134,26 @@ function membershipByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): voi
     if (named === undefined || !holdsMembershipTypes(sheet, row0 + 1, named)) {
       if (named !== undefined) m.unmapped.push(`${columnLetter(named)}:${textOf(sheet.rows[row0]![named]).trim()}`);
       m.columns.membershipType = c;
+    } else if (m.columns.status === undefined && onlyTypesBesideMixed(sheet, row0 + 1, c, named)) {
+      // 党员类别 223_正式党员 beside 党籍状态 59325_正式党员 ... 59327_已死亡: the type, and the statuses
+      m.columns.membershipType = c;
+      m.columns.status = named;
     } else m.unmapped.push(`${columnLetter(c)}:${textOf(sheet.rows[row0]![c]).trim()}`);
     return;
   }
+}
+
+/** Without a branch column, a 所在单位 column whose values are party organisations (…党支部, …党总支) is the branch. */
+function branchByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
+  const c = m.columns.workUnit;
+  if (m.columns.branch !== undefined || c === undefined || !holdsPartyOrganisations(sheet, row0 + 1, c)) return;
+  delete m.columns.workUnit;
+  m.columns.branch = c;
+}
+
+/** A column of nothing but 正式/预备 beside the named type column that holds other values too (已死亡, 已停止党籍). */
+function onlyTypesBesideMixed(sheet: SheetGrid, firstRow0: number, only: number, mixed: number): boolean {
+  return holdsOnlyMembershipTypes(sheet, firstRow0, only) && !holdsOnlyMembershipTypes(sheet, firstRow0, mixed);
 }
 
 /** Unmapped columns whose values say what they are (IDs, mobiles, 预备/正式, 男/女). */

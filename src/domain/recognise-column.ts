@@ -25,6 +25,19 @@ export function holdsMembershipTypes(sheet: SheetGrid, firstRow0: number, col: n
   return share(sheet, firstRow0, col, isMembershipValue) >= MIN_SHARE;
 }
 
+/** A party organisation's name: 机关第一党支部, 华南分公司党总支/深圳机场项目部党支部, 广东公司党委. */
+const PARTY_ORG = /(党支部|支部委员会|党总支|总支部|党委|党工委|党组)$/;
+
+/** Whether a column's sampled values name party organisations (a 所在单位 column the system filled with its branches). */
+export function holdsPartyOrganisations(sheet: SheetGrid, firstRow0: number, col: number): boolean {
+  return share(sheet, firstRow0, col, (v) => typeof v === "string" && PARTY_ORG.test(v.trim())) >= MIN_SHARE;
+}
+
+/** Whether every sampled value is a membership type (a 党员类别 of 223_正式党员/224_预备党员 only). */
+export function holdsOnlyMembershipTypes(sheet: SheetGrid, firstRow0: number, col: number): boolean {
+  return share(sheet, firstRow0, col, isMembershipValue) === 1;
+}
+
 function share(sheet: SheetGrid, firstRow0: number, col: number, test: Test): number {
   let n = 0;
   let hits = 0;

@@ -35,7 +35,7 @@ export const STATUS: EnumTable = [
   e("normal", "正常", "正常", "Normal"),
   e("lost_contact", "失联", "失聯", "Lost contact", ["失联党员", "未找到", "联系不上"]),
   e("mobile", "流动", "流動", "Mobile", ["流动党员", "外出"]),
-  e("suspended", "停止党籍", "停止黨籍", "Suspended"),
+  e("suspended", "停止党籍", "停止黨籍", "Suspended", ["已停止党籍"]),
   e("deceased", "去世", "去世", "Deceased", ["死亡", "已故", "已死亡", "已去世", "病故", "逝世", "亡故"]),
   e("transferred_out", "转出", "轉出", "Transferred out", ["已转出", "组织关系转出", "关系转出", "转出党组织"]),
   e("left_party", "出党", "出黨", "Left the Party", ["开除党籍", "除名", "退党", "劝退", "自行脱党", "取消党籍", "已出党"]),

@@ -100,6 +100,38 @@ describe("columns recognised by their values", () => {
     expect(r.unmapped).toEqual(unmapped);
   });
 
+  // a street-office system's import template (partyInfo.xls): 党员类别 223_正式党员/224_预备党员 beside 党籍状态, whose
+  // dropdown holds 59325_正式党员 ... 59327_已死亡, 59328_已停止党籍: the first is the type, the second the status
+  it.each([
+    ["党员类别 of types beside 党籍状态 of types and statuses: type and status", ["223_正式党员", "224_预备党员", "223_正式党员", "223_正式党员", "223_正式党员", "224_预备党员"], ["59325_正式党员", "59326_预备党员", "59327_已死亡", "59325_正式党员", "59325_正式党员", "59326_预备党员"], { membershipType: 2, status: 3 }, []],
+    ["党员类别 of types beside 党籍状态 of types only: the second unmapped", ["223_正式党员", "224_预备党员", "223_正式党员", "223_正式党员", "223_正式党员", "224_预备党员"], ["59325_正式党员", "59326_预备党员", "59325_正式党员", "59325_正式党员", "59325_正式党员", "59326_预备党员"], { membershipType: 3 }, ["C:党员类别"]],
+  ])("%s", (_l, first, second, fields, unmapped) => {
+    const head = ["姓名", "入党时间", "党员类别", "党籍状态"];
+    const r = found([head, ...(first as string[]).map((v, i) => ["张三", "1990-07-01", v, (second as string[])[i]!])]);
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, ...(fields as object) });
+    expect(r.unmapped).toEqual(unmapped);
+  });
+
+  // a field named twice keeps its first column, unless a later one bears the field's own name (入党时间)
+  it.each([
+    ["加入党组织日期 then 入党时间: 入党时间", ["姓名", "性别", "加入党组织日期(2019/10/24)", "入党时间(2019/10/24)"], 3, ["C:加入党组织日期(2019/10/24)"]],
+    ["入党时间 then 加入党组织日期: 入党时间", ["姓名", "性别", "入党时间", "加入党组织日期"], 2, ["D:加入党组织日期"]],
+    ["入党日期 then 加入党组织日期: the first", ["姓名", "性别", "入党日期", "加入党组织日期"], 2, ["D:加入党组织日期"]],
+  ])("%s", (_l, head, join, unmapped) => {
+    const r = found([head as string[], ["张三", "男", "1990-07-01", "1990-07-01"], ["李四", "女", "1991-07-01", "1991-07-01"]]);
+    expect(r.columns.joinDate).toBe(join);
+    expect(r.unmapped).toEqual(unmapped);
+  });
+
+  // an export that writes the party organisation under 所在单位 (中铁三局广东公司's 党员名单花名册)
+  it.each([
+    ["所在单位 of 党支部 names, no branch column: the branch", ["机关第一党支部", "华南分公司党总支/深圳机场项目部党支部", "广州地铁项目部党支部"], { branch: 2 }],
+    ["所在单位 of companies: the work unit", ["广州地铁项目部", "华南分公司", "机关"], { workUnit: 2 }],
+  ])("%s", (_l, values, fields) => {
+    const r = found([["姓名", "入党时间", "所在\n单位"], ...(values as string[]).map((v) => ["张三", "1990-07-01", v])]);
+    expect(r.columns).toEqual({ name: 0, joinDate: 1, ...(fields as object) });
+  });
+
   it("leaves a column of mixed values unmapped", () => {
     const r = found([["姓名", "入党时间", "性别", "其他"], ["张三", "1990", "男", "13812345678"], ["李四", "1990", "女", "无"], ["王五", "1990", "男", "见备注"]]);
     expect(r.columns).toEqual({ name: 0, joinDate: 1, gender: 2 });

@@ -56,6 +56,8 @@ describe("status from every place real files keep it", () => {
     ["标签 党员出国境", { 标签: "党员出国境" }, "mobile"],
     ["标签 something else", { 标签: "优秀党员" }, "normal"],
     ["人员状态 59327_已死亡", { 人员状态: "59327_已死亡" }, "deceased"],
+    ["人员状态 59328_已停止党籍", { 人员状态: "59328_已停止党籍" }, "suspended"],
+    ["人员状态 59585_其他: not a status", { 人员状态: "59585_其他" }, null],
   ])("%s -> %s", (_l, over, status) => {
     const r = run([base(1, over)]);
     expect(r.members[0].status).toBe(status);
@@ -81,15 +83,20 @@ describe("categories are the office's own", () => {
   });
 });
 
+const STATUS_CODES = ["59325_正式党员", "59326_预备党员", "59327_已死亡", "59328_已停止党籍", "59329_已出党", "59585_其他"];
+
 describe("fixes write only what the column's own vocabulary holds", () => {
   it.each<[string, Row[], ListValidation[] | undefined, [string, string][]]>([
     ["小学 is never rewritten to 初中及以下", many(3, (i) => ({ 学历: i === 1 ? "小学" : "初中及以下" })), undefined, []],
     ["本科 stays where the column uses no other spelling", many(2, () => ({ 学历: "本科" })), undefined, []],
     ["本科 becomes the column's usual 大学本科", many(3, (i) => ({ 学历: i === 1 ? "本科" : "大学本科" })), undefined, [["本科", "大学本科"]]],
     ["男性 becomes the dropdown's coded 95_男", many(1, () => ({ 性别: "男性" })), [list(2, ["95_男", "96_女"])], [["男性", "95_男"]]],
+    // a status dropdown of system codes (a street-office system's 党籍状态): its own entries stay, others become one
+    ["59327_已死亡 of the status dropdown stays", many(2, (i) => ({ 人员状态: i === 1 ? "59327_已死亡" : "59325_正式党员" })), [list(10, STATUS_CODES)], []],
+    ["已故 becomes the status dropdown's coded 59327_已死亡", many(2, (i) => ({ 人员状态: i === 1 ? "已故" : "59325_正式党员" })), [list(10, STATUS_CODES)], [["已故", "59327_已死亡"]]],
   ])("%s", (_l, rows, lists, expected) => {
     const r = run(rows, lists);
-    expect(r.changes.filter((c) => c.field === "education" || c.field === "gender").map((c) => [c.from, c.to])).toEqual(expected);
+    expect(r.changes.filter((c) => ["education", "gender", "status"].includes(c.field)).map((c) => [c.from, c.to])).toEqual(expected);
   });
 });
 

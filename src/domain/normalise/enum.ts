@@ -2,7 +2,7 @@
 import { CellValue } from "../grid";
 import { foldKey, isPlaceholder } from "../fold";
 import { nearest } from "../similarity";
-import { EnumTable, ENUM_SUFFIXES, Lang } from "../vocabulary";
+import { EDUCATION, EnumTable, ENUM_SUFFIXES, Lang } from "../vocabulary";
 import { stripSystemCode } from "./system-code";
 import { cellText, normaliseText } from "./text";
 
@@ -83,7 +83,31 @@ export function buildEnumMatcher(table: EnumTable, extra?: ReadonlyArray<{ code:
     return { suggestion: best === undefined ? undefined : codeByKey.get(best), within: inside === undefined ? undefined : codeByKey.get(inside) };
   };
 
+  /**
+   * A cell of several lines, each a known value (大学专科\n大学本科\n: an export joining a member's education records):
+   * the lines' one code, or for education the highest; kept as written (narrow), never rewritten. undefined: not so.
+   */
+  const lines = (text: string): EnumResult | undefined => {
+    let code: string | undefined;
+    for (const line of text.split(/[\r\n]+/)) {
+      const key = foldKey(stripSystemCode(line));
+      if (key === "") continue;
+      const hit = known(key);
+      if (hit === undefined) return undefined;
+      const c = codeByKey.get(hit)!;
+      if (code === undefined || code === c) code = c;
+      else if (table !== EDUCATION) return undefined;
+      else if (rank.get(c)! < rank.get(code)!) code = c; // EDUCATION runs from the highest
+    }
+    return code === undefined ? EMPTY : Object.freeze({ kind: "ok", code, narrow: true });
+  };
+  const rank = new Map(table.map((e, i) => [e.code, i]));
+
   const classify = (v: CellValue, text: string): EnumResult => {
+    if (text.includes("\n") || text.includes("\r")) {
+      const r = lines(text);
+      if (r !== undefined) return r;
+    }
     const key = foldKey(stripSystemCode(text));
     if (key === "") return EMPTY;
     const hit = known(key);

@@ -58,6 +58,12 @@ describe("buildEnumMatcher", () => {
     { table: GENDER, input: "Femal", expected: unknown("Femal", "female") },
     { table: GENDER, input: "男性党员", expected: ok("male") },
     { table: YES_NO, input: 2, expected: unknown("2") },
+    // a cell of several lines (an export joining a member's education records): the highest, kept as written
+    { table: EDUCATION, input: "大学专科\n大学本科\n", expected: { kind: "ok", code: "bachelor", narrow: true } },
+    { table: EDUCATION, input: "大学本科\n", expected: { kind: "ok", code: "bachelor", narrow: true } },
+    { table: EDUCATION, input: "大学本科\n某某培训班\n", expected: { ...unknown("大学本科\n某某培训班", "bachelor"), within: "bachelor" } as EnumResult },
+    { table: GENDER, input: "男\n男", expected: { kind: "ok", code: "male", narrow: true } },
+    { table: GENDER, input: "男\n女", expected: { ...unknown("男\n女", "male"), within: "male" } as EnumResult }, // only education has an order
   ])("$input -> $expected", ({ table, input, expected }) => {
     expect(buildEnumMatcher(table)(input)).toEqual(expected);
   });
