@@ -7,7 +7,7 @@ import { RosterConfig } from "./config";
 import { CONTACT_FIELDS, F, FIELD_BY_CODE, FIELD_CODES, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
-import { isDateCell } from "./grid";
+import { CellValue, isDateCell } from "./grid";
 import { DateResult, fromPlainText, isLeapYear, normaliseDate } from "./normalise/date";
 import { EnumResult } from "./normalise/enum";
 import { IdResult, idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
@@ -434,7 +434,17 @@ function statusInTypeColumn(s: RowScope, m: Matchers): string | null {
 /** 正式党员/预备党员 in the status column (人员状态 holding both kinds) where the sheet has no type column. */
 function typeInStatusColumn(s: RowScope, m: Matchers): string | null {
   if (s.cols[F.membershipType] >= 0 || s.cols[F.status] < 0) return null;
-  const r = m[F.membershipType]!(s.raw(F.status));
+  // judged once per text of the status column (its slot: the status column's plans hold nothing else), not looked
+  // up again on every row
+  const k = s.slot(F.status);
+  if (k === NO_SLOT) return typeOfStatusText(m, s.raw(F.status));
+  let type = s.slotPlan(F.status, k) as string | null | undefined;
+  if (type === undefined) s.plan(F.status, k, (type = typeOfStatusText(m, s.slotText(F.status, k))));
+  return type;
+}
+
+function typeOfStatusText(m: Matchers, v: CellValue | undefined): string | null {
+  const r = m[F.membershipType]!(v);
   return r.kind === "ok" ? r.code : null;
 }
 
