@@ -7,7 +7,7 @@ import { RosterConfig } from "./config";
 import { CONTACT_FIELDS, F, FIELD_BY_CODE, FIELD_CODES, MAX_TEXT_LENGTH } from "./fields";
 import { foldKey, isPlaceholder } from "./fold";
 import { ETHNIC_GROUPS } from "./ethnic-groups";
-import { isDateCell } from "./grid";
+import { CellValue, isDateCell } from "./grid";
 import { DateResult, fromPlainText, isLeapYear, normaliseDate } from "./normalise/date";
 import { EnumResult } from "./normalise/enum";
 import { IdResult, idBirthDate, idBirthDateMatches, idGender, normaliseIdNumber } from "./normalise/id-number";
@@ -232,6 +232,13 @@ function categoryLabel(key: string, lang: Lang): string {
   return labelsOf(CATEGORY, lang).get(key) ?? key;
 }
 
+/** The first reading the ID's birth date matches (undefined: none). A loop, not find with an arrow: an arrow taking
+ * settleId made dateField allocate a context for it on every call (3-6 a row, ~30 MB per 100,000 rows). */
+function readingOfId(readings: readonly string[], id: string): string | undefined {
+  for (const r of readings) if (idBirthDateMatches(r, id)) return r;
+  return undefined;
+}
+
 /** settleId: a valid ID whose birth month picks one reading of an ambiguous year.month (1995.1: January or October). */
 function dateField(s: RowScope, field: number, required: boolean, settleId: string | null = null): string | null {
   if (s.cols[field] < 0) return null;
@@ -246,7 +253,7 @@ function dateField(s: RowScope, field: number, required: boolean, settleId: stri
     return null;
   }
   if (d.kind === "ambiguous") {
-    const settled = settleId === null ? undefined : d.alternatives.find((r) => idBirthDateMatches(r, settleId));
+    const settled = settleId === null ? undefined : readingOfId(d.alternatives, settleId);
     if (settled === undefined) s.issue("ambiguous_date", field, { readings: d.alternatives.join(" / ") });
     else {
       s.change(field, settled);
@@ -335,30 +342,34 @@ function idField(s: RowScope): string | null {
   }
 }
 
-function phoneAndContact(s: RowScope, needed: boolean): { phone: string | null; address: string | null } {
-  let phone: string | null = null;
-  let phoneEmpty = s.cols[F.phone] >= 0;
-  if (s.cols[F.phone] >= 0) {
-    const p = s.read(F.phone) as PhoneResult;
-    if (p.kind === "ok") {
-      phone = p.value;
-      phoneEmpty = false;
-      s.change(F.phone, p.value);
-    } else if (p.kind === "invalid") {
-      phone = p.value;
-      phoneEmpty = false;
-      s.issue("invalid_phone", F.phone, { value: p.value });
-    }
+/** The row's phone as read (null: none). */
+function phoneField(s: RowScope): string | null {
+  if (s.cols[F.phone] < 0) return null;
+  const p = s.read(F.phone) as PhoneResult;
+  if (p.kind === "ok") {
+    s.change(F.phone, p.value);
+    return p.value;
   }
-  const address = s.cols[F.address] < 0 ? null : textField(s, F.address);
+  if (p.kind === "invalid") {
+    s.issue("invalid_phone", F.phone, { value: p.value });
+    return p.value;
+  }
+  return null;
+}
+
+/** missing_contact where the sheet has a phone or address column and the row's is empty (both read before). */
+function contactField(s: RowScope, needed: boolean, phone: string | null, address: string | null): void {
+  const phoneEmpty = s.cols[F.phone] >= 0 && phone === null;
   const addressEmpty = s.cols[F.address] >= 0 && address === null;
   const checkPhone = s.opts.config.required.phone !== false;
   const checkAddress = s.opts.config.required.address !== false;
-  if (needed && ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress))) {
-    const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phoneEmpty && checkPhone : addressEmpty && checkAddress));
-    s.issue("missing_contact", F[missing[0]], { missing: missing.join(",") });
-  }
-  return { phone, address };
+  if (needed && ((phoneEmpty && checkPhone) || (addressEmpty && checkAddress))) missingContact(s, phoneEmpty && checkPhone, addressEmpty && checkAddress);
+}
+
+/** The missing_contact issue (its own function: an arrow over the caller's locals made it allocate a context a row). */
+function missingContact(s: RowScope, phone: boolean, address: boolean): void {
+  const missing = CONTACT_FIELDS.filter((f) => (f === "phone" ? phone : address));
+  s.issue("missing_contact", F[missing[0]], { missing: missing.join(",") });
 }
 
 /** Status from a 减少原因/停用原因 text: deceased, suspended, transferred out, left the Party; null for anything else. */
@@ -423,7 +434,17 @@ function statusInTypeColumn(s: RowScope, m: Matchers): string | null {
 /** 正式党员/预备党员 in the status column (人员状态 holding both kinds) where the sheet has no type column. */
 function typeInStatusColumn(s: RowScope, m: Matchers): string | null {
   if (s.cols[F.membershipType] >= 0 || s.cols[F.status] < 0) return null;
-  const r = m[F.membershipType]!(s.raw(F.status));
+  // judged once per text of the status column (its slot: the status column's plans hold nothing else), not looked
+  // up again on every row
+  const k = s.slot(F.status);
+  if (k === NO_SLOT) return typeOfStatusText(m, s.raw(F.status));
+  let type = s.slotPlan(F.status, k) as string | null | undefined;
+  if (type === undefined) s.plan(F.status, k, (type = typeOfStatusText(m, s.slotText(F.status, k))));
+  return type;
+}
+
+function typeOfStatusText(m: Matchers, v: CellValue | undefined): string | null {
+  const r = m[F.membershipType]!(v);
   return r.kind === "ok" ? r.code : null;
 }
 
@@ -499,7 +520,9 @@ export function checkMember(s: RowScope, m: Matchers): Member {
   const branch = s.loc.sheetBranch ?? (s.cols[F.branch] < 0 ? null : (s.read(F.branch) as string | null));
   if (branch === null && s.cols[F.branch] >= 0 && s.required[F.branch]) s.issue("missing_required", F.branch);
   // a former member's contact and status are history, not gaps
-  const { phone, address } = phoneAndContact(s, listed !== "former");
+  const phone = phoneField(s);
+  const address = textField(s, F.address);
+  contactField(s, listed !== "former", phone, address);
   const workUnit = textField(s, F.workUnit);
   const employment = enumField(s, m, F.employment, EMPLOYMENT);
   const status = statusField(s, m, listed === "member");

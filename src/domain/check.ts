@@ -16,7 +16,7 @@ import { cellText } from "./normalise/text";
 import { Project, locateProjects, readProjects, tallyProjects } from "./projects";
 import { Change, ISSUE_SEVERITY, Member, RawIssue } from "./schema";
 import { Summary, Tallies } from "./summary-schema";
-import { summariseWithTallies } from "./summarise";
+import { MemberTallies } from "./summarise";
 import { CATEGORY, Lang } from "./vocabulary";
 import { stageOf } from "./sheet-facts";
 import { keepShape } from "./keep-shape";
@@ -150,7 +150,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   // each member's ID hashed while the row pass has it at hand (check-cross: the duplicate check's table)
   const hashesBySheet = new Map<string, Int32Array>();
   // what the steps after the row pass need of every member, gathered as each member is made
-  const after = new AfterRows();
+  const after = new AfterRows(asOf);
   for (const [i, { sheet, loc }] of rosters.entries()) {
     const typeHoldsStatus = holdsStatuses(facts[i][F.membershipType], matchers[F.status]!);
     if (memberLists.includes(rosters[i])) headerIssues(sheet, loc, opts, issues, typeHoldsStatus);
@@ -173,7 +173,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, input: CheckInput): Ch
   input.recheck?.end(issues, changes, numericFrom);
   const reported = collapseColumnIssues(issues, rosters.map((r) => r.loc));
   sortIssues(reported, snapshot);
-  const { summary, employment } = summariseWithTallies(members, asOf, { branches: config.branches, categories: categories.keys() });
+  const { summary, employment } = after.tallies.finish({ branches: config.branches, categories: categories.keys() });
   return {
     asOf, language, rosters: rosters.map((r) => r.loc), notRosters, members, issues: reported, changes, numericFrom, projects,
     unit,
@@ -253,10 +253,16 @@ function categoryVocabulary(locs: RosterLocation[], facts: (ColumnFacts | undefi
 class AfterRows {
   /** settleBranches' members by spelling. */
   readonly branches = new BranchSpellings();
+  /** The summaries' counts (finished once the branches are settled). */
+  readonly tallies: MemberTallies;
   private readonly stages: Record<string, number> = {};
   private staged = false;
+  constructor(asOf: string) {
+    this.tallies = new MemberTallies(asOf);
+  }
   add(m: Member): void {
     this.branches.add(m);
+    this.tallies.add(m);
     const key = m.listed === "former" ? "former" : m.stage === undefined ? undefined : stageOf(m.stage) ?? "candidate";
     if (key !== undefined) {
       this.stages[key] = (this.stages[key] ?? 0) + 1;
@@ -268,7 +274,7 @@ class AfterRows {
     return this.staged ? this.stages : undefined;
   }
 }
-keepShape(new AfterRows());
+keepShape(new AfterRows("2000-01-01"));
 
 function langOf(headerTexts: string[]): Lang {
   const script = scriptOf(headerTexts);

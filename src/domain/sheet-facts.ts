@@ -187,7 +187,13 @@ export class StageColumns {
       if (s === "applicant" || s === "activist" || s === "candidate") preMember[c] = 1;
       if (n[c] >= 200 || n[c] - staged[c] > 40) closed = true;
     }
-    if (closed) this.open = this.open.filter((c) => n[c] < 200 && n[c] - staged[c] <= 40);
+    if (closed) this.close();
+  }
+
+  /** Leaves out the columns closed (not in row(): an arrow over its locals made it allocate a context a row). */
+  private close(): void {
+    const { n, staged } = this;
+    this.open = this.open.filter((c) => n[c] < 200 && n[c] - staged[c] <= 40);
   }
 
   /** The stage column, if any. */

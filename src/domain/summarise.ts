@@ -9,7 +9,7 @@ import {
 } from "./vocabulary";
 import { foldKey } from "./fold";
 import { keepShape } from "./keep-shape";
-import { addYears, ageOn, ageOnShifted, compareIso, compareIsoShifted } from "./normalise/date";
+import { addYears, compareIso, isLeapYear } from "./normalise/date";
 
 export interface SummariseOptions {
   /** Configured branches (settings sheet), listed first and in this order, zeros too. */
@@ -47,11 +47,50 @@ function dayOf(iso: string): string {
   return iso.length === 7 ? `${iso}-01` : iso;
 }
 
-/** Completed years from `from` to asOf; null where unknown or `from` is after asOf. */
-function yearsTo(from: string | null, asOf: string): number | null {
-  if (from === null || compareIso(from, asOf) > 0) return null;
-  return ageOn(from, asOf);
+/**
+ * A member date (dateOf's) as one number, y * 10000 + m * 100 + d, moved n years on (02-29 is 02-28 in a common year,
+ * as addYears) and a yyyy-mm value as its 1st: the sign of dayNumber(a, n) - dayNumber(b, 0) is compareIsoShifted(a,
+ * n, b)'s, and compareIso's for n = 0 (fixed-width digits compare as numbers). -1 for null. Each member's dates are
+ * read once so, not once per comparison.
+ */
+function dayNumber(iso: string | null, n: number): number {
+  if (iso === null) return -1;
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3) + n;
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  let d = iso.length < 10 ? 1 : digit(iso, 8) * 10 + digit(iso, 9);
+  if (m === 2 && d === 29 && !isLeapYear(y)) d = 28;
+  return y * 10000 + m * 100 + d;
 }
+
+function digit(s: string, i: number): number {
+  return s.charCodeAt(i) - 48;
+}
+
+/** The report date, read once: as a day number (dayNumber), its year, month and day (m * 100 + d), whether leap. */
+class AsOfDay {
+  readonly day: number;
+  readonly year: number;
+  readonly monthDay: number;
+  readonly leap: boolean;
+  constructor(asOf: string) {
+    this.day = dayNumber(asOf, 0);
+    this.year = Math.floor(this.day / 10000);
+    this.monthDay = this.day - this.year * 10000;
+    this.leap = isLeapYear(this.year);
+  }
+  /** Completed years from the day (a dayNumber, not after this one) to this one: ageOnShifted's. */
+  yearsSince(from: number): number {
+    const y = Math.floor(from / 10000);
+    let md = from - y * 10000;
+    if (md === 229 && !this.leap) md = 228; // a 02-29 anniversary falls on 02-28 in a common year
+    return this.year - y - (this.monthDay < md ? 1 : 0);
+  }
+  /** Completed years from the day (a dayNumber, -1: none) to this one; null where none or after it (yearsTo's). */
+  yearsTo(from: number): number | null {
+    return from < 0 || from > this.day ? null : this.yearsSince(from);
+  }
+}
+keepShape(new AsOfDay("2000-01-01"));
 
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split("-").map(Number);
@@ -68,15 +107,19 @@ export const TO_CONFIRM_YEARS = 3;
  * joinDate at most a year before asOf is probationary; otherwise unknown (null): a missing type is not "full".
  */
 export function membershipTypeOf(m: Member, asOf: string): "probationary" | "full" | null {
-  const join = dateOf(m.joinDate);
-  if (join !== null && compareIso(join, asOf) > 0) return null;
+  return typeOn(m, dayNumber(dateOf(m.joinDate), 0), dayNumber(dateOf(m.joinDate), 1), new AsOfDay(asOf));
+}
+
+/** membershipTypeOf with the member's join date as day numbers (dayNumber: as it is, a year on; -1: none). */
+function typeOn(m: Member, join: number, joinYearOn: number, at: AsOfDay): "probationary" | "full" | null {
+  if (join > at.day) return null;
   if (m.membershipType === "probationary") return "probationary";
-  const full = dateOf(m.fullMemberDate);
-  if (full !== null) return compareIso(full, asOf) <= 0 ? "full" : "probationary";
-  const inProbation = join !== null && compareIsoShifted(join, 1, asOf) > 0;
+  const full = dayNumber(dateOf(m.fullMemberDate), 0);
+  if (full >= 0) return full <= at.day ? "full" : "probationary";
+  const inProbation = join >= 0 && joinYearOn > at.day;
   if (m.membershipType === "full") return inProbation ? "probationary" : "full";
-  if (join === null) return null;
-  return compareIsoShifted(join, 1, asOf) >= 0 ? "probationary" : null;
+  if (join < 0) return null;
+  return joinYearOn >= at.day ? "probationary" : null;
 }
 
 /** A due-list entry: probation ends a year after joining (yyyy-mm where only the month of joining is known). */
@@ -125,6 +168,19 @@ class Tally {
   }
   add(key: string): void {
     this.counts[this.slot(key)]++;
+  }
+  /** add, and the key's slot (its index in the order first counted or given). */
+  addAt(key: string): number {
+    const k = this.slot(key);
+    this.counts[k]++;
+    return k;
+  }
+  addN(key: string, n: number): void {
+    this.counts[this.slot(key)] += n;
+  }
+  /** The keys in the order first counted (or given), and their counts. */
+  each(f: (key: string, n: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) f(this.keys[i], this.counts[i]);
   }
   map(): CountMap {
     const out: CountMap = {};
@@ -180,6 +236,12 @@ class PairCounts {
   private readonly slots = new Map<string, number>();
   private readonly byRow: Tally[] = [];
   add(r: string, c: string): void {
+    this.row(r).add(c);
+  }
+  addN(r: string, c: string, n: number): void {
+    this.row(r).addN(c, n);
+  }
+  private row(r: string): Tally {
     const keys = this.keys;
     let i = -1;
     if (keys.length <= 16) {
@@ -196,7 +258,7 @@ class PairCounts {
       this.slots.set(r, i);
       this.byRow.push(new Tally([]));
     }
-    this.byRow[i].add(c);
+    return this.byRow[i];
   }
   /** Row key -> (column key -> count), keys in the order first counted. */
   rows(): Map<string, Map<string, number>> {
@@ -257,82 +319,151 @@ export function summarise(members: readonly Member[], asOf: string, options: Sum
  * the members (a pass fetches each of 100,000 members again: tallyEmployment's own cost most of its time).
  */
 export function summariseWithTallies(members: readonly Member[], asOf: string, options: SummariseOptions = {}): { summary: Summary; employment: Tallies["employment"] } {
-  assertIsoDay(asOf);
-  const branches = new BranchNames(options.branches ?? []);
-  const byStatus = new Tally(codesOf(STATUS));
-  const categoryKeys = [...(options.categories ?? CATEGORY.map((e) => e.code)), UNKNOWN_KEY];
-  const byCategory = new Tally(categoryKeys);
-  const byGender = new Tally(codesOf(GENDER));
-  const byEducation = new Tally(codesOf(EDUCATION));
-  const byMembershipType = new Tally(codesOf(MEMBERSHIP_TYPE));
-  const byAgeBand = new Tally(AGE_BAND_KEYS);
-  const byPartyStanding = new Tally(STANDING_BAND_KEYS);
-  const byEmployment = new Tally(codesOf(EMPLOYMENT));
-  const counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
-  const categoryBranch = new PairCounts();
-  const categoryEmployment = new PairCounts();
-  const due: { entry: DueForFullMembership; day: string }[] = [];
-  const dueBy = addDays(asOf, DUE_WINDOW_DAYS);
-  const minority = new Map<string, boolean>(); // folding once per distinct spelling
+  const tallies = new MemberTallies(asOf);
+  for (const m of members) tallies.add(m);
+  return tallies.finish(options);
+}
 
-  for (const m of members) {
-    if (m.listed === "prospect") continue; // applicants and activists are counted by stage, not as members
-    byStatus.add(keyOf(m.status));
-    const branch = branches.key(m.branch); // every branch seen, even one whose members have all left
-    if (!isCurrentMember(m)) continue;
+/** A due-list entry waiting for its member's branch (settled after the row pass). */
+interface DuePending {
+  readonly m: Member;
+  readonly join: string;
+  readonly toConfirm: boolean;
+}
+
+/**
+ * summariseWithTallies a member at a time, fed as the row pass makes each member (its dates and codes still in the
+ * cache: a pass afterwards fetched each of 100,000 members and their strings again from all over the heap). What
+ * needs the branch, settled only after the row pass, is counted by the branch's spelling as read and named at
+ * finish: a settled branch is a function of the spelling (settleBranches), read off a member that had it. The
+ * category keys are known only at finish too (the workbook's categories count what the rows use): categories are
+ * counted in the order first met and laid over those keys then. finish() gives what summariseWithTallies gives of
+ * the members added, in that order.
+ */
+export class MemberTallies {
+  private readonly at: AsOfDay | undefined;
+  private readonly dueDay: number;
+  private readonly byStatus = new Tally(codesOf(STATUS));
+  /** Current members' categories in the order first met (no keys given). */
+  private readonly byCategory = new Tally([]);
+  private readonly byGender = new Tally(codesOf(GENDER));
+  private readonly byEducation = new Tally(codesOf(EDUCATION));
+  private readonly byMembershipType = new Tally(codesOf(MEMBERSHIP_TYPE));
+  private readonly byAgeBand = new Tally(AGE_BAND_KEYS);
+  private readonly byPartyStanding = new Tally(STANDING_BAND_KEYS);
+  private readonly byEmployment = new Tally(codesOf(EMPLOYMENT));
+  private readonly counts = { women: 0, ethnicMinorities: 0, collegeOrAbove: 0, probationary: 0 };
+  private readonly categoryEmployment = new PairCounts();
+  /** Branch spellings (as read) of the members counted, in the order first met: their index + 1 (0: no branch). */
+  private readonly spellings = new Map<string, number>();
+  /** By spelling index: a member that had it (its branch, once settled, is the spelling's). */
+  private readonly spellingMembers: Member[] = [];
+  /** By current members' category (its slot in byCategory), by branch spelling (index + 1; 0: none): counts. */
+  private readonly categoryBranch: number[][] = [];
+  private readonly due: DuePending[] = [];
+  private readonly minority = new Map<string, boolean>(); // folding once per distinct spelling
+
+  constructor(private readonly asOf: string) {
+    // an asOf not yyyy-mm-dd counts nothing: finish() throws, as summarise does
+    this.at = FULL_DATE.test(asOf) ? new AsOfDay(asOf) : undefined;
+    this.dueDay = this.at ? dayNumber(addDays(asOf, DUE_WINDOW_DAYS), 0) : 0;
+  }
+
+  add(m: Member): void {
+    const at = this.at;
+    if (at === undefined || m.listed === "prospect") return; // applicants and activists are counted by stage, not as members
+    this.byStatus.add(keyOf(m.status));
+    const spelling = this.spellingOf(m); // every branch seen, even one whose members have all left
+    if (!isCurrentMember(m)) return;
     const category = keyOf(m.category);
-    byCategory.add(category);
-    categoryBranch.add(category, branch);
-    byGender.add(keyOf(m.gender));
-    byEducation.add(keyOf(m.education));
+    const slot = this.byCategory.addAt(category);
+    const row = this.categoryBranch[slot] ?? (this.categoryBranch[slot] = []);
+    while (row.length <= spelling) row.push(0);
+    row[spelling]++;
+    this.byGender.add(keyOf(m.gender));
+    this.byEducation.add(keyOf(m.education));
     const employment = keyOf(m.employment);
-    byEmployment.add(employment);
-    categoryEmployment.add(category, employment);
-    byAgeBand.add(ageBand(yearsTo(dateOf(m.birthDate), asOf)));
+    this.byEmployment.add(employment);
+    this.categoryEmployment.add(category, employment);
+    this.byAgeBand.add(ageBand(at.yearsTo(dayNumber(dateOf(m.birthDate), 0))));
 
-    const type = membershipTypeOf(m, asOf);
-    byMembershipType.add(keyOf(type));
     const join = dateOf(m.joinDate);
-    if (type === null && join !== null && m.membershipType === null && compareIsoShifted(join, 1 + TO_CONFIRM_YEARS, asOf) >= 0) {
-      due.push(dueEntry(m, join, branch, true)); // probation over, no type, no full-member date: made full? to confirm
+    const joinDay = dayNumber(join, 0);
+    const joinYearOn = dayNumber(join, 1);
+    const type = typeOn(m, joinDay, joinYearOn, at);
+    this.byMembershipType.add(keyOf(type));
+    if (type === null && join !== null && m.membershipType === null && dayNumber(join, 1 + TO_CONFIRM_YEARS) >= at.day) {
+      this.due.push({ m, join, toConfirm: true }); // probation over, no type, no full-member date: made full? to confirm
     }
+    const counts = this.counts;
     if (type === "probationary") {
-      byPartyStanding.add(PROBATIONARY_KEY);
+      this.byPartyStanding.add(PROBATIONARY_KEY);
       counts.probationary++;
-      if (join !== null && compareIsoShifted(join, 1, dueBy) <= 0) due.push(dueEntry(m, join, branch, false));
+      if (join !== null && joinYearOn <= this.dueDay) this.due.push({ m, join, toConfirm: false });
     } else {
       // standing counts from the full-member date, else from a year after joining
-      const full = dateOf(m.fullMemberDate);
-      const years = full !== null ? yearsTo(full, asOf) : join === null || compareIsoShifted(join, 1, asOf) > 0 ? null : ageOnShifted(join, 1, asOf);
-      byPartyStanding.add(standingBand(years));
+      const full = dayNumber(dateOf(m.fullMemberDate), 0);
+      const years = full >= 0 ? at.yearsTo(full) : join === null || joinYearOn > at.day ? null : at.yearsSince(joinYearOn);
+      this.byPartyStanding.add(standingBand(years));
     }
 
     if (m.gender === "female") counts.women++;
-    if (m.ethnicity !== null && isMinority(m.ethnicity, minority)) counts.ethnicMinorities++;
+    if (m.ethnicity !== null && isMinority(m.ethnicity, this.minority)) counts.ethnicMinorities++;
     if (m.education !== null && COLLEGE_OR_ABOVE.has(m.education)) counts.collegeOrAbove++;
   }
 
-  const byBranch = zeros(branches.all());
-  for (const row of categoryBranch.rows().values()) for (const [b, n] of row) bump(byBranch, b, n);
-  // localeCompare only between two sheets' names: the collator is slow, and most entries share the day's sheet
-  due.sort((a, b) => compareIso(a.day, b.day) || (a.entry.sheet === b.entry.sheet ? 0 : a.entry.sheet.localeCompare(b.entry.sheet)) || a.entry.row - b.entry.row);
+  /** The index + 1 of the member's branch spelling (0: none), in the order first met. */
+  private spellingOf(m: Member): number {
+    const b = m.branch;
+    if (b === null) return 0;
+    let i = this.spellings.get(b);
+    if (i === undefined) {
+      this.spellingMembers.push(m);
+      this.spellings.set(b, (i = this.spellingMembers.length));
+    }
+    return i;
+  }
 
-  const summary: Summary = {
-    byCategory: byCategory.map(),
-    byBranch,
-    byCategoryAndBranch: crossTab(categoryKeys, branches.all(), categoryBranch, true),
-    byStatus: byStatus.map(),
-    byGender: byGender.map(),
-    byEducation: byEducation.map(),
-    byMembershipType: byMembershipType.map(),
-    byAgeBand: byAgeBand.map(),
-    byPartyStanding: byPartyStanding.map(),
-    byEmployment: byEmployment.map(),
-    counts,
-    dueForFullMembership: due.map((d) => d.entry),
-  };
-  return { summary, employment: { byCategory: crossTab(categoryKeys, codesOf(EMPLOYMENT), categoryEmployment, false) } };
+  /** The summary of the members added, their branches as they are now (settled). */
+  finish(options: SummariseOptions = {}): { summary: Summary; employment: Tallies["employment"] } {
+    assertIsoDay(this.asOf);
+    const branches = new BranchNames(options.branches ?? []);
+    // each spelling's branch key, named in the order the spellings were first met (as a pass over the members names them)
+    const keyOfSpelling = [UNKNOWN_KEY, ...this.spellingMembers.map((m) => branches.key(m.branch))];
+    const categoryKeys = [...(options.categories ?? CATEGORY.map((e) => e.code)), UNKNOWN_KEY];
+    const byCategory = new Tally(categoryKeys);
+    const categoryBranch = new PairCounts();
+    let slot = 0;
+    this.byCategory.each((category, n) => {
+      byCategory.addN(category, n);
+      const row = this.categoryBranch[slot++];
+      for (let j = 0; j < row.length; j++) if (row[j] !== 0) categoryBranch.addN(category, keyOfSpelling[j], row[j]);
+    });
+    const byBranch = zeros(branches.all());
+    for (const row of categoryBranch.rows().values()) for (const [b, n] of row) bump(byBranch, b, n);
+    const due = this.due.map(({ m, join, toConfirm }) => dueEntry(m, join, branches.key(m.branch), toConfirm));
+    // localeCompare only between two sheets' names: the collator is slow, and most entries share the day's sheet
+    due.sort((a, b) => compareIso(a.day, b.day) || (a.entry.sheet === b.entry.sheet ? 0 : a.entry.sheet.localeCompare(b.entry.sheet)) || a.entry.row - b.entry.row);
+
+    const summary: Summary = {
+      byCategory: byCategory.map(),
+      byBranch,
+      byCategoryAndBranch: crossTab(categoryKeys, branches.all(), categoryBranch, true),
+      byStatus: this.byStatus.map(),
+      byGender: this.byGender.map(),
+      byEducation: this.byEducation.map(),
+      byMembershipType: this.byMembershipType.map(),
+      byAgeBand: this.byAgeBand.map(),
+      byPartyStanding: this.byPartyStanding.map(),
+      byEmployment: this.byEmployment.map(),
+      counts: { ...this.counts },
+      dueForFullMembership: due.map((d) => d.entry),
+    };
+    return { summary, employment: { byCategory: crossTab(categoryKeys, codesOf(EMPLOYMENT), this.categoryEmployment, false) } };
+  }
 }
+
+keepShape(new MemberTallies("2000-01-01"));
 
 /** tallies.employment: category x employment code over current members (every code, zeros too, and `unknown`). */
 export function tallyEmployment(members: readonly Member[], categories: readonly string[] = CATEGORY.map((e) => e.code)): Tallies["employment"] {

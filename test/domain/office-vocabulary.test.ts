@@ -130,6 +130,11 @@ describe("hold-out templates (issue 7 review)", () => {
       { status: "normal", type: null }, { status: "normal", type: null }, { status: "suspended", type: null },
     ]],
     ["转正情况 预备期未满: probationary", many(1, () => ({ 转正情况: "预备期未满", 入党时间: "2025-03-01", 转正时间: null })), [{ status: null, type: "probationary" }]],
+    // each text of the status column judged for a type once, the rows after it taking that (typeInStatusColumn)
+    ["状态 of 正常 beside 预备党员 and 正式党员, no type column: the type read from it", many(6, (i) => ({ 状态: i <= 3 ? "正常" : i === 6 ? "正式党员" : "预备党员", 入党时间: i === 4 || i === 5 ? "2025-03-01" : "1990-07-01", 转正时间: i === 4 || i === 5 ? null : "1991-07-01" })), [
+      { status: "normal", type: null }, { status: "normal", type: null }, { status: "normal", type: null },
+      { status: "normal", type: "probationary" }, { status: "normal", type: "probationary" }, { status: "normal", type: "full" },
+    ]],
   ])("%s", (_l, rows, expected) => {
     const r = run(rows);
     expect(r.issues.filter((i) => i.row > 1 && i.severity !== "info")).toEqual([]);

@@ -1,6 +1,6 @@
 import { Member } from "../../src/domain/schema";
 import { Summary, Tallies } from "../../src/domain/summary-schema";
-import { isCurrentMember, membershipTypeOf, summarise, tallyEmployment } from "../../src/domain/summarise";
+import { MemberTallies, isCurrentMember, membershipTypeOf, summarise, summariseWithTallies, tallyEmployment } from "../../src/domain/summarise";
 import { AGE_BAND_KEYS, STANDING_BAND_KEYS } from "../../src/domain/age-bands";
 import { CATEGORY } from "../../src/domain/vocabulary";
 
@@ -46,6 +46,12 @@ describe("summarise: byAgeBand as of asOf", () => {
     { birthDate: "1994-12", asOf: "2025-11-30", band: "<=30" }, // birthday month not reached yet
     { birthDate: null, asOf: AS_OF, band: "unknown" },
     { birthDate: "2026-01-01", asOf: AS_OF, band: "unknown" }, // born after asOf: a data error, not a band
+    // born on 02-29: the birthday falls on 02-28 in a common year, on 02-29 in a leap year
+    { birthDate: "1992-02-29", asOf: "2023-02-28", band: "31-35" }, // 31 on 02-28
+    { birthDate: "1992-02-29", asOf: "2023-02-27", band: "<=30" },
+    { birthDate: "1992-02-29", asOf: "2024-02-28", band: "31-35" }, // 31, not yet 32: a leap year has its 02-29
+    { birthDate: "1989-02-28", asOf: "2020-02-27", band: "<=30" },
+    { birthDate: "1989-02-28", asOf: "2020-02-28", band: "31-35" },
   ])("born $birthDate, as of $asOf -> $band", ({ birthDate, asOf, band }) => {
     expect(keyWithOne(one({ birthDate }, asOf).byAgeBand)).toEqual([band]);
   });
@@ -79,6 +85,18 @@ describe("summarise: byPartyStanding", () => {
     { joinDate: "2024-01-01", fullMemberDate: "2026-01-01", membershipType: null, band: "probationary" }, // made full only after asOf: probationary then
   ] as const)("joined $joinDate, full $fullMemberDate, type $membershipType -> $band", ({ band, ...over }) => {
     expect(keyWithOne(one(over).byPartyStanding)).toEqual([band]);
+  });
+
+  it.each([
+    // joined on 02-29: full from 02-28 of the next year
+    { joinDate: "2016-02-29", fullMemberDate: "2017-02-28", asOf: "2023-02-28", band: "6-10" }, // 6
+    { joinDate: "2016-02-29", fullMemberDate: "2017-02-28", asOf: "2023-02-27", band: "1-5" }, // 5
+    { joinDate: "2016-02-29", fullMemberDate: null, asOf: "2023-02-28", band: "6-10" }, // from 2017-02-28: 6
+    { joinDate: "2016-02-29", fullMemberDate: null, asOf: "2023-02-27", band: "1-5" },
+    { joinDate: "2015-02", fullMemberDate: null, asOf: "2022-02-01", band: "6-10" }, // a month: from 2016-02-01
+    { joinDate: "2015-02", fullMemberDate: null, asOf: "2022-01-31", band: "1-5" },
+  ])("joined $joinDate, full $fullMemberDate, as of $asOf -> $band", ({ band, asOf, ...dates }) => {
+    expect(keyWithOne(one({ ...dates, membershipType: "full" }, asOf).byPartyStanding)).toEqual([band]);
   });
 
   it("lists every band, probationary and unknown, zeros too", () => {
@@ -262,5 +280,35 @@ describe("summarise: breakdown keys in order", () => {
     for (const [k, n] of [["退休", 1], ["流动", 0], ["unknown", 1], ["在职", 2], ["2", 1]] as const) expected[k] = n;
     expect(JSON.stringify(s.byCategory)).toBe(JSON.stringify(expected));
     expect(Object.keys(s.byStatus)).toEqual(Object.keys(summarise([], AS_OF).byStatus));
+  });
+});
+
+describe("MemberTallies: members counted as the row pass makes them, branches settled after", () => {
+  const AT = "2025-12-31";
+  // members as read (branch spellings as typed), and the branch settleBranches gives each spelling
+  const read = (): Member[] => [
+    member({ branch: "鐵康社區", category: "resident" }),
+    member({ branch: "铁康社区", category: "retired", gender: "female" }),
+    member({ branch: null, category: "resident", status: "deceased" }),
+    member({ branch: "永安社区 ", category: "resident", joinDate: "2025-06-01", fullMemberDate: null }),
+    member({ branch: "铁康社区", category: "other_category", listed: "prospect" }),
+    member({ branch: "工农社区", category: "resident", listed: "former" }),
+  ];
+  it.each([
+    { settled: { "鐵康社區": "铁康社区", "永安社区 ": "永安社区" } as Record<string, string>, why: "spellings merged and trimmed" },
+    { settled: {} as Record<string, string>, why: "branches as read" },
+  ])("finish() is summariseWithTallies over the settled members ($why)", ({ settled }) => {
+    const members = read();
+    const tallies = new MemberTallies(AT);
+    for (const m of members) tallies.add(m);
+    for (const m of members) if (m.branch !== null && settled[m.branch] !== undefined) m.branch = settled[m.branch];
+    const options = { categories: ["retired", "resident"] };
+    expect(JSON.stringify(tallies.finish(options))).toBe(JSON.stringify(summariseWithTallies(members, AT, options)));
+  });
+
+  it("throws at finish on an asOf that is not yyyy-mm-dd, as summarise does", () => {
+    const tallies = new MemberTallies("2025-12");
+    tallies.add(member());
+    expect(() => tallies.finish()).toThrow(/asOf/);
   });
 });
