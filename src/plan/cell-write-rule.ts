@@ -21,6 +21,9 @@ export function valueKind(v: CellValue | string | number | undefined): Kind {
   return "other";
 }
 
+/** Columns a sheet has (a cell key holds 16,384 a row). */
+const MAX_COL = 16384;
+
 const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
 /** What a back end knows of one sheet's targets. */
@@ -49,26 +52,39 @@ export function resolveSheetWrites(list: readonly CellWrite[], cells: SheetCells
  * order). One look at each cell instead of three: a fix writes hundreds of thousands.
  */
 function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, WriteValue> | undefined {
-  const seen = new Map<number, WriteValue | null>(); // null: the cell shows the value already
+  const changed = new Map<number, WriteValue>();
+  // each cell written once: while the writes come row by row (a fix's), a cell is looked for among its row's writes
+  // only; from the first that does not (or names no column a sheet has), in a set of every cell written
+  let seen: Set<number> | undefined;
+  let row = 0;
+  let rowAt = 0;
   let refused: (() => Error) | undefined;
-  for (const w of list) {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
     const key = cellKey(w.row - 1, w.col - 1);
-    if (seen.has(key)) return undefined;
+    if (seen === undefined && (w.row < row || !(w.col >= 1 && w.col <= MAX_COL))) {
+      seen = new Set();
+      for (let j = 0; j < i; j++) seen.add(cellKey(list[j].row - 1, list[j].col - 1));
+    }
+    if (seen !== undefined) {
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+    } else if (w.row === row) {
+      for (let j = rowAt; j < i; j++) if (list[j].col === w.col) return undefined;
+    } else {
+      row = w.row;
+      rowAt = i;
+    }
     const v = cells.value(key);
     const now = cellText(v, cells.date1904);
     if (refused === undefined && cells.isFormula(key)) refused = () => conflict(`${columnLetter(w.col - 1)}${w.row}`, { code: "planFormula" });
-    if (now === valueText(w.value) && valueKind(v) === valueKind(w.value)) {
-      seen.set(key, null);
-      continue;
-    }
+    if (now === valueText(w.value) && valueKind(v) === valueKind(w.value)) continue; // the cell shows the value already
     if (refused === undefined && now !== w.expect) {
       refused = () => conflict(`${columnLetter(w.col - 1)}${w.row}`, { code: "planChanged", params: { now: show(now), expected: show(w.expect) } });
     }
-    seen.set(key, w.value);
+    changed.set(key, w.value);
   }
   if (refused !== undefined) throw refused();
-  const changed = new Map<number, WriteValue>();
-  for (const [key, value] of seen) if (value !== null) changed.set(key, value);
   return changed;
 }
 

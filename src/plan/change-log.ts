@@ -103,9 +103,18 @@ const readValue = (v: CellValue | undefined, date1904: boolean): string | number
 /** Cells made once a key (a batch's number, time, source..: shared by the rows that repeat it), fitted when made. */
 class SharedCells<K> {
   private readonly cells = new Map<K, PlanCell>();
+  /** The key asked for last and its cell: entries of one batch repeat it row after row. */
+  private lastKey: K | undefined;
+  private lastCell: PlanCell | undefined;
   constructor(private readonly b: SheetBuilder, private readonly col: number, private readonly make: (k: K) => PlanCell) {}
 
   get(k: K): PlanCell {
+    if (k === this.lastKey && this.lastCell !== undefined) return this.lastCell;
+    this.lastKey = k;
+    return (this.lastCell = this.made(k));
+  }
+
+  private made(k: K): PlanCell {
     let cell = this.cells.get(k);
     if (cell === undefined) {
       cell = cut(this.make(k));
@@ -143,14 +152,12 @@ export function changeLogSheet(entries: ChangeLogEntries, lang: Lang): ProductSh
   const sheets = new SharedCells(b, 4, (sheet: string) => text(sheet));
   const fields = new SharedCells(b, 7, (field: string) => text(fieldLabel(field, lang)));
   const reverted = new SharedCells(b, 10, (r: boolean) => text(r ? t.changeLog.yes : t.changeLog.no));
-  // an entry's own cells (its cell, key, old and new values), as row() makes them
-  const own = (e: ChangeLogEntry): [PlanCell, PlanCell, PlanCell, PlanCell] =>
-    [cut(text(e.cell)), cut(textOrNone(e.key)), cut(logValue(e.from)), cut(logValue(e.to))];
-  // an entry's row always reaches its last column (reverted: 是 / 否), as planRow gives it
-  const row = (e: ChangeLogEntry): PlanCell[] => {
-    const [cell, key, from, to] = own(e);
-    return [batches.get(e.batch), times.get(e.time), sources.get(e.source), sheets.get(e.sheet), cell, key, fields.get(e.field), from, to, reverted.get(e.reverted)];
-  };
+  // an entry's row always reaches its last column (reverted: 是 / 否), as planRow gives it; its own cells (its cell,
+  // key, old and new values) made for it
+  const row = (e: ChangeLogEntry): PlanCell[] => [
+    batches.get(e.batch), times.get(e.time), sources.get(e.source), sheets.get(e.sheet), cut(text(e.cell)), cut(textOrNone(e.key)),
+    fields.get(e.field), cut(logValue(e.from)), cut(logValue(e.to)), reverted.get(e.reverted),
+  ];
   for (let j = 0; j < entries.length; j++) {
     const e = entries.at(j)!;
     batches.get(e.batch);

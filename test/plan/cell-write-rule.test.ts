@@ -16,6 +16,9 @@ const run = (list: CellWrite[]): unknown => {
   }
 };
 const A = cellKey(0, 0), B = cellKey(0, 1), C = cellKey(0, 2), E = cellKey(0, 4);
+// row 2 is empty
+const w2 = (col: number, value: string, expect: string): CellWrite => ({ sheet: "S", row: 2, col, value, expect });
+const A2 = cellKey(1, 0), B2 = cellKey(1, 1);
 
 const CASES: Array<[string, CellWrite[], unknown]> = [
   ["each cell once", [w(1, "b", "a"), w(2, "8", "7"), w(3, "c", "")], [[A, "b"], [B, "8"], [C, "c"]]],
@@ -30,6 +33,11 @@ const CASES: Array<[string, CellWrite[], unknown]> = [
   ["one cell twice, the cell showing the last value already: done, though the first write's expect is stale", [w(1, "x", "q"), w(1, "a", "x")], []],
   ["one cell twice, back to what it shows: no change", [w(1, "b", "a"), w(1, "a", "b")], []],
   ["one cell twice, the second expecting what the first did not write", [w(1, "b", "a"), w(1, "c", "z")], "A1 planChanged"],
+  ["two rows in order, each cell once, a row's columns out of order", [w(3, "c", ""), w(1, "b", "a"), w2(2, "y", ""), w2(1, "x", "")], [[A, "b"], [C, "c"], [A2, "x"], [B2, "y"]]],
+  ["two rows out of order, each cell once", [w2(2, "y", ""), w(3, "c", ""), w2(1, "x", "")], [[C, "c"], [A2, "x"], [B2, "y"]]],
+  ["one cell twice, another row written between", [w2(1, "x", ""), w(3, "c", ""), w2(1, "y", "x")], [[C, "c"], [A2, "y"]]],
+  ["one cell twice in the second row, the first written before", [w(3, "c", ""), w2(1, "x", ""), w2(2, "z", ""), w2(1, "y", "x")], [[C, "c"], [A2, "y"], [B2, "z"]]],
+  ["one cell twice in the second row, the second expecting what the first did not write", [w(3, "c", ""), w2(1, "x", ""), w2(1, "y", "q")], "A2 planChanged"],
 ];
 
 describe("resolveSheetWrites", () => {

@@ -29,6 +29,11 @@ const ROWS: Array<[string, string, string]> = [
   ["an attribute value holding > and an extLst", "", '<row r="7" ht="15" x14ac:dyDescent="0.25"><c r="A7" t="inlineStr" cm="a>b"><is><t>a&gt;b</t></is><extLst><ext uri="{x}"><c r="Z9"/></ext></extLst></c><c r="D7"><v>4</v></c></row>'],
   ["no cells", "", '<row r="7" s="3" customFormat="0"></row>'],
   ["a style with a non-ASCII byte", "", '<row r="7"><c r="A7" s="样"><v>1</v></c></row>'],
+  // the rest of a row right of every write is skimmed for its end: cells there out of order, without r, or an element
+  // named c inside a cell send it back to reading tag by tag
+  ["cells right of the writes out of order, one without r", "", '<row r="7"><c r="B7"><v>1</v></c><c r="G7"><v>2</v></c><c r="C7"><v>3</v></c><c><v>4</v></c><c r="F7"/></row>'],
+  ["an element named c inside a cell right of the writes", "x:", '<x:row r="7"><x:c r="A7"><x:v>1</x:v></x:c><x:c r="G7"><x:extLst><x:ext uri="{x}"><x:c r="Z9"/></x:ext></x:extLst><x:v>2</x:v></x:c><x:c r="F7"><x:v>3</x:v></x:c></x:row>'],
+  ["cells right of the writes with single quotes and other attributes first", "", "<row r=\"7\"><c r=\"A7\"><v>1</v></c><c r='H7'><v>2</v></c><c s=\"1\" r=\"I7\"><v>3</v></c><c r=\"E7\"><v>4</v></c></row>"],
 ];
 const WRITES: Array<[string, CellValueWrite[]]> = [
   ["replace", [{ col: 1, value: "新值" }]],
@@ -60,6 +65,8 @@ describe("editRowBytes leaves to editRow", () => {
     ["an entity in a cell's s", '<row r="7"><c r="B7" s="&#50;"><v>1</v></c></row>'],
     ["a cell added to a row with spans", '<row r="7" spans="1:1"><c r="A7"><v>1</v></c></row>'],
     ["a stray end tag", '<row r="7"></c><c r="A7"><v>1</v></c></row>'],
+    ["a comment right of the written cell", '<row r="7"><c r="B7"><v>1</v></c><c r="C7"><v>2</v></c><!-- x --><c r="D7"/></row>'],
+    ["a processing instruction right of the written cell", '<row r="7"><c r="B7"><v>1</v></c><c r="C7"><?x y?></c></row>'],
   ])("%s", (_name, row) => {
     const { text, bytes } = both(row, "", 7, writes);
     expect(bytes).toBeUndefined();
@@ -83,6 +90,9 @@ describe("editRowAt finds the row's end as it reads it", () => {
   it.each([
     ["a row", '<row r="7"><c r="A7" s="2"><v>1</v></c><c r="B7"><v>2</v></c></row>'],
     ["a row with a prefix-less nested element and text holding >", '<row r="7"><c r="A7" t="inlineStr"><is><t>a&gt;b</t></is></c></row>'],
+    // skimmed right of the last write, its nesting unchecked there: the bytes as the text editor keeps them
+    ["a row whose last cell, right of the write, is not closed", '<row r="7"><c r="A7"><v>1</v></c><c r="B7"><v>2</v></row>'],
+    ["a row with a stray end tag right of the write", '<row r="7"><c r="A7"><v>1</v></c><c r="B7"><v>2</v></c></c></row>'],
   ])("%s: ends after its end tag, edited as editRow edits it", (_name, row) => {
     expect(at(row)).toEqual({ end: enc.encode(row).length, text: editRow(row, "", 7, writes, colStyle) });
   });

@@ -49,6 +49,22 @@ describe("XmlBytes: the bytes of the escaped string", () => {
     expect(bytesOf(w.end()).toString("latin1")).toBe(ns.map((n) => `${String(n)},`).join(""));
   });
 
+  it("markup short and long, and cell references: a row's number set once, written after each column", () => {
+    const w = new XmlBytes();
+    const want: string[] = [];
+    const long = "x".repeat(300);
+    for (const row of [1, 9, 10, 99999, 1048576]) {
+      w.row(row);
+      for (const open of ['<c r="A', '<c r="XFD', `<x:c r="B${"y".repeat(40)}`]) {
+        w.ref(markup(open));
+        w.raw(markup('"/>'));
+        w.raw(markup(long));
+        want.push(`${open}${row}"/>${long}`);
+      }
+    }
+    expect(bytesOf(w.end()).toString("latin1")).toBe(want.join(""));
+  });
+
   it("random text over many chunks, with rewinds, is the strings' bytes in order", () => {
     const alphabet = ["a", "张", "_", "x", "0", "&", "<", ">", '"', "\t", "\n", "\u0001", "\ud840", "\udc00", "\uffff", " ", "é", "𠀀"];
     let seed = 7;

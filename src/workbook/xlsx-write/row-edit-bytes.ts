@@ -170,6 +170,10 @@ export function editRowAt(b: Uint8Array, start: number, limit: number, p: string
   let isCell = false;
   let prev = 0;
   let rowEnd = 0;
+  // a cell right of every write ends what the edits need: the rest of the row is only looked through for its end
+  let lastCol = 0;
+  for (let k = 0; k < writes.length; k++) if (writes[k].col > lastCol) lastCol = writes[k].col;
+  let skim = true;
   for (let i = rowTagEnd; ; ) {
     while (i < limit && b[i] !== 60) i++; // the text between tags is short: a loop costs less than indexOf's call
     if (i >= limit) return 0;
@@ -222,6 +226,15 @@ export function editRowAt(b: Uint8Array, start: number, limit: number, p: string
         if (selfClosing) ends[n] = tagEnd;
         n++;
         prev = col;
+        if (col > lastCol && skim) {
+          const r = restOfRow(b, tagEnd, limit, close, col);
+          if (r !== UNSURE) {
+            if (r <= 0) return r;
+            rowEnd = r;
+            break;
+          }
+          skim = false; // read on as before
+        }
       }
       if (!selfClosing) depth = 1;
     } else if (!selfClosing) depth++;
@@ -275,6 +288,47 @@ export function editRowAt(b: Uint8Array, start: number, limit: number, p: string
   }
   writeEdited(b, start, rowEnd, m, p, row, writes);
   return rowEnd;
+}
+
+const UNSURE = -3;
+
+/**
+ * The end of a row (after its end tag `close`) from `p`, just after the start tag of a cell of column `col` right of
+ * every write: each `<` is looked at, not each tag read whole. -1 at a comment, CDATA or processing instruction (as
+ * editRowAt), 0 where the end tag is not before `limit`, UNSURE where a cell after it is not plainly further right
+ * (no r read at once, cells out of order, an element named c inside a cell): editRowAt then reads on tag by tag.
+ * Unlike editRowAt, it does not check the nesting of what follows (well-formed XML nests).
+ */
+function restOfRow(b: Uint8Array, p: number, limit: number, close: Uint8Array, col: number): number {
+  const c2 = close[2];
+  for (let i = p; ; i++) {
+    while (i < limit && b[i] !== 60) i++;
+    if (i + 1 >= limit) return 0;
+    const c1 = b[i + 1];
+    if (c1 === 47) {
+      if (b[i + 2] === c2 && startsWith(b, i, limit, close)) return i + close.length;
+      continue;
+    }
+    if (c1 === 33 || c1 === 63) return -1;
+    // a start tag: a cell's (local name c, any prefix) must name a column further right in its first attribute
+    let q = i + 1;
+    let local = q;
+    for (; q < limit; q++) {
+      const c = b[q];
+      if (c === 58) local = q + 1;
+      else if (c <= 32 || c === 47 || c === 62 || c === 60) break;
+    }
+    if (q - local !== 1 || b[local] !== 99) continue;
+    if (q + 4 >= limit) return 0;
+    if (b[q] !== 32 || b[q + 1] !== 114 || b[q + 2] !== 61 || b[q + 3] !== 34) return UNSURE;
+    let e = q + 4;
+    while (e < limit && b[e] !== 34 && b[e] !== 60) e++;
+    if (e >= limit) return 0;
+    const next = b[e] === 34 ? refColumn(b, q + 4, e) : 0;
+    if (next <= col) return UNSURE;
+    col = next;
+    i = e;
+  }
 }
 
 /** Where a tag is not read whole before `limit`: -1 where the row's end tag starts in it (editRow's), else 0. */

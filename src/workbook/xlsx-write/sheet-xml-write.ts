@@ -190,8 +190,8 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
     if (!r || r.length === 0) continue;
     const rowNumber = i + 1;
     const start = w.mark(32);
-    w.raw(ROW_OPEN);
-    w.uint(rowNumber);
+    w.row(rowNumber);
+    w.ref(ROW_OPEN);
     w.raw(ROW_MID);
     let any = false;
     for (let c = 0; c < r.length; c++) {
@@ -199,8 +199,7 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
       if (!cell) continue;
       const open = (opens[c] ??= markup(`<c r="${columnLetter(c)}`));
       if (cell === kept[c]) {
-        w.raw(open);
-        w.uint(rowNumber);
+        w.ref(open);
         w.raw(keptBytes[c]);
         any = true;
         continue;
@@ -208,8 +207,7 @@ export function* productSheetXml(sheet: ProductSheet, xfBase: number): Generator
       let m = marks.get(cell.style);
       if (m === undefined) marks.set(cell.style, (m = cellMarks(xfBase, cell.style)));
       if (!writes(cell, m)) continue;
-      w.raw(open);
-      w.uint(rowNumber);
+      w.ref(open);
       if (cell === last[c] && keepable(cell)) {
         const from = w.mark(ROOM);
         const turns = w.turns;

@@ -10,6 +10,8 @@ const utf8 = new TextEncoder();
 /** Markup as bytes, copied in with `raw` (a copy of bytes is several times faster than one of a string's characters). */
 export const markup = (s: string): Uint8Array => utf8.encode(s);
 
+/** Markup up to this long is copied in byte by byte. */
+const SHORT = 12;
 /** The most bytes one UTF-16 code unit takes in: & as &amp;. */
 const MAX_BYTES = 5;
 
@@ -71,11 +73,41 @@ export class XmlBytes {
     return this.buf.slice(from, this.at);
   }
 
-  /** Bytes made once (markup), as they are. */
+  /** Bytes made once (markup), as they are: short ones copied byte by byte (a call to set costs more than their copy). */
   raw(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.at);
-    this.at += b.length;
+    const n = b.length;
+    this.room(n);
+    if (n > SHORT) {
+      this.buf.set(b, this.at);
+      this.at += n;
+      return;
+    }
+    const out = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) out[at++] = b[i];
+    this.at = at;
+  }
+
+  /** The row number `ref` writes, as its digits (a row's cells all name it). */
+  private readonly digits = new Uint8Array(16);
+  private digitCount = 0;
+
+  /** Sets the row number that `ref` writes after a cell's column. */
+  row(n: number): void {
+    this.digitCount = putUint(this.digits, 0, n);
+  }
+
+  /** `open` (a cell's markup up to its column letters: `<c r="B`), then the row number set by `row`. */
+  ref(open: Uint8Array): void {
+    const n = open.length;
+    const d = this.digitCount;
+    this.room(n + d);
+    const out = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) out[at++] = open[i];
+    const g = this.digits;
+    for (let i = 0; i < d; i++) out[at++] = g[i];
+    this.at = at;
   }
 
   /** ASCII text as it is (nothing escaped). */
