@@ -119,7 +119,8 @@ function takeFrom<K, V>(map: Map<K, V>, key: K): V | undefined {
  * resolved, and the plan names each sheet by one of them (sheetNamingWrites). */
 function applyFix(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: Omit<FixOptions, "source">, date1904: boolean, fileName: string): FixedGrids & { fix: FixWrites } {
   const { cellWrites, ...fix } = fixWrites(result, report, log, { ...opts, source: "fix", date1904 });
-  const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName));
+  // in place: the grids as read go with the first check (their rows are the fixed grids' now)
+  const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName), { inPlace: true });
   return { fix: { ...fix, cellWrites: sheetNamingWrites(changed) }, grids, changed };
 }
 

@@ -67,9 +67,10 @@ function eachCellOnce(list: readonly CellWrite[], cells: SheetCells, conflict: (
     seen.set(key, w.value);
   }
   if (refused !== undefined) throw refused();
-  const changed = new Map<number, WriteValue>();
-  for (const [key, value] of seen) if (value !== null) changed.set(key, value);
-  return changed;
+  // the cells that show their value already taken out of this map, not the rest copied to a second one (a fix of
+  // 300,000 cells: two maps of them at once, at its peak); the order of the rest is kept
+  for (const [key, value] of seen) if (value === null) seen.delete(key);
+  return seen as Map<number, WriteValue>;
 }
 
 function resolveInOrder(list: readonly CellWrite[], cells: SheetCells, conflict: (cell: string, why: CellConflict) => Error): Map<number, WriteValue> {
