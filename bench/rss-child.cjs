@@ -10,10 +10,14 @@ const { checkRoster } = require(join(lib, "app/check-roster"));
 const { checkAndWrite } = require(join(lib, "app/write-workbook"));
 const { openXlsx } = require(join(lib, "workbook/xlsx"));
 const { WRITE } = require(join(lib, "cli/check-command"));
+const { TempOutput } = require(join(lib, "cli/write-file"));
+const { tmpdir } = require("node:os");
 
 const [file, mode] = process.argv.slice(2);
 const req = { today: "2025-12-31", asOf: "2025-12-31" };
-const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel), settle: WRITE.settle };
+// the workbook written as made to a temporary file, as the CLI writes it (removed at the end)
+const sink = mode === "check" ? undefined : new TempOutput(join(tmpdir(), `rss-child-${process.pid}.xlsx`));
+const opts = { time: "2025-12-31 10:00:00", compressor: WRITE.compressor, deflateLevel: Number(process.env.BENCH_DEFLATE ?? WRITE.deflateLevel), settle: WRITE.settle, sink };
 const run = mode === "check"
   ? checkRoster(openXlsx(readFileSync(file), file), req)
   : checkAndWrite(readFileSync(file), file, { ...req, fix: mode === "fix" }, opts);
@@ -27,4 +31,4 @@ function peakBytes() {
   }
   return process.resourceUsage().maxRSS * 1024;
 }
-Promise.resolve(run).then(() => console.log(peakBytes()));
+Promise.resolve(run).then(() => console.log(peakBytes())).finally(() => sink?.discard());

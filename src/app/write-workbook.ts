@@ -9,7 +9,7 @@ import { CellConflict } from "../plan/cell-write-rule";
 import { FixedGrids, gridsAfterWrites, sheetNamingWrites } from "../plan/fixed-grids";
 import { CheckedGrids, FixOptions, FixWrites, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
 import { CellWrite, WritePlan } from "../plan/write-plan";
-import { Compressor, PlanConflictError, applyPlan } from "../workbook/xlsx-write";
+import { Compressor, PlanConflictError, type ZipSink, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx, type OpenedWorkbook } from "../workbook/xlsx";
 import { buildReport } from "./build-report";
 import { CheckRequest, checkRoster, checkSnapshot } from "./check-roster";
@@ -26,6 +26,9 @@ export interface WriteOptions {
   /** Called where a fix has let go of what it no longer needs: the first check's before the second, both before the
    * writer (the CLI: a full collection, so what comes next takes the dead heap instead of growing beside it). */
   readonly settle?: () => void;
+  /** checkAndWrite's output written here as it is made (the CLI: a temporary file beside the output), not held and
+   * returned: `output` is then empty. */
+  readonly sink?: ZipSink;
 }
 
 async function readLog(source: WorkbookSource): Promise<ChangeLogEntry[]> {
@@ -82,7 +85,7 @@ function refusals(fileName: string) {
  */
 export async function checkAndWrite(input: Uint8Array, fileName: string, req: CheckRequest & { fix?: boolean | readonly FixKind[] }, opts: WriteOptions): Promise<{ report: Report; output: Uint8Array; batch?: number }> {
   const { source, release, partEnds } = readOnce(input, fileName, opts.compressor);
-  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor, partEnds };
+  const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor, partEnds, sink: opts.sink };
   // with fix, the first check records each row's results and the check of the fixed grids reuses the rows not written
   let recheck = req.fix ? Recheck.record() : undefined;
   let first: { result: CheckedGrids; report: Report } | undefined = await firstCheck(source, fileName, { ...req, recheck });
@@ -116,7 +119,8 @@ function takeFrom<K, V>(map: Map<K, V>, key: K): V | undefined {
  * resolved, and the plan names each sheet by one of them (sheetNamingWrites). */
 function applyFix(result: CheckedGrids, report: Report, log: readonly ChangeLogEntry[], opts: Omit<FixOptions, "source">, date1904: boolean, fileName: string): FixedGrids & { fix: FixWrites } {
   const { cellWrites, ...fix } = fixWrites(result, report, log, { ...opts, source: "fix", date1904 });
-  const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName));
+  // in place: the grids as read go with the first check (their rows are the fixed grids' now)
+  const { grids, changed } = gridsAfterWrites(result.grids, cellWrites, date1904, refusals(fileName), { inPlace: true });
   return { fix: { ...fix, cellWrites: sheetNamingWrites(changed) }, grids, changed };
 }
 

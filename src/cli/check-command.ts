@@ -13,7 +13,7 @@ import { openXlsx } from "../workbook/xlsx";
 import { formatSummary } from "./print-summary";
 import { nodeCompressor } from "./node-compressor";
 import { UsageError } from "./usage-error";
-import { assertNotInput, outputTarget, writeFilesAtomic } from "./write-file";
+import { assertNotInput, outputTarget, TempOutput, writeFilesAtomic } from "./write-file";
 import { logTime } from "../plan/change-log";
 import { fullCollection } from "./full-collection";
 
@@ -123,19 +123,25 @@ export async function runCheck(file: string, opts: CheckOptions, out: Out): Prom
     throw e instanceof NoRosterError ? new UsageError("noRoster", { file, looked: e.looked.map((l) => `${l.sheet} (${l.reason})`).join("; ") }) : e;
   };
   let report: Report;
-  const files: { path: string; data: string | Uint8Array }[] = [];
-  if (opts.out) {
-    const written = await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE }).catch(noRoster);
-    report = written.report;
-    show?.(said.writing(opts.out));
-    files.push({ path: opts.out, data: written.output });
-  } else {
-    const result = await checkRoster(openXlsx(bytes, file, { crc32: WRITE.compressor.crc32 }), req).catch(noRoster);
-    report = buildReport(result, file);
+  const files: { path: string; data: string | Uint8Array | TempOutput }[] = [];
+  // the workbook is written as it is made, to a temporary file beside it (never held whole: 31 MB on a fix of 100,000
+  // members), put in place with the report once both are whole
+  const workbook = opts.out ? new TempOutput(opts.out) : undefined;
+  try {
+    if (opts.out && workbook) {
+      report = (await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE, sink: workbook }).catch(noRoster)).report;
+      show?.(said.writing(opts.out));
+      files.push({ path: opts.out, data: workbook });
+    } else {
+      const result = await checkRoster(openXlsx(bytes, file, { crc32: WRITE.compressor.crc32 }), req).catch(noRoster);
+      report = buildReport(result, file);
+    }
+    show?.(said.checked(report.rows, ((Date.now() - started) / 1000).toFixed(1)));
+    if (opts.report) files.push({ path: opts.report, data: JSON.stringify(report, null, 2) + "\n" });
+    writeFilesAtomic(files); // the workbook and the report, both or neither
+  } finally {
+    workbook?.discard(); // where it failed before it was put in place
   }
-  show?.(said.checked(report.rows, ((Date.now() - started) / 1000).toFixed(1)));
-  if (opts.report) files.push({ path: opts.report, data: JSON.stringify(report, null, 2) + "\n" });
-  writeFilesAtomic(files); // the workbook and the report, both or neither
   if (opts.quiet) return 0;
   const lang = opts.uiLang ?? report.language;
   out.stdout(formatSummary(report, lang, opts.report));

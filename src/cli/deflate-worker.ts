@@ -128,9 +128,10 @@ export function workerDeflateStream(
       sent++;
       if (sent - received > IN_FLIGHT) take();
     },
+    take: () => out.splice(0, out.length),
     end() {
       while (received < sent) take();
-      return { data: out, crc };
+      return { data: out.splice(0, out.length), crc };
     },
   };
 }

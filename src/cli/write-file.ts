@@ -7,6 +7,7 @@ import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, copyF
 import { dirname, resolve } from "node:path";
 import { backupName, type JournalEntry, journalName, recoverStale, rollBack, tempName, writeJournal } from "./output-recovery";
 import { UsageError } from "./usage-error";
+import type { ZipSink } from "../workbook/xlsx-write";
 
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
@@ -74,6 +75,74 @@ function writeTemp(path: string, target: string, data: string | Uint8Array): str
   }
 }
 
+/**
+ * An output written as it is made (a ZipSink: the workbook's bytes go to disk as the writer makes them, never held
+ * whole), into a private temporary file beside the output; writeFilesAtomic puts it in place with the other outputs,
+ * or it is discarded. The output itself is never written to until it is whole.
+ */
+export class TempOutput implements ZipSink {
+  readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temp = tempName(outputTarget(path));
+    try {
+      this.fd = openSync(this.temp, "wx", 0o600); // private while written: it holds the whole roster
+    } catch (e) {
+      throw new UsageError("cannotWrite", { file: path, reason: reason(e) });
+    }
+  }
+
+  write(bytes: Uint8Array): void {
+    this.put(bytes, null);
+  }
+
+  writeAt(offset: number, bytes: Uint8Array): void {
+    this.put(bytes, offset);
+  }
+
+  /** On disk (flushed), closed, with the mode the output will have (the previous output's, else a new file's). */
+  finish(target: string): string {
+    try {
+      fsyncSync(this.open());
+      this.close();
+      chmodSync(this.temp, existsSync(target) ? statSync(target).mode & 0o7777 : 0o666 & ~process.umask());
+    } catch (e) {
+      throw new UsageError("cannotWrite", { file: this.path, reason: reason(e) });
+    }
+    return this.temp;
+  }
+
+  /** Closed and removed (nothing where it was put in place already). */
+  discard(): void {
+    try {
+      this.close();
+    } finally {
+      rmSync(this.temp, { force: true });
+    }
+  }
+
+  private put(bytes: Uint8Array, at: number | null): void {
+    const fd = this.open();
+    try {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off, at === null ? null : at + off);
+    } catch (e) {
+      throw new UsageError("cannotWrite", { file: this.path, reason: reason(e) });
+    }
+  }
+
+  private open(): number {
+    if (this.fd === undefined) throw new Error(`${this.temp}: written after it was closed`);
+    return this.fd;
+  }
+
+  private close(): void {
+    const fd = this.fd;
+    this.fd = undefined;
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Sets the previous output aside (a hard link, else a copy), so it can be put back until every output is in place. */
 function keepPrevious(target: string): string | null {
   if (!existsSync(target)) return null;
@@ -87,9 +156,18 @@ function keepPrevious(target: string): string | null {
   return bak;
 }
 
-/** Writes every file or none, keeping the previous outputs until all the new ones are in place. */
-export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
+/** Writes every file or none, keeping the previous outputs until all the new ones are in place (an output written as
+ * it was made, a TempOutput, is put in place with the others, or removed). */
+export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array | TempOutput }[]): void {
   if (files.length === 0) return;
+  try {
+    writeAll(files);
+  } finally {
+    for (const f of files) if (f.data instanceof TempOutput) f.data.discard();
+  }
+}
+
+function writeAll(files: readonly { path: string; data: string | Uint8Array | TempOutput }[]): void {
   const targets = files.map((f) => outputTarget(f.path));
   recoverStale(targets);
   const entries: JournalEntry[] = [];
@@ -97,7 +175,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
   let journal: string | undefined;
   let renamed = 0;
   try {
-    files.forEach((f, i) => temps.push(writeTemp(f.path, targets[i], f.data)));
+    files.forEach((f, i) => temps.push(f.data instanceof TempOutput ? f.data.finish(targets[i]) : writeTemp(f.path, targets[i], f.data)));
     files.forEach((f, i) => {
       try {
         entries.push({ target: targets[i], temp: temps[i], backup: keepPrevious(targets[i]) });

@@ -145,6 +145,15 @@ describe("bad input: exit 2, one line naming the file and the problem, nothing w
 describe("writing: both outputs or neither, never over an input (review findings)", () => {
   const dir = mkdtempSync(join(tmpdir(), "roster-out-"));
 
+  it("--out of a workbook with no roster: exit 2, no output and no temporary file beside it", async () => {
+    const beside = mkdtempSync(join(tmpdir(), "roster-noroster-"));
+    const input = join(tmp, "no-roster.xlsx");
+    writeFileSync(input, minimalXlsx([{ name: "数据", xml: '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c></row></sheetData></worksheet>' }]));
+    const r = await roster("check", input, "--out", join(beside, "o.xlsx"), "--fix");
+    expect([r.code, r.stderr.trimEnd().split("\n").length]).toEqual([2, 1]);
+    expect(readdirSync(beside)).toEqual([]);
+  });
+
   it("--report naming a folder: exit 2 before anything is written, --out included", async () => {
     const out = join(dir, "o.xlsx");
     const r = await roster("check", EXAMPLE, "--out", out, "--report", dir);

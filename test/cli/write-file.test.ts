@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { backupName, journalName, recoverStale, tempName, writeJournal } from "../../src/cli/output-recovery";
-import { writeFilesAtomic } from "../../src/cli/write-file";
+import { TempOutput, writeFilesAtomic } from "../../src/cli/write-file";
 
 // renameSync wrapped so one test can make the second rename fail (everything else is the real file system).
 jest.mock("node:fs", () => {
@@ -68,6 +68,39 @@ describe("writeFilesAtomic", () => {
       .toThrow(/r\.json: cannot write \(EIO: i\/o error\)/);
     expect([read("out.xlsx"), read("r.json")]).toEqual(["old out", "old report"]);
     expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("TempOutput: a workbook written as it is made, beside its output, put in place with the others", () => {
+  const made = (path: string): TempOutput => {
+    const t = new TempOutput(path);
+    t.write(Buffer.from("hexxo"));
+    t.writeAt(2, Buffer.from("ll")); // a header filled in once known
+    t.write(Buffer.from(" world"));
+    return t;
+  };
+
+  it("is put in place with the report: the bytes as written over, the previous mode, no temporary file", () => {
+    fs.writeFileSync(at("out.xlsx"), "old", { mode: 0o640 });
+    fs.chmodSync(at("out.xlsx"), 0o640);
+    const t = made(at("out.xlsx"));
+    expect(read("out.xlsx")).toBe("old"); // the output is not touched while written
+    writeFilesAtomic([{ path: at("out.xlsx"), data: t }, { path: at("r.json"), data: "{}" }]);
+    expect([read("out.xlsx"), read("r.json")]).toEqual(["hello world", "{}"]);
+    expect(fs.statSync(at("out.xlsx")).mode & 0o777).toBe(0o640);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("refused with the other output: the previous output whole, the temporary file removed", () => {
+    fs.writeFileSync(at("out.xlsx"), "old");
+    expect(() => writeFilesAtomic([{ path: at("out.xlsx"), data: made(at("out.xlsx")) }, { path: dir, data: "x" }])).toThrow(/is a folder/);
+    expect(read("out.xlsx")).toBe("old");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("discarded (the check failed): nothing left", () => {
+    made(at("out.xlsx")).discard();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 

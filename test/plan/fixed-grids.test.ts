@@ -67,6 +67,20 @@ describe("gridsAfterWrites", () => {
     expect(Buffer.from(resolved).equals(Buffer.from(applyPlan(EXAMPLE, "e.xlsx", { ...EMPTY_PLAN, cellWrites: writes })))).toBe(true);
   });
 
+  it.each(CASES)("%s, in place (the caller lets the grids as read go): the same grids, its rows written where they are", (_name, writes) => {
+    const copied = gridsAfterWrites(before, writes, false, refuse);
+    const grids = gridsOf(EXAMPLE);
+    const rows = grids.get(SHEET)!.rows;
+    const inPlace = gridsAfterWrites(grids, writes, false, refuse, { inPlace: true });
+    expect([...inPlace.changed]).toEqual([...copied.changed]);
+    for (const [name, grid] of copied.grids) {
+      expect(inPlace.grids.get(name)!.rows).toEqual(grid.rows);
+      expect(Object.keys(inPlace.grids.get(name)!.rows)).toEqual(Object.keys(grid.rows));
+      grid.rows.forEach((r, i) => expect([i, Object.keys(inPlace.grids.get(name)!.rows[i] ?? {})]).toEqual([i, Object.keys(r ?? {})]));
+    }
+    expect(inPlace.grids.get(SHEET)!.rows).toBe(rows);
+  });
+
   it("leaves the grids given as they were, sharing the rows no write touches", () => {
     const grids = gridsOf(EXAMPLE);
     const copy = JSON.stringify([...grids.values()].map((g) => g.rows));

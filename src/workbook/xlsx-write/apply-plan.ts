@@ -28,7 +28,7 @@ import { kitInUse } from "./style-refs";
 import { ensureKit, kitRanges, type KitPlace, removeKit } from "./styles-patch";
 import type { DateValueWrite } from "./row-edit";
 import { type NameEl, type SheetEl, WorkbookXml } from "./workbook-xml";
-import type { Compressor } from "./zip-write";
+import type { Compressor, ZipSink } from "./zip-write";
 
 export interface ApplyOptions {
   /** Deflate level for the parts written anew, 0-9 (default 6). Unchanged parts are never recompressed. */
@@ -42,6 +42,9 @@ export interface ApplyOptions {
   /** What the reader of this same input noted of a worksheet part it read in full (OpenedWorkbook.partEnds): a
    * sheet that only gets its flags' rules then keeps its compressed start without being inflated again. */
   readonly partEnds?: (part: string) => SheetPartEnds | undefined;
+  /** Where the output's bytes go as they are made (the CLI: a temporary file), instead of being held and returned:
+   * applyPlan then returns an empty array. */
+  readonly sink?: ZipSink;
 }
 
 const FLAG_MARK_BYTES = ascii(FLAG_MARK);
@@ -86,8 +89,8 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   checkPlan(plan);
   if (plan.rowDeletes?.some((r) => r.count > 0)) {
     // the rest of the plan first (the revert's cell writes empty the rows), then the rows left empty deleted
-    const written = applyPlan(input, fileName, { ...plan, rowDeletes: [] }, opts);
-    return damaged(fileName, "row delete", () => deleteRows(written, fileName, plan.rowDeletes!, level));
+    const written = applyPlan(input, fileName, { ...plan, rowDeletes: [] }, { ...opts, sink: undefined });
+    return sunk(damaged(fileName, "row delete", () => deleteRows(written, fileName, plan.rowDeletes!, level)), opts.sink);
   }
   if (plan.rowInserts?.some((r) => r.count > 0)) {
     // rows first, into a stored (uncompressed) package; the rest of the plan then sees the sheet as it now is
@@ -327,7 +330,14 @@ export function applyPlan(input: Uint8Array, fileName: string, plan: WritePlan, 
   if (rels.changed) pkg.setText(relsPath, rels.toString());
   pkg.setText(CONTENT_TYPES_PART, ct.toString());
   patched.clear(); // views of the rewritten sheets' bytes: the package lets them go once each is written
-  return pkg.build(level, opts.compressor);
+  return pkg.build(level, opts.compressor, opts.sink);
+}
+
+/** Bytes made whole, given to the sink where there is one (then an empty array is returned). */
+function sunk(bytes: Uint8Array, sink: ZipSink | undefined): Uint8Array {
+  if (sink === undefined) return bytes;
+  sink.write(bytes);
+  return new Uint8Array(0);
 }
 
 /** A streamed patch's chunks, its failures said as damaged() says them. */

@@ -2,4 +2,4 @@
 export { UnreadableInputError } from "../xlsx";
 export { applyPlan, checkPlan, type ApplyOptions } from "./apply-plan";
 export { PlanConflictError } from "./errors";
-export type { Compressor, DeflateStream } from "./zip-write";
+export type { Compressor, DeflateStream, ZipSink } from "./zip-write";

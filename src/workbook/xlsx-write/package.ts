@@ -12,7 +12,7 @@ import { InflateError, inflateBlocks, inflateBlocksTo } from "../xlsx/inflate-bl
 import type { SheetEnds } from "./roster-patch";
 import { hasDtd } from "../xlsx/xml-text";
 import { asUtf8Declaration } from "./xml-edit";
-import { type Compressor, type EntryTemplate, type RawEntry, readRawEntries, ZipWriter } from "./zip-write";
+import { type Compressor, type EntryTemplate, type RawEntry, readRawEntries, ZipWriter, type ZipSink } from "./zip-write";
 
 /** New content of a part: text, or a producer of chunks (called once, when the zip is written). */
 export type PartContent = string | (() => Iterable<Uint8Array | string>);
@@ -335,9 +335,10 @@ export class PackageEditor {
     if (this.byName.has(k)) this.removed.add(k);
   }
 
-  /** Builds the output zip: input order kept, changed parts in place, new parts at the end. Called once: the edits are consumed. */
-  build(level: number, compressor?: Compressor): Uint8Array {
-    const zip = new ZipWriter(level, compressor);
+  /** Builds the output zip: input order kept, changed parts in place, new parts at the end (into the sink where one is
+   * given: then nothing is returned but an empty array). Called once: the edits are consumed. */
+  build(level: number, compressor?: Compressor, sink?: ZipSink): Uint8Array {
+    const zip = new ZipWriter(level, compressor, sink);
     const first = this.raw.find((r) => !r.entry.name.endsWith("/")) ?? this.raw[0];
     const base: EntryTemplate = first ?? { time: 0, date: 0x21, versionMadeBy: 20, externalAttrs: 0 };
     const emit = (name: string, content: PartContent, tpl: EntryTemplate): void => {

@@ -113,7 +113,18 @@ export interface Compressor {
 
 export interface DeflateStream {
   push(pieces: readonly Uint8Array[], final: boolean): void;
+  /** Optionally, the batches deflated so far, handed over in order (end then gives the rest). */
+  take?(): Uint8Array[];
   end(): { data: Uint8Array[]; crc: number };
+}
+
+/** Where the zip's bytes go as they are made, instead of being held until finish (the CLI: a temporary file beside the
+ * output, renamed over it once whole). */
+export interface ZipSink {
+  /** Appends bytes (the writer never changes them once given). */
+  write(bytes: Uint8Array): void;
+  /** Writes bytes over ones appended at `offset`: an entry's local header, once its CRC and sizes are known. */
+  writeAt(offset: number, bytes: Uint8Array): void;
 }
 
 export class ZipWriter {
@@ -121,7 +132,8 @@ export class ZipWriter {
   private readonly written: Written[] = [];
   private offset = 0;
 
-  constructor(private readonly level: number, private readonly compressor?: Compressor) {}
+  /** With a sink, every byte goes to it as made and finish returns nothing; without, finish returns the whole zip. */
+  constructor(private readonly level: number, private readonly compressor?: Compressor, private readonly sink?: ZipSink) {}
 
   /** Copies an input entry's compressed bytes unchanged. */
   copy(input: Uint8Array, raw: RawEntry, fileName: string): void {
@@ -169,7 +181,18 @@ export class ZipWriter {
 
   /** The same entry through a native compressor (Node's zlib: several times faster than deflate in JavaScript). */
   private deflateWith(c: Compressor, name: string, content: Iterable<Uint8Array | string>, tpl: EntryTemplate, head?: DeflateHead): void {
-    const out: Uint8Array[] = [...(head?.data ?? [])];
+    const nameBytes = utf8.encode(name);
+    // the local header's room first, filled once the CRC and sizes are known: each deflated batch goes on as it comes
+    // (to the sink: a large part is never held deflated whole), not held for a header written before it
+    const start = this.offset;
+    const header = new Uint8Array(30 + nameBytes.length);
+    this.put(header);
+    let compressed = 0;
+    const out = (d: Uint8Array): void => {
+      this.put(d);
+      compressed += d.length;
+    };
+    for (const d of head?.data ?? []) out(d);
     let batch: Uint8Array[] = [];
     let batched = 0;
     let crc = head?.crc ?? 0;
@@ -188,8 +211,10 @@ export class ZipWriter {
         batched += take;
         at += take;
         if (batched === BATCH) {
-          if (stream !== undefined) stream.push(batch, false);
-          else out.push(c.deflateRaw(batch, this.level, false));
+          if (stream !== undefined) {
+            stream.push(batch, false);
+            for (const d of stream.take?.() ?? []) out(d);
+          } else out(c.deflateRaw(batch, this.level, false));
           batch = [];
           batched = 0;
         }
@@ -198,27 +223,45 @@ export class ZipWriter {
     if (stream !== undefined) {
       stream.push(batch, true);
       const done = stream.end();
-      for (const d of done.data) out.push(d);
+      for (const d of done.data) out(d);
       crc = done.crc;
-    } else out.push(c.deflateRaw(batch, this.level, true));
-    let compressed = 0;
-    for (const d of out) compressed += d.length;
-    const nameBytes = utf8.encode(name);
+    } else out(c.deflateRaw(batch, this.level, true));
     const nonAscii = nameBytes.some((x) => x > 127);
-    this.add({
+    const w: Written = {
       nameBytes, versionMadeBy: tpl.versionMadeBy, versionNeeded: 20, flags: nonAscii ? 0x800 : 0, method: 8,
       time: tpl.time, date: tpl.date, crc, compressedSize: compressed, size, internalAttrs: 0,
-      externalAttrs: tpl.externalAttrs, offset: 0,
-    }, out);
+      externalAttrs: tpl.externalAttrs, offset: start,
+    };
+    this.checkLimits(w);
+    this.localHeader(w, header);
+    this.sink?.writeAt(start, header);
+    this.written.push(w);
+  }
+
+  /** Bytes out: to the sink, else kept for finish. */
+  private put(b: Uint8Array): void {
+    if (this.sink !== undefined) this.sink.write(b);
+    else this.chunks.push(b);
+    this.offset += b.length;
+  }
+
+  private checkLimits(w: Written): void {
+    if (w.size >= LIMIT || w.compressedSize >= LIMIT || w.offset >= LIMIT) {
+      throw new Error("the output workbook would exceed 4 GiB (ZIP64 output is not supported)");
+    }
   }
 
   private add(w: Written, data: Uint8Array[]): void {
-    if (w.size >= LIMIT || w.compressedSize >= LIMIT || this.offset >= LIMIT) {
-      throw new Error("the output workbook would exceed 4 GiB (ZIP64 output is not supported)");
-    }
     w.offset = this.offset;
-    const h = new Uint8Array(30 + w.nameBytes.length);
-    const v = new DataView(h.buffer);
+    this.checkLimits(w);
+    this.put(this.localHeader(w, new Uint8Array(30 + w.nameBytes.length)));
+    for (const d of data) this.put(d); // one argument per chunk could overflow the stack
+    this.written.push(w);
+  }
+
+  /** An entry's local header, into h (30 bytes and the name). */
+  private localHeader(w: Written, h: Uint8Array): Uint8Array {
+    const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
     v.setUint32(0, 0x04034b50, true);
     v.setUint16(4, w.versionNeeded, true);
     v.setUint16(6, w.flags, true);
@@ -231,17 +274,16 @@ export class ZipWriter {
     v.setUint16(26, w.nameBytes.length, true);
     v.setUint16(28, 0, true);
     h.set(w.nameBytes, 30);
-    this.chunks.push(h);
-    for (const d of data) this.chunks.push(d); // one argument per chunk could overflow the stack
-    this.offset += h.length + w.compressedSize;
-    this.written.push(w);
+    return h;
   }
 
-  /** The whole zip: entries, central directory, end record. */
+  /** The whole zip: entries, central directory, end record (with a sink, written to it: nothing is returned but an
+   * empty array). */
   finish(): Uint8Array {
     if (this.written.length > 0xfffe) throw new Error("the output workbook would hold more than 65534 parts (ZIP64 output is not supported)");
     const cdStart = this.offset;
     let cdSize = 0;
+    const cd: Uint8Array[] = [];
     for (const w of this.written) {
       const h = new Uint8Array(46 + w.nameBytes.length);
       const v = new DataView(h.buffer);
@@ -260,7 +302,7 @@ export class ZipWriter {
       v.setUint32(38, w.externalAttrs, true);
       v.setUint32(42, w.offset, true);
       h.set(w.nameBytes, 46);
-      this.chunks.push(h);
+      cd.push(h);
       cdSize += h.length;
     }
     if (cdStart + cdSize >= LIMIT) throw new Error("the output workbook would exceed 4 GiB (ZIP64 output is not supported)");
@@ -271,7 +313,9 @@ export class ZipWriter {
     v.setUint16(10, this.written.length, true);
     v.setUint32(12, cdSize, true);
     v.setUint32(16, cdStart, true);
-    this.chunks.push(e);
+    for (const h of cd) this.put(h);
+    this.put(e);
+    if (this.sink !== undefined) return new Uint8Array(0);
     let total = 0;
     for (const c of this.chunks) total += c.length;
     const out = new Uint8Array(total);
