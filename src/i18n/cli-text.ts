@@ -19,6 +19,10 @@ export interface CliText {
   projects: (count: number, jobs: number, placed: number) => string;
   reportWritten: (path: string) => string;
   workbookWritten: (path: string, fixed: boolean) => string;
+  /** After --fix: how many values were written, the change-log batch they went into and how to undo it. */
+  fixed: (n: number, batch: number, out: string) => string;
+  /** After --fix with nothing to write: the roster's values are as they were. */
+  nothingFixed: string;
   asOf: (d: string) => string;
   /** The label of the `unknown` key (a member with no branch or category). */
   unknown: string;
@@ -87,6 +91,8 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     projects: (c, j, p) => `党员引领项目 ${c} 个，新增岗位 ${j} 个，安置下岗失业人员 ${p} 人`,
     reportWritten: (p) => `报告已写入 ${p}`,
     workbookWritten: (p, fixed) => `已写出${fixed ? "修正后的" : "检查后的"}名册 ${p}`,
+    fixed: (n, batch, out) => `已修正 ${n} 处值，原值记入修改记录第 ${batch} 批；要撤销：roster revert ${out} --batch ${batch} --out 撤销后.xlsx`,
+    nothingFixed: "没有可自动修正的值，名册中的值未改动",
     asOf: (d) => `统计截止 ${d}`,
     unknown: "不详",
     severity: { error: "错误", warning: "警告", info: "提示" },
@@ -150,6 +156,8 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     projects: (c, j, p) => `黨員引領項目 ${c} 個，新增崗位 ${j} 個，安置下崗失業人員 ${p} 人`,
     reportWritten: (p) => `報告已寫入 ${p}`,
     workbookWritten: (p, fixed) => `已寫出${fixed ? "修正後的" : "檢查後的"}名冊 ${p}`,
+    fixed: (n, batch, out) => `已修正 ${n} 處值，原值記入修改記錄第 ${batch} 批；要復原：roster revert ${out} --batch ${batch} --out 復原後.xlsx`,
+    nothingFixed: "沒有可自動修正的值，名冊中的值未改動",
     asOf: (d) => `統計截止 ${d}`,
     unknown: "不詳",
     severity: { error: "錯誤", warning: "警告", info: "提示" },
@@ -213,6 +221,8 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     projects: (c, j, p) => `${c} member-led projects, ${j} jobs created, ${p} laid-off workers placed`,
     reportWritten: (p) => `report written to ${p}`,
     workbookWritten: (p, fixed) => `${fixed ? "fixed" : "checked"} workbook written to ${p}`,
+    fixed: (n, batch, out) => `${n} value${n === 1 ? "" : "s"} corrected, the old values logged as batch ${batch}; to undo: roster revert ${out} --batch ${batch} --out reverted.xlsx`,
+    nothingFixed: "nothing to correct: the roster's values are unchanged",
     asOf: (d) => `as of ${d}`,
     unknown: "unknown",
     severity: { error: "error", warning: "warning", info: "info" },
