@@ -51,7 +51,7 @@ export const FIELDS: readonly FieldDef[] = [
   f("phone", "phone", false, ["联系电话", "联系方式", "电话", "手机", "手机号码", "联系电话号码", "手机号", "联系手机", "移动电话", "phone"]),
   f("address", "text", false, ["家庭住址", "住址", "现住址", "现住地址", "现居住地", "现居住地址", "居住地址", "居住地", "常住地址", "常住地", "家庭地址", "家庭详细地址", "联系地址", "通讯地址", "address"]),
   f("workUnit", "text", false, ["工作单位", "工作单位及职务", "工作/学习单位", "工作学习单位", "工作单位或就读学校", "工作或学习单位", "现工作单位", "所在单位", "工作岗位", "职业", "单位", "workunit"]),
-  f("employment", "enum", false, ["就业情况", "就业状况", "就业", "在岗情况", "在岗状态", "employment"], { enumTable: EMPLOYMENT }),
+  f("employment", "enum", false, ["就业情况", "就业状况", "就业", "employment"], { enumTable: EMPLOYMENT }),
   f("status", "enum", false, ["状态", "党员状态", "组织关系状态", "人员状态", "status"], { enumTable: STATUS }),
   f("lostContactFlag", "enum", false, ["是否失联党员", "是否为失联党员", "是否失联", "失联党员"], { enumTable: YES_NO }),
   f("mobileFlag", "enum", false, ["是否流动党员", "是否为流动党员", "是否流动", "流动党员", "是否持流动党员证"], { enumTable: YES_NO }),
