@@ -6,6 +6,7 @@ import { SheetGrid } from "../domain/grid";
 import { cellText } from "../domain/normalise/text";
 import { Report } from "../domain/report-schema";
 import { CsvTable } from "../csv/write-csv";
+import { sheetText } from "../i18n/sheet-text";
 import { issuesSheet } from "../plan/issues-sheet";
 import { hasTallies } from "../plan/plan-check";
 import { summarySheet } from "../plan/summary-sheet";
@@ -48,12 +49,14 @@ export async function exportTables(source: WorkbookSource, req: CheckRequest, op
   if (opts.issuesByBranch) {
     const branchAt = new Map(result.members.map((m) => [`${m.sheet}\u0000${m.row}`, m.branch ?? ""]));
     const byBranch = new Map<string, Report["issues"]>();
+    const unowned: Report["issues"] = []; // a member without a branch, a whole column missing: the office's own list
     for (const i of report.issues) {
       const b = branchAt.get(`${i.sheet}\u0000${i.row}`);
-      if (b === undefined || b === "") continue; // header-level issues belong to the office, not to a branch
-      byBranch.set(b, [...(byBranch.get(b) ?? []), i]);
+      if (b === undefined || b === "") unowned.push(i);
+      else byBranch.set(b, [...(byBranch.get(b) ?? []), i]);
     }
-    for (const [branch, issues] of byBranch) {
+    const lists: [string, Report["issues"]][] = [...byBranch, ...(unowned.length ? [[sheetText(lang).issues.noBranch, unowned] as [string, Report["issues"]]] : [])];
+    for (const [branch, issues] of lists) {
       const ps = issuesSheet({ ...report, issues }, result.members, lang);
       tables.push(sheetTable(ps, "issues", `${ps.name}-${branch}`));
     }

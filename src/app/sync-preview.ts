@@ -1,5 +1,7 @@
 // Use case: what merging an incoming file into the master would change (SPEC 8), nothing written.
+import { columnSpelling } from "../domain/column-spelling";
 import { SyncDiff, diffRosters } from "../domain/diff";
+import { SyncField } from "../domain/diff-records";
 import { isDateCell } from "../domain/grid";
 import { Lang } from "../domain/vocabulary";
 import { SheetLayout } from "../plan/sync-plan";
@@ -40,10 +42,13 @@ export async function previewSync(
 export function layoutsOf(preview: SyncPreview): Map<string, SheetLayout> {
   const grids = new Map(preview.master.snapshot.sheets.map((s) => [s.name, s]));
   const out = new Map<string, SheetLayout>();
+  const rosters = preview.master.result.rosters.flatMap((loc) => (grids.has(loc.sheet) ? [{ grid: grids.get(loc.sheet)!, loc }] : []));
+  const spelling = columnSpelling(rosters, preview.master.snapshot.date1904);
   for (const loc of preview.master.result.rosters) {
     const col = loc.columns.ignored;
     const last = loc.memberRows.length ? grids.get(loc.sheet)?.rows[loc.memberRows[loc.memberRows.length - 1]]?.[col ?? -1] : undefined;
-    out.set(loc.sheet, { loc, lastSerial: typeof last === "number" && Number.isInteger(last) && !isDateCell(last) ? last : undefined });
+    const spell = (field: SyncField, value: string) => spelling(loc.sheet, field, value);
+    out.set(loc.sheet, { loc, lastSerial: typeof last === "number" && Number.isInteger(last) && !isDateCell(last) ? last : undefined, spell });
   }
   return out;
 }

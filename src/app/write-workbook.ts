@@ -7,7 +7,8 @@ import { Recheck } from "../domain/recheck";
 import { ChangeLogEntry, readChangeLog } from "../plan/change-log";
 import { CellConflict } from "../plan/cell-write-rule";
 import { FixedGrids, gridsAfterWrites, sheetNamingWrites } from "../plan/fixed-grids";
-import { CheckedGrids, FixOptions, FixWrites, fixWrites, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
+import { CheckedGrids, FixOptions, FixWrites, fixWrites, memberKey, planCheck, planClear, planRevert, withFix } from "../plan/plan-check";
+import { followMembers } from "../plan/revert-follow";
 import { CellWrite, WritePlan } from "../plan/write-plan";
 import { Compressor, PlanConflictError, type ZipSink, applyPlan } from "../workbook/xlsx-write";
 import { openXlsx, type OpenedWorkbook } from "../workbook/xlsx";
@@ -163,11 +164,12 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const { source, release } = readOnce(input, fileName, opts.compressor);
   const log = await readLog(source);
   const hadCheckSheets = productSheetName(source, "issues") !== undefined;
-  let before: CheckedGrids | undefined = req.lang === undefined ? await checkRoster(source, req) : undefined;
-  const lang = req.lang ?? before!.language;
-  const revert = planRevert(log, batch, { lang, time: opts.time });
+  // the check of the workbook as it is now: its language, and where each logged member's row is now (rows sorted since)
+  let before: CheckedGrids | undefined = await checkRoster(source, req);
+  const lang = req.lang ?? before.language;
+  const cellOf = followMembers(log, batch, before.members, memberKey, before.grids, source.date1904);
+  const revert = planRevert(log, batch, { lang, time: opts.time, cellOf });
   if (revert.rowDeletes === undefined && revert.cellWrites.every((w) => typeof w.value === "string")) {
-    before ??= await checkRoster(source, req);
     const { grids, changed } = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
     before = undefined;
     release();

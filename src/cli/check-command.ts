@@ -123,13 +123,16 @@ export async function runCheck(file: string, opts: CheckOptions, out: Out): Prom
     throw e instanceof NoRosterError ? new UsageError("noRoster", { file, looked: e.looked.map((l) => `${l.sheet} (${l.reason})`).join("; ") }) : e;
   };
   let report: Report;
+  let batch: number | undefined;
   const files: { path: string; data: string | Uint8Array | TempOutput }[] = [];
   // the workbook is written as it is made, to a temporary file beside it (never held whole: 31 MB on a fix of 100,000
   // members), put in place with the report once both are whole
   const workbook = opts.out ? new TempOutput(opts.out) : undefined;
   try {
     if (opts.out && workbook) {
-      report = (await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE, sink: workbook }).catch(noRoster)).report;
+      const written = await checkAndWrite(bytes, file, req, { time: localNow(), ...WRITE, sink: workbook }).catch(noRoster);
+      report = written.report;
+      batch = written.batch;
       show?.(said.writing(opts.out));
       files.push({ path: opts.out, data: workbook });
     } else {
@@ -145,15 +148,17 @@ export async function runCheck(file: string, opts: CheckOptions, out: Out): Prom
   if (opts.quiet) return 0;
   const lang = opts.uiLang ?? report.language;
   out.stdout(formatSummary(report, lang, opts.report));
-  for (const line of closingLines(lang, file, opts, opts.fix ? 0 : report.changes.length)) out.stdout(line + "\n");
+  const fixed = opts.fix && report.changesApplied && batch !== undefined ? { n: report.changes.length, batch } : undefined;
+  for (const line of closingLines(lang, file, opts, opts.fix ? 0 : report.changes.length, fixed)) out.stdout(line + "\n");
   return 0;
 }
 
-/** What was written, then the next step in one line. */
-function closingLines(lang: Lang, file: string, opts: CheckOptions, fixable: number): string[] {
+/** What was written (after --fix: how many values, in which batch, how to undo them), then the next step in one line. */
+function closingLines(lang: Lang, file: string, opts: CheckOptions, fixable: number, fixed?: { n: number; batch: number }): string[] {
   const t = CLI_TEXT[lang];
   const lines: string[] = [];
-  if (opts.out) lines.push(t.workbookWritten(opts.out, !!opts.fix));
+  if (opts.out) lines.push(t.workbookWritten(opts.out, fixed !== undefined && fixed.n > 0));
+  if (opts.out && opts.fix) lines.push(fixed !== undefined && fixed.n > 0 ? t.fixed(fixed.n, fixed.batch, opts.out) : t.nothingFixed);
   if (opts.report) lines.push(t.reportWritten(opts.report));
   const next = t.nextStep({ file, out: opts.out, fix: !!opts.fix, fixable });
   if (next !== undefined) lines.push(next);

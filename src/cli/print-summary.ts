@@ -30,8 +30,9 @@ export function formatSummary(report: Report, lang: Lang = report.language, repo
   if (pipeline.length) lines.push(t.pipeline(pipeline));
   lines.push("");
   lines.push(...categoryTable(report, lang));
-  const lost = report.summary.byStatus.lost_contact ?? 0;
-  lines.push("", t.lostContact(lost));
+  // a roster that states no status for some members says so: "失联党员 0 名" alone would claim what it does not know
+  const { lost_contact: lost = 0, unknown: unstated = 0 } = report.summary.byStatus;
+  lines.push("", t.lostContact(lost, unstated));
   const p = report.tallies.projects;
   if (p.count) lines.push(t.projects(p.count, p.jobsCreated, p.laidOffPlaced));
   lines.push("");

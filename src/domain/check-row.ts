@@ -303,14 +303,36 @@ function ethnicReading(v: string): EthnicReading {
   return r;
 }
 
+/** The dropdown's entry for an ethnic group (868_汉族 for 汉族), by list, made once per list. */
+const LISTED_ETHNIC = new WeakMap<readonly string[], Map<string, string>>();
+function listedEthnicity(list: readonly string[], group: string): string | undefined {
+  let byGroup = LISTED_ETHNIC.get(list);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    for (const entry of list) {
+      const g = ethnicGroup(stripSystemCode(entry));
+      if (g !== undefined && !byGroup.has(g)) byGroup.set(g, entry);
+    }
+    LISTED_ETHNIC.set(list, byGroup);
+  }
+  return byGroup.get(group);
+}
+
 function ethnicityField(s: RowScope): string | null {
   const v = s.read(F.ethnicity) as string | null; // normaliseText
   if (v === null) return null;
   const { group, plain, han } = ethnicReading(v);
   if (group) {
-    if (plain) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !han ? group : v);
+    const list = s.known.facts[F.ethnicity]?.list;
+    if (list?.length) {
+      // a dropdown (868_汉族): write only its own entry for the group, and nothing where the cell holds one
+      const raw = s.raw(F.ethnicity);
+      const to = listedEthnicity(list, group);
+      if (to !== undefined && !(typeof raw === "string" && list.includes(raw))) s.change(F.ethnicity, to);
+    } else if (plain) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !han ? group : v);
     return group;
   }
+  if (s.known.facts[F.ethnicity]?.inList(v)) return v; // the dropdown's own 924_其它族, 926_外国民族: never unknown
   const near = nearest(foldKey(v), ETHNIC_KEYS);
   s.issue("unknown_value", F.ethnicity, { value: v }, near ? ETHNIC_INDEX.get(near) : undefined);
   return v;

@@ -8,7 +8,7 @@ import { Matchers, checkMember, keptReaders } from "./check-row";
 import { EMPTY_CONFIG, RosterConfig, isSettingsHeader, readConfig } from "./config";
 import { F, FIELDS, FIELD_BY_CODE, FIELD_CODES, FieldCode } from "./fields";
 import { scriptOf } from "./fold";
-import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter } from "./grid";
+import { SheetGrid, WorkbookSnapshot, columnIndex, columnLetter, listAt } from "./grid";
 import { RowScopeless } from "./issue-at";
 import { sheetOfReference } from "./sheet-reference";
 import { RosterLocation, findHeader, locateRoster } from "./locate";
@@ -233,6 +233,10 @@ function enumFacts(sheet: SheetGrid, loc: RosterLocation, date1904: boolean): (C
   const fields = FIELDS.filter((def) => def.kind === "enum" && loc.columns[def.code] !== undefined).map((def) => def.code);
   const facts = columnsFacts(sheet, fields.map((f) => loc.columns[f]!), loc.memberRows, date1904);
   fields.forEach((f, k) => (out[F[f]] = facts[k]));
+  // the ethnicity column's dropdown only (868_汉族 …): a fix writes its entry; its values are not counted
+  const ethnic = loc.columns.ethnicity;
+  const list = ethnic === undefined || loc.memberRows.length === 0 ? undefined : listAt(sheet, loc.memberRows[0], ethnic);
+  if (list?.length) out[F.ethnicity] = new ColumnFacts(list, new Map());
   return out;
 }
 

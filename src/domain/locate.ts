@@ -4,7 +4,7 @@ import { FIELD_BY_CODE, FieldCode } from "./fields";
 import { foldKey, isBlankText, isTrimSpace, toSimplified } from "./fold";
 import { CellValue, SheetGrid, columnLetter } from "./grid";
 import { isFieldName, matchHeader } from "./header-match";
-import { holdsMembershipTypes, holdsOnlyMembershipTypes, holdsPartyOrganisations, recogniseColumn } from "./recognise-column";
+import { holdsMembershipTypes, holdsOnlyEmploymentValues, holdsOnlyMembershipTypes, holdsPartyOrganisations, recogniseColumn } from "./recognise-column";
 import { ListKind, PipelineStage, SheetStatement, StageColumns, kindFromTitle, namesMembersOnly, readStatement, stageDateOf, stageOf, statusOfReductionHeader } from "./sheet-facts";
 
 export interface RosterLocation {
@@ -112,6 +112,7 @@ export function findHeader(sheet: SheetGrid, config: RosterConfig): HeaderMatch 
     for (const [i, field] of recogniseUnmapped(sheet, r, m)) m.columns[field] = i;
     membershipByValues(sheet, r, m);
     branchByValues(sheet, r, m);
+    employmentByValues(sheet, r, m);
     if (isRosterHeader(m.columns, m.texts)) return m;
     if (!best || Object.keys(m.columns).length > Object.keys(best.columns).length) best = m;
   }
@@ -149,6 +150,25 @@ function branchByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
   if (m.columns.branch !== undefined || c === undefined || !holdsPartyOrganisations(sheet, row0 + 1, c)) return;
   delete m.columns.workUnit;
   m.columns.branch = c;
+}
+
+/** Headers of an HR column that is the employment column when its values say so (在岗, 退休, 内退: an export's). */
+const ON_DUTY_HEADERS: ReadonlySet<string> = new Set(["在岗情况", "在岗状态", "在岗状况"]);
+
+/**
+ * Without an employment column, a 在岗情况 column (a company export's: 在岗, 退休, 内退) whose every value is an
+ * employment value is the employment column; one holding anything else (离岗, 病休) stays unread, never flagged.
+ */
+function employmentByValues(sheet: SheetGrid, row0: number, m: HeaderMatch): void {
+  if (m.columns.employment !== undefined) return;
+  const row = sheet.rows[row0]!;
+  const taken = new Set(Object.values(m.columns));
+  for (let c = 0; c < row.length; c++) {
+    if (taken.has(c) || !ON_DUTY_HEADERS.has(textOf(row[c]).trim()) || !holdsOnlyEmploymentValues(sheet, row0 + 1, c)) continue;
+    m.columns.employment = c;
+    m.unmapped = m.unmapped.filter((u) => u.split(":")[0] !== columnLetter(c));
+    return;
+  }
 }
 
 /** A column of nothing but 正式/预备 beside the named type column that holds other values too (已死亡, 已停止党籍). */

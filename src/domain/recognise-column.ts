@@ -1,7 +1,9 @@
 // Content-based column recognition: where a header is unknown, the values say what the column holds.
 import { FieldCode } from "./fields";
 import { CellValue, SheetGrid } from "./grid";
+import { buildEnumMatcher } from "./normalise/enum";
 import { stripSystemCode } from "./normalise/system-code";
+import { EMPLOYMENT } from "./vocabulary";
 
 const SAMPLE_ROWS = 200;
 /** Share of the non-empty sampled values that must fit for the column to be taken. */
@@ -31,6 +33,13 @@ const PARTY_ORG = /(党支部|支部委员会|党总支|总支部|党委|党工�
 /** Whether a column's sampled values name party organisations (a 所在单位 column the system filled with its branches). */
 export function holdsPartyOrganisations(sheet: SheetGrid, firstRow0: number, col: number): boolean {
   return share(sheet, firstRow0, col, (v) => typeof v === "string" && PARTY_ORG.test(v.trim())) >= MIN_SHARE;
+}
+
+const employmentOf = buildEnumMatcher(EMPLOYMENT);
+
+/** Whether every sampled value is an employment value (在岗, 退休, 内退): an HR column that may say more stays unread. */
+export function holdsOnlyEmploymentValues(sheet: SheetGrid, firstRow0: number, col: number): boolean {
+  return share(sheet, firstRow0, col, (v) => employmentOf(v).kind === "ok") === 1;
 }
 
 /** Whether every sampled value is a membership type (a 党员类别 of 223_正式党员/224_预备党员 only). */

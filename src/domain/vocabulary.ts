@@ -67,7 +67,7 @@ export const EMPLOYMENT: EnumTable = [
   e("unemployed", "下岗", "下崗", "Unemployed", ["失业", "待业"]),
   e("reemployed", "再就业", "再就業", "Re-employed"),
   e("self_employed", "自主创业", "自主創業", "Self-employed", ["个体", "自谋职业"]),
-  e("retired", "退休", "退休", "Retired", [], ["离退休", "离休"]),
+  e("retired", "退休", "退休", "Retired", [], ["离退休", "离休", "内退"]),
 ];
 
 export const MEMBERSHIP_TYPE: EnumTable = [

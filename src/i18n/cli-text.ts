@@ -14,10 +14,15 @@ export interface CliText {
   lookFirst: string;
   /** `report`: where the whole list was written (undefined: no report this run). */
   more: (n: number, report?: string) => string;
-  lostContact: (n: number) => string;
+  /** Members lost contact; `unknown`: members whose status nothing on the roster states (not counted as lost, nor as not). */
+  lostContact: (n: number, unknown: number) => string;
   projects: (count: number, jobs: number, placed: number) => string;
   reportWritten: (path: string) => string;
   workbookWritten: (path: string, fixed: boolean) => string;
+  /** After --fix: how many values were written, the change-log batch they went into and how to undo it. */
+  fixed: (n: number, batch: number, out: string) => string;
+  /** After --fix with nothing to write: the roster's values are as they were. */
+  nothingFixed: string;
   asOf: (d: string) => string;
   /** The label of the `unknown` key (a member with no branch or category). */
   unknown: string;
@@ -82,10 +87,12 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noIssues: "未发现问题。",
     lookFirst: "先看这些：",
     more: (n, report) => (report ? `  ……另有 ${n} 条，见报告 ${report}` : `  ……另有 ${n} 条；加 --report 报告.json 可写出全部问题`),
-    lostContact: (n) => `失联党员 ${n} 名`,
+    lostContact: (n, unknown) => `失联党员 ${n} 名${unknown ? `（另有 ${unknown} 名党员状态不详）` : ""}`,
     projects: (c, j, p) => `党员引领项目 ${c} 个，新增岗位 ${j} 个，安置下岗失业人员 ${p} 人`,
     reportWritten: (p) => `报告已写入 ${p}`,
     workbookWritten: (p, fixed) => `已写出${fixed ? "修正后的" : "检查后的"}名册 ${p}`,
+    fixed: (n, batch, out) => `已修正 ${n} 处值，原值记入修改记录第 ${batch} 批；要撤销：roster revert ${out} --batch ${batch} --out 撤销后.xlsx`,
+    nothingFixed: "没有可自动修正的值，名册中的值未改动",
     asOf: (d) => `统计截止 ${d}`,
     unknown: "不详",
     severity: { error: "错误", warning: "警告", info: "提示" },
@@ -145,10 +152,12 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noIssues: "未發現問題。",
     lookFirst: "先看這些：",
     more: (n, report) => (report ? `  ……另有 ${n} 條，見報告 ${report}` : `  ……另有 ${n} 條；加 --report 報告.json 可寫出全部問題`),
-    lostContact: (n) => `失聯黨員 ${n} 名`,
+    lostContact: (n, unknown) => `失聯黨員 ${n} 名${unknown ? `（另有 ${unknown} 名黨員狀態不詳）` : ""}`,
     projects: (c, j, p) => `黨員引領項目 ${c} 個，新增崗位 ${j} 個，安置下崗失業人員 ${p} 人`,
     reportWritten: (p) => `報告已寫入 ${p}`,
     workbookWritten: (p, fixed) => `已寫出${fixed ? "修正後的" : "檢查後的"}名冊 ${p}`,
+    fixed: (n, batch, out) => `已修正 ${n} 處值，原值記入修改記錄第 ${batch} 批；要復原：roster revert ${out} --batch ${batch} --out 復原後.xlsx`,
+    nothingFixed: "沒有可自動修正的值，名冊中的值未改動",
     asOf: (d) => `統計截止 ${d}`,
     unknown: "不詳",
     severity: { error: "錯誤", warning: "警告", info: "提示" },
@@ -208,10 +217,12 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noIssues: "No issues found.",
     lookFirst: "Look at these first:",
     more: (n, report) => (report ? `  ... ${n} more in the report ${report}` : `  ... ${n} more; add --report report.json to write them all`),
-    lostContact: (n) => `${n} members lost contact`,
+    lostContact: (n, unknown) => `${n} members lost contact${unknown ? ` (status unknown for ${unknown} more)` : ""}`,
     projects: (c, j, p) => `${c} member-led projects, ${j} jobs created, ${p} laid-off workers placed`,
     reportWritten: (p) => `report written to ${p}`,
     workbookWritten: (p, fixed) => `${fixed ? "fixed" : "checked"} workbook written to ${p}`,
+    fixed: (n, batch, out) => `${n} value${n === 1 ? "" : "s"} corrected, the old values logged as batch ${batch}; to undo: roster revert ${out} --batch ${batch} --out reverted.xlsx`,
+    nothingFixed: "nothing to correct: the roster's values are unchanged",
     asOf: (d) => `as of ${d}`,
     unknown: "unknown",
     severity: { error: "error", warning: "warning", info: "info" },

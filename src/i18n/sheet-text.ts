@@ -30,6 +30,9 @@ export interface SheetText {
     readonly cutNote: (shown: number, total: number) => string;
     /** The suggestion where a fix would change the cell. */
     readonly fixTo: (to: string) => string;
+    /** Export's per-branch lists: the list of the issues no branch owns (a member without a branch, a column missing
+     * from the whole roster, the projects sheet). */
+    readonly noBranch: string;
   };
   readonly summary: {
     readonly title: string;
@@ -94,6 +97,7 @@ const ZH_CN: SheetText = {
     none: "未发现问题。",
     cutNote: (shown, total) => `列表已截断：共 ${n(total)} 条问题，此处只列出前 ${n(shown)} 条，其余见 JSON 报告。`,
     fixTo: (to) => `可自动修正为「${to}」`,
+    noBranch: "无所属支部",
   },
   summary: {
     title: "名册汇总",
@@ -152,6 +156,7 @@ const ZH_TW: SheetText = {
     none: "未發現問題。",
     cutNote: (shown, total) => `列表已截斷：共 ${n(total)} 條問題，此處只列出前 ${n(shown)} 條，其餘見 JSON 報告。`,
     fixTo: (to) => `可自動修正為「${to}」`,
+    noBranch: "無所屬支部",
   },
   summary: {
     title: "名冊匯總",
@@ -210,6 +215,7 @@ const EN: SheetText = {
     none: "No issues found.",
     cutNote: (shown, total) => `List cut: ${n(total)} issues in all, the first ${n(shown)} shown here; the JSON report has the rest.`,
     fixTo: (to) => `A fix can change it to "${to}"`,
+    noBranch: "no branch",
   },
   summary: {
     title: "Roster summary",

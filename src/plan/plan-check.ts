@@ -10,6 +10,7 @@ import { fixValues } from "./date-writes";
 import { ChangeLogEntries, ChangeLogEntry, INSERTED_ROWS_FIELD, changeLogSheet, nextBatch, parseCellRef } from "./change-log";
 import { flagBlocks, RosterGrids } from "./flags";
 import { issuesSheet, MAX_ISSUE_ROWS } from "./issues-sheet";
+import { CellOf } from "./revert-follow";
 import { memberLinks } from "./member-link";
 import { SummaryOptions, summarySheet } from "./summary-sheet";
 import { talliesSheet } from "./tallies-sheet";
@@ -67,7 +68,7 @@ function assertTime(time: string): void {
 }
 
 /** The member's key in the change log: the normalised ID number, else the name, else "". */
-function memberKey(m: Member | undefined): string {
+export function memberKey(m: Member | undefined): string {
   return m?.idNumber ?? m?.name ?? "";
 }
 
@@ -192,8 +193,9 @@ export function planFix(
  * inserted (those left empty: rowsLeftEmpty), and logs the revert as a
  * new batch (source "revert") with the batch's entries marked reverted. Entries already marked reverted (a revert
  * cut off half way and resumed) are skipped. Refuses an unknown batch, one already reverted, and a revert itself.
+ * `cellOf`: where each entry is written back (revert-follow.ts: its member's row now); its logged cell by default.
  */
-export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: { lang: Lang; time: string }): WritePlan {
+export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: { lang: Lang; time: string; cellOf?: CellOf }): WritePlan {
   assertTime(opts.time);
   const inBatch = log.filter((e) => e.batch === batch);
   if (inBatch.length === 0) throw new EdgeError("batchNotInLog", { batch });
@@ -203,14 +205,16 @@ export function planRevert(log: readonly ChangeLogEntry[], batch: number, opts: 
   const revertBatch = nextBatch(log);
   const cellWrites: CellWrite[] = [];
   const rowDeletes: RowDelete[] = [];
-  for (const e of todo) {
-    const { row, col } = parseCellRef(e.cell);
+  const cells = todo.map((e) => (e.field === INSERTED_ROWS_FIELD || opts.cellOf === undefined ? e.cell : opts.cellOf(e)));
+  todo.forEach((e, i) => {
+    const { row, col } = parseCellRef(cells[i]);
     if (e.field === INSERTED_ROWS_FIELD) rowDeletes.push({ sheet: e.sheet, first: row, count: Number(e.to) });
     else cellWrites.push({ sheet: e.sheet, row, col, value: e.from, expect: typeof e.to === "number" ? numberText(e.to) : e.to });
-  }
+  });
   const marked = log.map((e) => (e.batch === batch && !e.reverted ? { ...e, reverted: true } : e));
-  const recorded: ChangeLogEntry[] = todo.map((e) => ({
-    ...e, batch: revertBatch, time: opts.time, source: "revert", from: e.to, to: e.from, reverted: false,
+  // the revert's own entries name the cells it wrote (where the member is now)
+  const recorded: ChangeLogEntry[] = todo.map((e, i) => ({
+    ...e, cell: cells[i], batch: revertBatch, time: opts.time, source: "revert", from: e.to, to: e.from, reverted: false,
   }));
   return { sheets: [changeLogSheet([...marked, ...recorded], opts.lang)], removeRoles: [], cellWrites, ...(rowDeletes.length ? { rowDeletes } : {}) };
 }

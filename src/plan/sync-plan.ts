@@ -24,6 +24,8 @@ export interface SheetLayout {
   readonly loc: RosterLocation;
   /** The last member row's 序号 when it is a number, else undefined. */
   readonly lastSerial?: number;
+  /** What to write for a value of a field: the column's own spelling of it (column-spelling.ts); as given without. */
+  readonly spell?: (field: SyncField, value: string) => string;
 }
 
 export interface AcceptedChanges {
@@ -72,8 +74,9 @@ export function planSync(
   const entry = (sheet: string, row: number, col: number, key: string, field: string, from: string | number, to: string) =>
     entries.push(ChangeLogEntry.parse({ batch, time: opts.time, source, sheet, cell: `${columnLetter(col)}${row}`, key, field, from, to, reverted: false }));
   for (const u of accepted.updates) {
-    cellWrites.push({ sheet: u.sheet, row: u.row, col: u.cell.col + 1, value: u.to, expect: u.cell.shown });
-    entry(u.sheet, u.row, u.cell.col, u.key, u.field, fromValue(u), u.to);
+    const to = layouts.get(u.sheet)?.spell?.(u.field, u.to) ?? u.to;
+    cellWrites.push({ sheet: u.sheet, row: u.row, col: u.cell.col + 1, value: to, expect: u.cell.shown });
+    entry(u.sheet, u.row, u.cell.col, u.key, u.field, fromValue(u), to);
   }
   const rowInserts: RowInsert[] = [];
   const bySheet = new Map<string, PlannedAddition[]>();
@@ -94,9 +97,10 @@ export function planSync(
         cellWrites.push({ sheet, row, col: serialCol + 1, value: n, expect: "" });
         entries.push(ChangeLogEntry.parse({ batch, time: opts.time, source, sheet, cell: `${columnLetter(serialCol)}${row}`, key: a.key, field: "ignored", from: "", to: n, reverted: false }));
       }
-      for (const [field, value] of Object.entries(a.values) as [SyncField, string][]) {
+      for (const [field, made] of Object.entries(a.values) as [SyncField, string][]) {
         const col = loc.columns[field];
-        if (col === undefined || value === undefined || value === "") continue;
+        if (col === undefined || made === undefined || made === "") continue;
+        const value = layout.spell?.(field, made) ?? made;
         cellWrites.push({ sheet, row, col: col + 1, value, expect: "" });
         entry(sheet, row, col, a.key, field, "", value);
       }

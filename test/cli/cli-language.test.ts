@@ -105,11 +105,17 @@ describe("the summary", () => {
     expect(r.stdout.trimEnd().split("\n").pop()).toMatch(/^Next: roster check .* --out checked\.xlsx writes the checked workbook; add --fix as well to correct the \d+ fixable values$/);
   });
 
-  it("with --out and --fix written: no next step is left", async () => {
-    const r = await run({ LANG: "zh_CN.UTF-8" }, "check", EXAMPLE, "--as-of", "2025-12-31", "--out", join(tmp, "o.xlsx"), "--fix");
+  // after --fix the clerk is told how many values, which batch of 修改记录 (revert needs its number) and how to undo
+  // it; a second --fix over the fixed file has nothing left and says so, not "修正后的名册" alone
+  it.each<[string, () => string, RegExp, RegExp]>([
+    ["values fixed: the batch and the revert command", () => EXAMPLE, /^已写出修正后的名册 .*o1\.xlsx$/, /^已修正 \d+ 处值，原值记入修改记录第 1 批；要撤销：roster revert .*o1\.xlsx --batch 1 --out 撤销后\.xlsx$/],
+    ["nothing left to fix", () => join(tmp, "o1.xlsx"), /^已写出检查后的名册 .*o2\.xlsx$/, /^没有可自动修正的值，名册中的值未改动$/],
+  ])("with --out and --fix written, %s; no next step is left", async (_l, input, written, fixed) => {
+    const out = join(tmp, input() === EXAMPLE ? "o1.xlsx" : "o2.xlsx");
+    const r = await run({ LANG: "zh_CN.UTF-8" }, "check", input(), "--as-of", "2025-12-31", "--out", out, "--fix");
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/下一步/);
-    expect(r.stdout.trimEnd().split("\n").pop()).toMatch(/^已写出修正后的名册 /);
+    expect(r.stdout.trimEnd().split("\n").slice(-2)).toEqual([expect.stringMatching(written), expect.stringMatching(fixed)]);
   });
 });
 

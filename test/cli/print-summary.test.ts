@@ -21,3 +21,17 @@ describe("formatSummary: the pipeline line", () => {
     if (line !== null) expect(out.indexOf(line)).toBe(out.findIndex((l) => /党员 \d+ 名|黨員 \d+ 名|\d+ members \(/.test(l)) + 1);
   });
 });
+
+// A roster without a status column (an export's 党员名单花名册, a due list) states no member's status: the line on
+// lost contact says how many are unknown rather than "失联党员 0 名" alone.
+describe("formatSummary: the lost-contact line", () => {
+  it.each<[string, Record<string, number>, Lang, string]>([
+    ["every status stated", { normal: 40, lost_contact: 2, unknown: 0 }, "zh-CN", "失联党员 2 名"],
+    ["no status column", { normal: 0, lost_contact: 0, unknown: 50 }, "zh-CN", "失联党员 0 名（另有 50 名党员状态不详）"],
+    ["some unstated, in 繁體", { normal: 30, lost_contact: 1, unknown: 5 }, "zh-TW", "失聯黨員 1 名（另有 5 名黨員狀態不詳）"],
+    ["no status column, in English", { lost_contact: 0, unknown: 12 }, "en", "0 members lost contact (status unknown for 12 more)"],
+  ])("%s", (_label, byStatus, lang, line) => {
+    const out = formatSummary({ ...report, summary: { ...report.summary, byStatus } }, lang).split("\n");
+    expect(out.filter((l) => /失联党员|失聯黨員|lost contact/.test(l))).toEqual([line]);
+  });
+});

@@ -13,6 +13,9 @@ import { cellText } from "../../src/domain/normalise/text";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { MASTER_MEMBERS, MASTER_SHEET, makeSyncFixtures } from "../../scripts/make-sync-fixtures";
 import { hasTool } from "../helpers/package-parts";
+import { minimalXlsx } from "../helpers/minimal-xlsx";
+import { writeFileSync } from "node:fs";
+import { makeId } from "../helpers/grid";
 
 let dir: string;
 let merged: string;
@@ -58,7 +61,7 @@ describe("roster export", () => {
     const out = join(dir, "masked");
     expect((await roster("export", EXAMPLE, "--out-dir", out, "--mask-ids", "--issues-by-branch")).code).toBe(0);
     const files = readdirSync(out);
-    expect(files.filter((f) => f.startsWith("名册问题-")).sort()).toEqual(["名册问题-铁兴社区.csv", "名册问题-铁安社区.csv", "名册问题-铁康社区.csv"]);
+    expect(files.filter((f) => f.startsWith("名册问题-")).sort()).toEqual(["名册问题-无所属支部.csv", "名册问题-铁兴社区.csv", "名册问题-铁安社区.csv", "名册问题-铁康社区.csv"]);
     for (const f of files) expect([f, /\d{11}/.test(readFileSync(join(out, f), "utf8").replace(/1[3-9]\d{9}/g, ""))]).toEqual([f, false]);
     const rows = readCsv(readFileSync(join(out, "铁安社区党员花名册.csv")), "x.csv").grid.rows;
     const idCol = (rows[0] as string[]).indexOf("身份证号");
@@ -100,4 +103,23 @@ describe("roster export", () => {
     expect(texts).toContain("'@SUM(1,1)");
     expect(g.rows[10]?.[8]).toBe("'=1+2"); // 何晓燕's address: text, never 3
   }, 180000);
+});
+
+// A member whose 所在支部 is blank, and a column the whole roster lacks, belong to no branch: they go in a list of
+// their own for the office, not silently into none (before, 名册问题-<branch>.csv held every issue but theirs).
+describe("export --issues-by-branch: issues no branch owns", () => {
+  const row = (r: number, cells: string[]) => `<row r="${r}">${cells.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>`;
+  const sheet = (rows: string[][]) => ({ name: "花名册", xml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((r, i) => row(i + 1, r)).join("")}</sheetData></worksheet>` });
+  const head = ["姓名", "党支部", "身份证号", "入党时间", "联系电话", "家庭住址", "状态"];
+  it.each<[string, string[][], string[]]>([
+    ["a member without a branch", [head, ["张三", "一支部", makeId("19800101", "101"), "2001-07-01", "13812345678", "一街1号", "正常"], ["李四", "", makeId("19810101", "101"), "2002-07-01", "13812345679", "一街2号", "正常"]], ["名册问题-无所属支部.csv"]],
+    ["every issue a branch's own", [head, ["张三", "一支部", makeId("19800101", "101"), "2001-07-01", "1381234567", "一街1号", "正常"]], ["名册问题-一支部.csv"]],
+  ])("%s", async (label, rows, files) => {
+    const file = join(dir, `${label}.xlsx`);
+    writeFileSync(file, minimalXlsx([sheet(rows)]));
+    const out = join(dir, `by-branch-${label}`);
+    expect((await roster("export", file, "--out-dir", out, "--issues-by-branch", "--lang", "zh-CN")).code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.startsWith("名册问题-")).sort()).toEqual(files.sort());
+    if (files[0].includes("无所属支部")) expect(readFileSync(join(out, files[0]), "utf8")).toMatch(/花名册,B3,李四,所在支部,错误/);
+  });
 });
