@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { checkAndWrite } from "../../src/app/write-workbook";
 import { WRITE } from "../../src/cli/check-command";
 import { fullCollection } from "../../src/cli/full-collection";
+import { workerDeflateStream } from "../../src/cli/deflate-worker";
 import { nodeCompressor } from "../../src/cli/node-compressor";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { parts } from "../helpers/package-parts";
@@ -57,5 +58,24 @@ describe("the native compressor's stream (batches past the first few deflated in
       expect(Buffer.concat(got.data).equals(Buffer.concat(want))).toBe(true);
       expect(got.crc >>> 0).toBe(crc >>> 0);
     }
+  });
+
+  // the zip writer takes the deflated batches after every push (to write them on as they come): the first few parts'
+  // batches are deflated on this thread, the rest must still go to the worker (a count of them, not of what is held)
+  it.each([
+    ["taken after every push, as the zip writer does", true],
+    ["taken only at the end", false],
+  ])("12 batches %s: 4 deflated on this thread, 8 in the worker, the same bytes", (_what, takeEach) => {
+    let here = 0;
+    const s = workerDeflateStream(1, 0, (pieces, final) => { here++; return nodeCompressor.deflateRaw(pieces, 1, final); }, (d, c) => nodeCompressor.crc32(d, c));
+    const got: Uint8Array[] = [];
+    batches.forEach((pieces, k) => {
+      s.push(pieces, k === batches.length - 1);
+      if (takeEach) got.push(...s.take!());
+    });
+    got.push(...s.end().data);
+    const want = batches.map((pieces, k) => nodeCompressor.deflateRaw(pieces, 1, k === batches.length - 1));
+    expect(Buffer.concat(got).equals(Buffer.concat(want))).toBe(true);
+    expect(here).toBe(4);
   });
 });
