@@ -159,7 +159,7 @@ export function clearWorkbook(input: Uint8Array, fileName: string, opts: Pick<Wr
  * a number put back reads as a number or a date by its cell's style, which the grids do not hold, and rows a sync
  * inserted are deleted (the rows below move up), so there the reverted workbook is written, read and checked again.
  */
-export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report }> {
+export async function revertBatch(input: Uint8Array, fileName: string, batch: number, req: CheckRequest, opts: WriteOptions): Promise<{ output: Uint8Array; report: Report; source: string }> {
   const apply = { deflateLevel: opts.deflateLevel, compressor: opts.compressor };
   const { source, release } = readOnce(input, fileName, opts.compressor);
   const log = await readLog(source);
@@ -169,17 +169,19 @@ export async function revertBatch(input: Uint8Array, fileName: string, batch: nu
   const lang = req.lang ?? before.language;
   const cellOf = followMembers(log, batch, before.members, memberKey, before.grids, source.date1904);
   const revert = planRevert(log, batch, { lang, time: opts.time, cellOf });
+  /** What the batch was: "fix", or "sync:<incoming file>" (planRevert has refused a batch not in the log). */
+  const batchSource = log.find((e) => e.batch === batch)!.source;
   if (revert.rowDeletes === undefined && revert.cellWrites.every((w) => typeof w.value === "string")) {
     const { grids, changed } = gridsAfterWrites(before.grids, revert.cellWrites, source.date1904, refusals(fileName));
     before = undefined;
     release();
     const { report, plan } = checkFixed(grids, source, { ...req, lang }, fileName, (after, r) =>
       hadCheckSheets ? withFix(planCheck(after, r, { lang, unit: after.unit }), { changeLog: revert.sheets[0], cellWrites: revert.cellWrites }) : revert);
-    return { output: applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) }), report };
+    return { output: applyPlan(input, fileName, plan, { ...apply, resolvedWrites: (name) => changed.get(name) }), report, source: batchSource };
   }
   before = undefined;
   const reverted = applyPlan(input, fileName, revert, apply);
   const after = await check(reverted, fileName, { ...req, lang });
   const output = hadCheckSheets ? applyPlan(reverted, fileName, planCheck(after.result, after.report, { lang, unit: after.result.unit }), apply) : reverted;
-  return { output, report: after.report };
+  return { output, report: after.report, source: batchSource };
 }

@@ -6,6 +6,7 @@ import { UnreadableInputError } from "../workbook/xlsx";
 import { PlanConflictError } from "../workbook/xlsx-write";
 import { type EdgeError, isEdgeError } from "../i18n/edge-errors";
 import { CLI_TEXT } from "../i18n/cli-text";
+import { SYNC_SOURCE_PREFIX } from "../plan/change-log";
 import { UsageError } from "./usage-error";
 import { writeFileAtomic } from "./write-file";
 
@@ -25,12 +26,13 @@ export async function runRevert(file: string, opts: { out: string; batch: string
   assertWritable(opts.out, [file]);
   const asOf = validateAsOf(opts.asOf);
   const bytes = readInput(file);
-  const { output } = await revertBatch(bytes, file, batch, { today: localToday(), asOf, lang: opts.lang }, { time: localNow(), ...WRITE }).catch((e: Error) => {
+  const { output, source } = await revertBatch(bytes, file, batch, { today: localToday(), asOf, lang: opts.lang }, { time: localNow(), ...WRITE }).catch((e: Error) => {
     // a batch that is unknown or already reverted (planRevert), or a cell edited since the fix (PlanConflictError)
     if (e instanceof UsageError || e instanceof UnreadableInputError || e instanceof PlanConflictError) throw e;
     throw isEdgeError(e) ? new UsageError((e as EdgeError).edge.code, { ...(e as EdgeError).edge.params, file }) : new UsageError(e.message, { file });
   });
   writeFileAtomic(opts.out, output);
-  if (!opts.quiet) out.stdout(`${CLI_TEXT[opts.uiLang].reverted(opts.out, batch)}\n`);
+  const syncOf = source.startsWith(SYNC_SOURCE_PREFIX) ? source.slice(SYNC_SOURCE_PREFIX.length) : undefined;
+  if (!opts.quiet) out.stdout(`${CLI_TEXT[opts.uiLang].reverted(opts.out, batch, syncOf)}\n`);
   return 0;
 }

@@ -38,7 +38,8 @@ export interface CliText {
   };
   /** dropLog: the change log went too (no fix can be reverted now). */
   cleared: (out: string, dropLog: boolean) => string;
-  reverted: (out: string, batch: number) => string;
+  /** syncOf: the incoming file of a sync batch (a fix's batch: undefined). */
+  reverted: (out: string, batch: number, syncOf?: string) => string;
   help: CliHelp;
 }
 
@@ -109,7 +110,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       checked: (rows, sec) => `已检查 ${rows} 行，用时 ${sec} 秒`,
     },
     cleared: (out, dropLog) => (dropLog ? `${out}：已去掉标注、本工具的工作表和修改记录（保留设置表；此后无法再撤销修正）` : `${out}：已去掉标注和本工具的工作表（保留修改记录和设置表，仍可撤销修正）`),
-    reverted: (out, batch) => `${out}：已撤销第 ${batch} 批修正`,
+    reverted: (out, batch, syncOf) => (syncOf === undefined ? `${out}：已撤销第 ${batch} 批修正` : `${out}：已撤销第 ${batch} 批（同步 ${syncOf}）`),
     help: {
       program: "检查党员花名册工作簿并生成报告（名册助手）",
       usage: "用法：",
@@ -174,7 +175,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       checked: (rows, sec) => `已檢查 ${rows} 行，用時 ${sec} 秒`,
     },
     cleared: (out, dropLog) => (dropLog ? `${out}：已移除標註、本工具的工作表和修改記錄（保留設定表；此後無法再撤銷修正）` : `${out}：已移除標註和本工具的工作表（保留修改記錄和設定表，仍可撤銷修正）`),
-    reverted: (out, batch) => `${out}：已復原第 ${batch} 批修正`,
+    reverted: (out, batch, syncOf) => (syncOf === undefined ? `${out}：已復原第 ${batch} 批修正` : `${out}：已復原第 ${batch} 批（同步 ${syncOf}）`),
     help: {
       program: "檢查黨員花名冊活頁簿並產生報告（名冊助手）",
       usage: "用法：",
@@ -239,7 +240,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       checked: (rows, sec) => `checked ${rows} rows in ${sec} s`,
     },
     cleared: (out, dropLog) => (dropLog ? `${out}: flags, the product's sheets and the change log removed (the settings sheet is kept; no fix can be reverted now)` : `${out}: flags and the product's sheets removed (the change log and the settings sheet are kept: revert still works)`),
-    reverted: (out, batch) => `${out}: batch ${batch} reverted`,
+    reverted: (out, batch, syncOf) => (syncOf === undefined ? `${out}: batch ${batch} reverted` : `${out}: batch ${batch} (sync of ${syncOf}) reverted`),
     help: {
       program: "Check a party-member roster workbook and report (Roster Assistant)",
       usage: "Usage:",

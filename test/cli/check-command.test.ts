@@ -185,8 +185,10 @@ describe("writing: both outputs or neither, never over an input (review findings
     const unknown = await roster("revert", fixed, "--batch", "9", "--out", join(dir, "r9.xlsx"));
     expect([unknown.code, unknown.stderr.trimEnd().split("\n").length, existsSync(join(dir, "r9.xlsx"))]).toEqual([2, 1, false]);
     expect(unknown.stderr).toMatch(/batch 9/);
-    const ok = await roster("revert", fixed, "--batch", "1", "--out", join(dir, "r1.xlsx"), "-q");
+    const ok = await roster("revert", fixed, "--batch", "1", "--out", join(dir, "r1.xlsx"));
     expect(ok.code).toBe(0);
+    // a fix's batch is called one (a sync's names its file: test/integration/sync.test.ts)
+    expect(ok.stdout.trim()).toMatch(/(第 1 批修正|batch 1 reverted)$/);
   });
 
   it.each([

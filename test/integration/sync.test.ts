@@ -120,6 +120,9 @@ describe("applied, reverted", () => {
     const reverted = join(dir, "reverted.xlsx");
     const r = await roster("revert", merged, "--batch", "1", "--out", reverted);
     expect(r).toMatchObject({ code: 0, stderr: "" });
+    // the clerk is told the batch was a sync of that file, not called a fix
+    expect(r.stdout.trim()).toMatch(/(第 1 批（同步 .+\.csv）|batch 1 \(sync of .+\.csv\) reverted)$/);
+    expect(r.stdout).not.toMatch(/批修正|1 reverted$/);
     const before = openXlsx(new Uint8Array(readFileSync(fx.master)), "m").readSheet(MASTER_SHEET);
     const after = openXlsx(new Uint8Array(readFileSync(reverted)), "r").readSheet(MASTER_SHEET);
     // the rows the sync inserted are deleted again (no blank rows left in the roster), the totals row back in its
