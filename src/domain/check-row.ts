@@ -123,8 +123,6 @@ function compareShifted(a: string, b: string, n: number): number {
   return 0;
 }
 
-
-
 /**
  * A closed enumeration: the code, or null. A fix writes only a spelling the column's own vocabulary holds for that
  * code (its dropdown, else its most used one), never for a finer value (小学 stays 小学). A value in the column's

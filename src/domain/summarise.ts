@@ -9,7 +9,7 @@ import {
 } from "./vocabulary";
 import { foldKey } from "./fold";
 import { keepShape } from "./keep-shape";
-import { addYears, compareIso, isLeapYear } from "./normalise/date";
+import { addYears, AsOfDay, compareIso, dayNumber } from "./normalise/date";
 
 export interface SummariseOptions {
   /** Configured branches (settings sheet), listed first and in this order, zeros too. */
@@ -47,50 +47,6 @@ function dayOf(iso: string): string {
   return iso.length === 7 ? `${iso}-01` : iso;
 }
 
-/**
- * A member date (dateOf's) as one number, y * 10000 + m * 100 + d, moved n years on (02-29 is 02-28 in a common year,
- * as addYears) and a yyyy-mm value as its 1st: the sign of dayNumber(a, n) - dayNumber(b, 0) is compareIsoShifted(a,
- * n, b)'s, and compareIso's for n = 0 (fixed-width digits compare as numbers). -1 for null. Each member's dates are
- * read once so, not once per comparison.
- */
-function dayNumber(iso: string | null, n: number): number {
-  if (iso === null) return -1;
-  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3) + n;
-  const m = digit(iso, 5) * 10 + digit(iso, 6);
-  let d = iso.length < 10 ? 1 : digit(iso, 8) * 10 + digit(iso, 9);
-  if (m === 2 && d === 29 && !isLeapYear(y)) d = 28;
-  return y * 10000 + m * 100 + d;
-}
-
-function digit(s: string, i: number): number {
-  return s.charCodeAt(i) - 48;
-}
-
-/** The report date, read once: as a day number (dayNumber), its year, month and day (m * 100 + d), whether leap. */
-class AsOfDay {
-  readonly day: number;
-  readonly year: number;
-  readonly monthDay: number;
-  readonly leap: boolean;
-  constructor(asOf: string) {
-    this.day = dayNumber(asOf, 0);
-    this.year = Math.floor(this.day / 10000);
-    this.monthDay = this.day - this.year * 10000;
-    this.leap = isLeapYear(this.year);
-  }
-  /** Completed years from the day (a dayNumber, not after this one) to this one: ageOnShifted's. */
-  yearsSince(from: number): number {
-    const y = Math.floor(from / 10000);
-    let md = from - y * 10000;
-    if (md === 229 && !this.leap) md = 228; // a 02-29 anniversary falls on 02-28 in a common year
-    return this.year - y - (this.monthDay < md ? 1 : 0);
-  }
-  /** Completed years from the day (a dayNumber, -1: none) to this one; null where none or after it (yearsTo's). */
-  yearsTo(from: number): number | null {
-    return from < 0 || from > this.day ? null : this.yearsSince(from);
-  }
-}
-keepShape(new AsOfDay("2000-01-01"));
 
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split("-").map(Number);

@@ -1,6 +1,7 @@
 // Dates: Excel serials (1900 and 1904 systems), yyyymmdd, year.month numbers and the usual Chinese text forms -> ISO.
 import { CellValue, isDateCell } from "../grid";
 import { isPlaceholderClean, nfkc, removeSpaces } from "../fold";
+import { keepShape } from "../keep-shape";
 
 export type DateResult =
   | { kind: "empty" }
@@ -293,19 +294,6 @@ function shiftedDay(iso: string, y: number, m: number): number {
   return m === 2 && d === 29 && !isLeapYear(y) ? 28 : d;
 }
 
-/** compareIso(addYears(a, n), b) without building the shifted date: the summaries ask it of every member. */
-export function compareIsoShifted(a: string, n: number, b: string): number {
-  const ya = digitsAt(a, 0, 4) + n;
-  const yb = digitsAt(b, 0, 4);
-  if (ya !== yb) return ya < yb ? -1 : 1;
-  const ma = digitsAt(a, 5, 7);
-  const mb = digitsAt(b, 5, 7);
-  if (ma !== mb) return ma < mb ? -1 : 1;
-  const da = shiftedDay(a, ya, ma);
-  const db = b.length < 10 ? 1 : digitsAt(b, 8, 10);
-  return da === db ? 0 : da < db ? -1 : 1;
-}
-
 /** -1, 0 or 1. A month-precision value (yyyy-mm) compares as the 1st of its month: "2002-03" equals "2002-03-01". */
 export function compareIso(a: string, b: string): number {
   for (let i = 0; i < 10; i++) {
@@ -319,17 +307,57 @@ export function compareIso(a: string, b: string): number {
 
 /** Whole years from birth to asOf (a yyyy-mm birth counts from the 1st; a 02-29 birthday falls on 02-28 in common years). */
 export function ageOn(birthIso: string, asOfIso: string): number {
-  return ageOnShifted(birthIso, 0, asOfIso);
-}
-
-/** ageOn(addYears(from, n), asOf) without building the shifted date. */
-export function ageOnShifted(from: string, n: number, asOfIso: string): number {
-  const by = digitsAt(from, 0, 4) + n;
-  const bm = digitsAt(from, 5, 7);
-  let bd = shiftedDay(from, by, bm);
+  const by = digitsAt(birthIso, 0, 4);
+  const bm = digitsAt(birthIso, 5, 7);
+  let bd = shiftedDay(birthIso, by, bm);
   const ay = digitsAt(asOfIso, 0, 4);
   const am = digitsAt(asOfIso, 5, 7);
   const ad = asOfIso.length < 10 ? 1 : digitsAt(asOfIso, 8, 10);
   if (bm === 2 && bd === 29 && !isLeapYear(ay)) bd = 28;
   return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
 }
+
+/**
+ * A member date (dateOf's) as one number, y * 10000 + m * 100 + d, moved n years on (02-29 is 02-28 in a common year,
+ * as addYears) and a yyyy-mm value as its 1st: the sign of dayNumber(a, n) - dayNumber(b, 0) is compareIso(addYears(a,
+ * n), b)'s (fixed-width digits compare as numbers). -1 for null. Each member's dates are
+ * read once so, not once per comparison.
+ */
+export function dayNumber(iso: string | null, n: number): number {
+  if (iso === null) return -1;
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3) + n;
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  let d = iso.length < 10 ? 1 : digit(iso, 8) * 10 + digit(iso, 9);
+  if (m === 2 && d === 29 && !isLeapYear(y)) d = 28;
+  return y * 10000 + m * 100 + d;
+}
+
+function digit(s: string, i: number): number {
+  return s.charCodeAt(i) - 48;
+}
+
+/** The report date, read once: as a day number (dayNumber), its year, month and day (m * 100 + d), whether leap. */
+export class AsOfDay {
+  readonly day: number;
+  readonly year: number;
+  readonly monthDay: number;
+  readonly leap: boolean;
+  constructor(asOf: string) {
+    this.day = dayNumber(asOf, 0);
+    this.year = Math.floor(this.day / 10000);
+    this.monthDay = this.day - this.year * 10000;
+    this.leap = isLeapYear(this.year);
+  }
+  /** Completed years from the day (a dayNumber, not after this one) to this one: ageOn(addYears(from, n), this)'s for from = dayNumber(d, n). */
+  yearsSince(from: number): number {
+    const y = Math.floor(from / 10000);
+    let md = from - y * 10000;
+    if (md === 229 && !this.leap) md = 228; // a 02-29 anniversary falls on 02-28 in a common year
+    return this.year - y - (this.monthDay < md ? 1 : 0);
+  }
+  /** Completed years from the day (a dayNumber, -1: none) to this one; null where none or after it ). */
+  yearsTo(from: number): number | null {
+    return from < 0 || from > this.day ? null : this.yearsSince(from);
+  }
+}
+keepShape(new AsOfDay("2000-01-01"));
