@@ -139,14 +139,14 @@ function enumField(s: RowScope, m: Matchers, field: number, table: EnumTable, re
       if (k === NO_SLOT) {
         const raw = s.raw(field);
         const to = targetOf(s, facts, matcher, table, r.code);
-        if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(field, to);
+        if (to !== null && !facts.isEntry(raw)) s.change(field, to);
       } else {
         // the text's slot: what to write (if anything) was settled for the first row of the text
         let to = s.slotPlan(field, k) as string | null | undefined;
         if (to === undefined) {
           const text = s.slotText(field, k);
           const t = targetOf(s, facts, matcher, table, r.code);
-          s.plan(field, k, (to = t !== null && t !== text && !facts.list.includes(text) ? t : null));
+          s.plan(field, k, (to = t !== null && t !== text && !facts.isEntry(text) ? t : null));
         }
         if (to !== null) s.change(field, to);
       }
@@ -219,7 +219,7 @@ function categoryPlan(s: RowScope, m: Matchers, text: string): CategoryPlan {
   let to: string | null = null;
   if (r.kind === "ok" && !r.narrow && facts) {
     const t = targetOf(s, facts, m[F.category]!, CATEGORY, r.code);
-    if (t !== null && !facts.list.includes(text)) to = t;
+    if (t !== null && !facts.isEntry(text)) to = t;
   } else if (r.kind !== "ok" && !v.flagged && text.trim() !== v.key && foldKey(text) === foldKey(v.key)) {
     to = v.key; // 在職民警 in a column of 在职民警: the column's own spelling
   }
@@ -321,12 +321,11 @@ function ethnicityField(s: RowScope): string | null {
   if (v === null) return null;
   const { group, plain, han } = ethnicReading(v);
   if (group) {
-    const list = s.known.facts[F.ethnicity]?.list;
-    if (list?.length) {
+    const facts = s.known.facts[F.ethnicity];
+    if (facts?.list.length) {
       // a dropdown (868_汉族): write only its own entry for the group, and nothing where the cell holds one
-      const raw = s.raw(F.ethnicity);
-      const to = listedEthnicity(list, group);
-      if (to !== undefined && !(typeof raw === "string" && list.includes(raw))) s.change(F.ethnicity, to);
+      const to = listedEthnicity(facts.list, group);
+      if (to !== undefined && !facts.isEntry(s.raw(F.ethnicity))) s.change(F.ethnicity, to);
     } else if (plain) s.change(F.ethnicity, s.opts.lang === "zh-CN" || !han ? group : v);
     return group;
   }
@@ -479,9 +478,8 @@ function matchStatus(s: RowScope, m: Matchers): string | null {
     const facts = s.known.facts[F.status];
     if (facts?.list.length) {
       // a dropdown (59327_已死亡): write only its own entry for the code, and nothing where the cell holds one
-      const raw = s.raw(F.status);
       const to = targetOf(s, facts, m[F.status]!, STATUS, r.code);
-      if (to !== null && !(typeof raw === "string" && facts.list.includes(raw))) s.change(F.status, to);
+      if (to !== null && !facts.isEntry(s.raw(F.status))) s.change(F.status, to);
     } else s.change(F.status, label(STATUS, r.code, s.opts.lang));
     return r.code;
   }

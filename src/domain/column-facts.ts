@@ -37,6 +37,11 @@ export class ColumnFacts {
     return this.listFolds.size > 0 && this.listFolds.has(foldKey(stripSystemCode(text)));
   }
 
+  /** Whether the cell holds one of the list's own entries exactly, as written: a fix never rewrites such a cell. */
+  isEntry(v: unknown): boolean {
+    return typeof v === "string" && this.list.includes(v);
+  }
+
   /** target(code)'s answer where it was asked before (undefined: not yet): spares building the canonical label. */
   known(code: string): string | null | undefined {
     return this.targets.get(code);
