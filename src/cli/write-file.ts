@@ -53,25 +53,15 @@ export function outputTarget(path: string): string {
   return target;
 }
 
+/** A whole output into its private temporary file beside the target (TempOutput's, written at once). */
 function writeTemp(path: string, target: string, data: string | Uint8Array): string {
-  const tmp = tempName(target);
+  const out = new TempOutput(path);
   try {
-    const fd = openSync(tmp, "wx", 0o600); // private while written: it holds the whole roster
-    try {
-      const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    // The previous output's permissions, else what a new file gets (0666 less the umask).
-    const mode = existsSync(target) ? statSync(target).mode & 0o7777 : 0o666 & ~process.umask();
-    chmodSync(tmp, mode);
-    return tmp;
+    out.write(typeof data === "string" ? Buffer.from(data, "utf8") : data);
+    return out.finish(target);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UsageError("cannotWrite", { file: path, reason: reason(e) });
+    out.discard();
+    throw e;
   }
 }
 
